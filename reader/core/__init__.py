@@ -1,0 +1,1 @@
+"""Everything that is not a window. This package never imports Qt."""

@@ -1,0 +1,66 @@
+"""The article as the rest of the program sees it.
+
+An importer turns bytes into `Article` objects; the archive stores them with the
+original bytes; search, the window and export read them back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+# Where an article's date came from, so a librarian can tell a posting date from a
+# date guessed out of the body text.
+DATE_FROM_PAGE = "page"  # a posting/date line of the page itself
+DATE_FROM_FEED = "feed"  # the feed item's pubDate/updated
+DATE_FROM_BODY = "body"  # the first date mentioned in the body (e.g. an event date)
+DATE_FROM_PATH = "path"  # the file's folder or name (corpus folders are capture dates)
+
+
+@dataclass
+class Article:
+    title: str
+    paragraphs: list[str]
+    credits: list[str] = field(default_factory=list)
+    category: str = ""
+    language: str = "th"
+    date: dt.date | None = None
+    time: str | None = None  # "HH:MM" or "HH:MM:SS" when the page gives one
+    date_source: str | None = None
+    source_url: str | None = None
+    images: list[str] = field(default_factory=list)
+    kind: str = ""  # "text", "html", "feed"
+    # Set by the archive once stored.
+    id: int | None = None
+    version: int | None = None
+    sha256: str | None = None  # of the original bytes this version came from
+    archived_at: str | None = None  # ISO timestamp (UTC) of the import
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Article:
+        data = dict(data)
+        if data.get("date"):
+            data["date"] = dt.date.fromisoformat(data["date"])
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class IndexDoc:
+    """What the search index gets for one article: its latest version plus the
+    librarian's own words about it (tags and note live in the catalog)."""
+
+    article: Article
+    tags: list[str] = field(default_factory=list)
+    note: str = ""
+    bookmarked: bool = False
+    updated_at: str = ""  # ISO timestamp of the catalog's last change to this article
