@@ -1,0 +1,114 @@
+"""The catalog's SQLite schema and its migrations.
+
+The schema version is SQLite's `user_version`. Each migration is applied in its own
+transaction, so an archive is always at one version or the next, never between.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 1
+
+_V1 = """
+CREATE TABLE originals (
+    sha256      TEXT PRIMARY KEY,
+    size        INTEGER NOT NULL,
+    stored_at   TEXT NOT NULL
+);
+CREATE TABLE batches (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    targets     TEXT NOT NULL,
+    status      TEXT NOT NULL DEFAULT 'running',  -- running, done, cancelled
+    new         INTEGER NOT NULL DEFAULT 0,
+    versions    INTEGER NOT NULL DEFAULT 0,
+    unchanged   INTEGER NOT NULL DEFAULT 0,
+    duplicates  INTEGER NOT NULL DEFAULT 0,
+    failed      INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE failures (
+    batch_id    INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    reason      TEXT NOT NULL
+);
+CREATE TABLE articles (
+    id              INTEGER PRIMARY KEY,
+    url_key         TEXT,
+    title_key       TEXT NOT NULL,
+    current_version INTEGER NOT NULL,
+    title           TEXT NOT NULL,
+    date            TEXT,
+    category        TEXT NOT NULL DEFAULT '',
+    language        TEXT NOT NULL DEFAULT 'th',
+    bookmarked      INTEGER NOT NULL DEFAULT 0,
+    note            TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+);
+CREATE INDEX articles_url ON articles(url_key);
+CREATE INDEX articles_title_key ON articles(title_key);
+CREATE INDEX articles_date ON articles(date, id);
+CREATE INDEX articles_title ON articles(title, id);
+CREATE INDEX articles_category ON articles(category, date);
+CREATE INDEX articles_updated ON articles(updated_at);
+CREATE TABLE versions (
+    article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    version      INTEGER NOT NULL,
+    sha256       TEXT NOT NULL REFERENCES originals(sha256),
+    text_hash    TEXT NOT NULL,
+    kind         TEXT NOT NULL DEFAULT '',
+    data         TEXT NOT NULL,          -- the Article as JSON
+    origin       TEXT NOT NULL,
+    archived_at  TEXT NOT NULL,
+    batch_id     INTEGER REFERENCES batches(id),
+    PRIMARY KEY (article_id, version)
+);
+CREATE INDEX versions_text ON versions(text_hash);
+CREATE INDEX versions_sha ON versions(sha256);
+CREATE TABLE sources (                   -- every route an article arrived by
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sha256      TEXT NOT NULL REFERENCES originals(sha256),
+    origin      TEXT NOT NULL,
+    url         TEXT,
+    seen_at     TEXT NOT NULL,
+    batch_id    INTEGER REFERENCES batches(id),
+    UNIQUE (article_id, sha256, origin)
+);
+CREATE TABLE tags (
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag         TEXT NOT NULL,
+    PRIMARY KEY (article_id, tag)
+);
+CREATE INDEX tags_tag ON tags(tag);
+CREATE TABLE collections (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE collection_items (
+    collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+    article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (collection_id, article_id)
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1}
+
+
+class SchemaTooNew(Exception):
+    pass
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the catalog to SCHEMA_VERSION; returns the version it was at."""
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"this archive was written by a newer OPDC Reader (catalog version {found}, "
+            f"this program knows up to {SCHEMA_VERSION})"
+        )
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        conn.executescript("BEGIN;" + MIGRATIONS[version] + f"PRAGMA user_version = {version};COMMIT;")
+    return found
