@@ -1,0 +1,441 @@
+"""`opdc-reader`: the command line. Headless: nothing here imports Qt, except the
+`gui` command (the default) and `export --pdf`, which import it late."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+
+from reader import __version__
+from reader.core import paths
+from reader.core.archive import Archive, ArchiveError, ArchiveInUse, ListFilter
+
+EXIT_OK, EXIT_PARTIAL, EXIT_ERROR, EXIT_IN_USE = 0, 1, 2, 3
+
+
+# -- output helpers -------------------------------------------------------------------
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+class Progress:
+    """A one-line progress bar on a terminal; silent when stderr is not a terminal."""
+
+    def __init__(self, label: str, stream=None):
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+        self._last = ""
+
+    def __call__(self, done: int, total: int | None, name: str = "") -> None:
+        if not self.enabled:
+            return
+        if total:
+            width = 30
+            filled = int(width * min(done, total) / total)
+            bar = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        else:
+            bar = f"{done}"
+        line = f"\r{self.label} {bar} {name[-40:]}"
+        self.stream.write(line.ljust(len(self._last)))
+        self.stream.flush()
+        self._last = line
+
+    def close(self) -> None:
+        if self.enabled and self._last:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _parse_day(text: str | None) -> dt.date | None:
+    """A date given on the command line: ISO, or Thai/BE as the reader writes it."""
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    from reader.core.thaidate import parse_date
+
+    found = parse_date(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (try 2013-08-26 or 26/08/2556)")
+    return found.date
+
+
+def _open(args, create: bool = True, readonly: bool = False) -> Archive:
+    return Archive.open(paths.archive_dir(args.archive), create=create, readonly=readonly)
+
+
+def open_index(archive: Archive, progress=None):
+    """The archive's search index, checked against the catalog and repaired."""
+    from reader.core.search import SearchIndex, sync_index
+
+    index = SearchIndex.open(archive.index_dir)
+    if not archive.readonly:
+        sync_index(archive, index, progress)
+    return index
+
+
+# -- commands ---------------------------------------------------------------------------
+
+def cmd_import(args) -> int:
+    from reader.core.importer import import_targets
+
+    bar = Progress("import")
+    with _open(args) as archive:
+        index = open_index(archive)
+        try:
+            summary = import_targets(
+                archive, args.targets, index=index,
+                progress=lambda ev: bar(ev.done, ev.total, ev.name),
+            )
+        finally:
+            bar.close()
+            index.close()
+    if args.json:
+        _print_json(summary.to_dict())
+    else:
+        c = summary.to_dict()
+        print(f"new: {c['new']}  new version: {c['new_version']}  unchanged: {c['unchanged']}"
+              f"  duplicate: {c['duplicate']}  failed: {len(c['failed'])}")
+        for failure in summary.failed:
+            print(f"  failed: {failure.name}: {failure.reason}")
+        if summary.index_message:
+            print(summary.index_message)
+    return EXIT_OK if summary.ok else EXIT_PARTIAL
+
+
+def _row_dict(row) -> dict:
+    return {"id": row.id, "title": row.title, "date": row.date.isoformat() if row.date else None,
+            "category": row.category, "language": row.language, "bookmarked": row.bookmarked}
+
+
+def cmd_list(args) -> int:
+    flt = ListFilter(date_from=args.date_from, date_to=args.date_to, category=args.category,
+                     language=args.lang, tag=args.tag, bookmarked=True if args.bookmarked else None)
+    with _open(args, create=False, readonly=True) as archive:
+        rows = archive.list_articles(flt, order=args.sort, offset=args.offset, limit=args.limit)
+        total = archive.count_articles(flt)
+    if args.json:
+        _print_json({"total": total, "articles": [_row_dict(r) for r in rows]})
+    else:
+        for r in rows:
+            print(f"{r.id:>6}  {r.date.isoformat() if r.date else '----------'}  "
+                  f"{(r.category or '-')[:16]:<16}  {r.title}")
+        print(f"({len(rows)} of {total})")
+    return EXIT_OK
+
+
+def _article_dict(archive: Archive, article) -> dict:
+    data = article.to_dict()
+    data["tags"] = archive.tags_for(article.id)
+    data["note"] = archive.note(article.id)
+    data["bookmarked"] = archive.is_bookmarked(article.id)
+    data["versions"] = [v.__dict__ for v in archive.versions(article.id)]
+    data["sources"] = archive.sources(article.id)
+    return data
+
+
+def cmd_show(args) -> int:
+    from reader.core.thaidate import format_date
+
+    with _open(args, create=False, readonly=True) as archive:
+        try:
+            article = archive.get(args.id, args.version)
+        except KeyError as exc:
+            print(f"opdc-reader: {exc.args[0]}", file=sys.stderr)
+            return EXIT_ERROR
+        data = _article_dict(archive, article)
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    print(article.title)
+    meta = [format_date(article.date, era=args.era) if article.date else "", article.category]
+    print(" · ".join(m for m in meta if m))
+    print()
+    for paragraph in article.paragraphs:
+        print(paragraph)
+        print()
+    for line in article.credits:
+        print(line)
+    print()
+    if article.source_url:
+        print(f"source: {article.source_url}")
+    print(f"version {article.version} of {len(data['versions'])}, archived {article.archived_at}")
+    print(f"sha256 {article.sha256}")
+    if data["tags"]:
+        print("tags: " + ", ".join(data["tags"]))
+    if data["note"]:
+        print("note: " + data["note"])
+    return EXIT_OK
+
+
+def cmd_stats(args) -> int:
+    with _open(args, create=False, readonly=True) as archive:
+        stats = archive.stats()
+    if args.json:
+        _print_json(stats)
+    else:
+        for key, value in stats.items():
+            print(f"{key}: {value}")
+    return EXIT_OK
+
+
+def cmd_verify(args) -> int:
+    from reader.core.archive.verify import verify
+
+    bar = Progress("verify")
+    with _open(args, create=False, readonly=True) as archive:
+        report = verify(archive, progress=bar)
+    bar.close()
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(f"checked {report.originals_checked} originals, {report.versions_checked} versions")
+        for problem in report.problems:
+            print(f"  PROBLEM: {problem}")
+        for warning in report.warnings:
+            print(f"  warning: {warning}")
+        print("OK" if report.ok else "archive has problems")
+    return EXIT_OK if report.ok else EXIT_PARTIAL
+
+
+def cmd_backup(args) -> int:
+    from reader.core.archive.bundle import backup
+
+    bar = Progress("backup")
+    with _open(args, create=False, readonly=True) as archive:
+        result = backup(archive, args.file, progress=bar)
+    bar.close()
+    _print_json(result) if args.json else print(f"backup written: {result['file']} "
+                                                 f"({result['articles']} articles, {result['bytes']} bytes)")
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from reader.core.archive.bundle import restore
+
+    target = paths.archive_dir(args.archive)
+    result = restore(args.file, target)
+    _print_json(result) if args.json else print(f"restored {result['articles']} articles into {result['archive']}")
+    return EXIT_OK
+
+
+def cmd_search(args) -> int:
+    from reader.core.search import Filters
+
+    with _open(args, create=False) as archive:
+        index = open_index(archive)
+        try:
+            results = index.search(
+                args.query,
+                Filters(category=args.category, language=args.lang, date_from=args.date_from,
+                        date_to=args.date_to),
+                sort=args.sort, limit=args.limit)
+        finally:
+            index.close()
+    if args.json:
+        _print_json({
+            "query": args.query, "total": results.total, "message": results.message,
+            "suggestions": results.suggestions,
+            "hits": [{"id": h.article_id, "title": h.title, "date": h.date.isoformat() if h.date else None,
+                      "category": h.category, "language": h.language, "score": h.score,
+                      "snippet": "".join(f"[{t}]" if hit else t for t, hit in h.snippet)}
+                     for h in results.hits],
+        })
+        return EXIT_OK
+    if results.message:
+        print(results.message)
+    for h in results.hits:
+        snippet = "".join(f"[{t}]" if hit else t for t, hit in h.snippet)
+        print(f"{h.article_id:>6}  {h.date.isoformat() if h.date else '----------'}  {h.title}")
+        if snippet:
+            print(f"        {snippet}")
+    print(f"({len(results.hits)} shown of about {results.total})")
+    if not results.hits and results.suggestions:
+        print("did you mean: " + ", ".join(results.suggestions))
+    return EXIT_OK
+
+
+def cmd_reindex(args) -> int:
+    from reader.core.search import SearchIndex
+
+    bar = Progress("reindex")
+    with _open(args, create=False) as archive:
+        with archive.writing(wait=2.0):
+            index = SearchIndex.open(archive.index_dir)
+            total = archive.count_articles()
+            try:
+                index.rebuild(archive.iter_index_docs(), total=total, progress=bar)
+            finally:
+                index.close()
+    bar.close()
+    print(f"search index rebuilt: {total} articles")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from reader.core import export
+
+    with _open(args, create=False) as archive:
+        ids = list(args.ids)
+        if args.query:
+            from reader.core.search import Filters  # noqa: F401  (search must be importable)
+
+            index = open_index(archive)
+            try:
+                ids += [h.article_id for h in index.search(args.query, limit=args.limit).hits]
+            finally:
+                index.close()
+        if not ids:
+            print("opdc-reader: nothing to export (give article IDs or --query)", file=sys.stderr)
+            return EXIT_ERROR
+        try:
+            articles = [archive.get(i) for i in ids]
+        except KeyError as exc:
+            print(f"opdc-reader: {exc.args[0]}", file=sys.stderr)
+            return EXIT_ERROR
+        tags = sorted({t for i in ids for t in archive.tags_for(i)})
+        options = export.ExportOptions(citation=not args.no_citation)
+        if args.font:
+            options.font = args.font
+        meta = export.ReportMeta(title=args.title or "", author=args.author or "", keywords=tags)
+        if args.docx:
+            export.write_docx(export.build_report(articles, meta, options), args.docx)
+            print(f"written: {args.docx}")
+        if args.pdf:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from reader.ui.printing import export_pdf
+
+            export_pdf(articles, args.pdf, options, meta)
+            print(f"written: {args.pdf}")
+    return EXIT_OK
+
+
+def cmd_tag(args) -> int:
+    with _open(args, create=False) as archive:
+        for tag in args.tags:
+            (archive.remove_tag if args.remove else archive.add_tag)(args.id, tag)
+        print(", ".join(archive.tags_for(args.id)))
+    return EXIT_OK
+
+
+def cmd_gui(args, rest: list[str]) -> int:
+    from reader.ui.app import run
+
+    argv = [sys.argv[0]] + rest
+    if args.archive:
+        argv += ["--archive", str(args.archive)]
+    return run(argv)
+
+
+# -- parser ---------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="opdc-reader",
+        description="OPDC Reader: read, search and archive Thai government news. "
+                    "With no command, opens the window.")
+    p.add_argument("--version", action="version", version=f"opdc-reader {__version__}")
+    p.add_argument("--archive", metavar="PATH", help="archive folder (default: the per-user one)")
+    p.add_argument("--portable", action="store_true",
+                   help="keep settings and the archive next to the program (USB stick, share)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name, help_text, fn, json_flag=True):
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        sp.set_defaults(fn=fn)
+        if json_flag:
+            sp.add_argument("--json", action="store_true", help="machine-readable output")
+        return sp
+
+    sp = add("import", "import files, folders, zips, backups or feed URLs", cmd_import)
+    sp.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
+
+    def filters(sp):
+        sp.add_argument("--from", dest="date_from", type=_parse_day, metavar="DATE")
+        sp.add_argument("--to", dest="date_to", type=_parse_day, metavar="DATE")
+        sp.add_argument("--category")
+        sp.add_argument("--lang", choices=["th", "en"])
+
+    sp = add("list", "list articles", cmd_list)
+    filters(sp)
+    sp.add_argument("--tag")
+    sp.add_argument("--bookmarked", action="store_true")
+    sp.add_argument("--sort", default="date_desc",
+                    choices=["date_desc", "date_asc", "title_asc", "title_desc", "category_asc"])
+    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--offset", type=int, default=0)
+
+    sp = add("show", "show one article", cmd_show)
+    sp.add_argument("id", type=int)
+    sp.add_argument("--version", type=int, help="an earlier version (default: the latest)")
+    sp.add_argument("--era", choices=["be", "ce"], default="be", help="Buddhist or Common Era dates")
+
+    add("stats", "numbers about the archive", cmd_stats)
+    add("verify", "re-hash every original and check the catalog", cmd_verify)
+    sp = add("backup", "write the whole archive to one zip file", cmd_backup)
+    sp.add_argument("file")
+    sp = add("restore", "unpack a backup into a new, empty archive folder (--archive)", cmd_restore)
+    sp.add_argument("file")
+
+    sp = add("search", "full-text search (Thai-aware)", cmd_search)
+    sp.add_argument("query")
+    sp.add_argument("--limit", type=int, default=20)
+    sp.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    filters(sp)
+
+    add("reindex", "rebuild the search index from the catalog", cmd_reindex, json_flag=False)
+
+    sp = add("export", "export articles to DOCX or PDF", cmd_export, json_flag=False)
+    sp.add_argument("ids", nargs="*", type=int, metavar="ID")
+    sp.add_argument("--docx", metavar="OUT.docx")
+    sp.add_argument("--pdf", metavar="OUT.pdf")
+    sp.add_argument("--query", help="export the articles a search finds")
+    sp.add_argument("--limit", type=int, default=100, help="most articles taken from --query")
+    sp.add_argument("--title", help="report title (cover page)")
+    sp.add_argument("--author", help="who made the report")
+    sp.add_argument("--font", help="font for the document (default TH Sarabun New)")
+    sp.add_argument("--no-citation", action="store_true", help="leave out the citation block")
+
+    sp = add("tag", "add (or --remove) tags on an article", cmd_tag, json_flag=False)
+    sp.add_argument("id", type=int)
+    sp.add_argument("tags", nargs="+")
+    sp.add_argument("--remove", action="store_true")
+
+    sub.add_parser("gui", help="open the window (the default)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args, rest = parser.parse_known_args(argv)
+    if args.portable:
+        os.environ[paths.HOME_ENV] = str(paths.executable_dir() / "opdc-reader-data")
+    if args.command in (None, "gui"):
+        return cmd_gui(args, rest)
+    if rest:
+        parser.error("unrecognized arguments: " + " ".join(rest))
+    if args.command == "export" and not (args.docx or args.pdf):
+        parser.error("export needs --docx OUT.docx or --pdf OUT.pdf")
+    try:
+        return args.fn(args)
+    except ArchiveInUse as exc:
+        print(f"opdc-reader: {exc}", file=sys.stderr)
+        return EXIT_IN_USE
+    except ArchiveError as exc:
+        print(f"opdc-reader: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("opdc-reader: interrupted; everything committed so far is kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

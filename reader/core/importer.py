@@ -1,0 +1,159 @@
+"""Import: sources -> articles -> archive -> search index, one operation.
+
+Each article is committed on its own, so a batch killed half-way keeps what it had
+stored; the index is updated in chunks right after, and whatever a kill leaves out of
+it is repaired at the next start (search.sync_index compares it with the catalog).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.archive import DUPLICATE, NEW, UNCHANGED, VERSION, Archive, ArchiveError
+from reader.core.archive.bundle import is_bundle_zip
+from reader.core.ingest import Failure, IngestError, Source, extract, iter_sources
+
+INDEX_CHUNK = 200
+
+
+@dataclass
+class ImportEvent:
+    done: int  # sources handled so far
+    total: int | None  # sources expected, when it can be known up front
+    name: str
+    status: str  # NEW, VERSION, UNCHANGED, DUPLICATE, "failed", "bundle"
+    message: str = ""
+
+
+@dataclass
+class ImportSummary:
+    counts: dict[str, int] = field(default_factory=lambda: {NEW: 0, VERSION: 0, UNCHANGED: 0, DUPLICATE: 0})
+    failed: list[Failure] = field(default_factory=list)
+    cancelled: bool = False
+    batch_id: int | None = None
+    article_ids: list[int] = field(default_factory=list)
+    index_message: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled
+
+    def to_dict(self) -> dict:
+        return {
+            "new": self.counts[NEW], "new_version": self.counts[VERSION],
+            "unchanged": self.counts[UNCHANGED], "duplicate": self.counts[DUPLICATE],
+            "failed": [{"name": f.name, "reason": f.reason} for f in self.failed],
+            "cancelled": self.cancelled, "batch": self.batch_id, "index": self.index_message,
+        }
+
+
+def count_files(targets: Iterable[str | Path]) -> int | None:
+    """How many files the targets hold, for a progress bar; None when unknowable (URLs)."""
+    total = 0
+    for target in targets:
+        text = str(target)
+        if text.startswith(("http://", "https://")):
+            return None
+        path = Path(text)
+        if path.is_dir():
+            total += sum(len(files) for _, _, files in os.walk(path))
+        else:
+            total += 1
+    return total
+
+
+def import_targets(
+    archive: Archive,
+    targets: list[str | Path],
+    progress: Callable[[ImportEvent], None] | None = None,
+    cancel: threading.Event | None = None,
+    index=None,
+    limits=None,
+) -> ImportSummary:
+    """Import files, folders, zips, bundles and feed URLs into `archive`.
+
+    `index` is an open search.SearchIndex to keep current (None: no index update)."""
+    summary = ImportSummary()
+    total = count_files(targets)
+    done = 0
+    pending: list[int] = []
+
+    def flush_index() -> None:
+        if index is not None and pending:
+            try:
+                index.update(archive.iter_index_docs(sorted(set(pending))))
+            except Exception as exc:  # the catalog is the truth; the index is repaired later
+                summary.index_message = f"search index not updated ({exc}); it will be repaired at next start"
+            pending.clear()
+
+    def report(name: str, status: str, message: str = "") -> None:
+        if progress:
+            progress(ImportEvent(done, total, name, status, message))
+
+    with archive.writing(wait=2.0):
+        summary.batch_id = archive.begin_batch([str(t) for t in targets])
+        try:
+            for target in targets:
+                for item in iter_sources(target, limits):
+                    if cancel is not None and cancel.is_set():
+                        summary.cancelled = True
+                        break
+                    done += 1
+                    if isinstance(item, Failure):
+                        summary.failed.append(item)
+                        report(item.name, "failed", item.reason)
+                        continue
+                    status = _import_source(archive, item, summary, pending)
+                    report(item.name, status, summary.failed[-1].reason if status == "failed" else "")
+                    if len(pending) >= INDEX_CHUNK:
+                        flush_index()
+                if summary.cancelled:
+                    break
+        finally:
+            flush_index()
+            try:
+                archive.finish_batch(
+                    summary.batch_id, summary.counts, [(f.name, f.reason) for f in summary.failed],
+                    "cancelled" if summary.cancelled else "done",
+                )
+            except ArchiveError:
+                pass  # e.g. the disk filled up: the articles themselves are committed
+
+    return summary
+
+
+def _import_source(archive: Archive, source: Source, summary: ImportSummary,
+                   pending: list[int]) -> str:
+    if source.data[:2] == b"PK" and is_bundle_zip(source.data):
+        from reader.core.archive.bundle import merge_bundle
+
+        try:
+            result = merge_bundle(archive, source.data, source.name, summary.batch_id)
+        except (IngestError, ArchiveError) as exc:
+            summary.failed.append(Failure(source.name, str(exc)))
+            return "failed"
+        for status, article_id in result:
+            summary.counts[status] += 1
+            summary.article_ids.append(article_id)
+            pending.append(article_id)
+        return "bundle"
+    try:
+        articles = extract(source)
+    except IngestError as exc:
+        summary.failed.append(Failure(source.name, str(exc)))
+        return "failed"
+    status = UNCHANGED
+    for article in articles:
+        result = archive.add(article, source.data, source.origin, summary.batch_id)
+        summary.counts[result.status] += 1
+        if result.status in (NEW, VERSION):
+            status = result.status if status != NEW else status
+            summary.article_ids.append(result.article_id)
+            pending.append(result.article_id)
+        elif status == UNCHANGED:
+            status = result.status
+    return status
