@@ -1,0 +1,125 @@
+"""Printing and Word export: what goes on the page (document.py, citation.py) and the
+python-docx back end (docx.py). The Qt back end is reader/ui/printing.py.
+
+`export_command` is what `opdc-reader export --docx` runs; `collect_articles` is shared
+with the PDF path so both pick articles the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.export.citation import Citation, CitationLine, build_citation, memo_reference
+from reader.core.export.document import (
+    ExportError,
+    ExportOptions,
+    Margins,
+    Report,
+    ReportMeta,
+    Section,
+    build_report,
+    print_options,
+)
+from reader.core.model import Article
+
+QUERY_LIMIT = 500  # a report of more articles than this is almost surely a mistaken query
+
+
+@dataclass
+class Selection:
+    articles: list[Article]
+    tags: list[str] = field(default_factory=list)  # the articles' tags, for document keywords
+    missing: list[str] = field(default_factory=list)  # one message per id that was not found
+
+
+def collect_articles(archive, ids: Iterable[int | str] = (), query: str | None = None,
+                     limit: int = QUERY_LIMIT) -> Selection:
+    """The articles named by id (in the order given) and/or found by a search query.
+
+    Unknown or malformed ids are reported in `missing`; the rest is exported. Raises
+    ExportError when nothing at all is left.
+    """
+    wanted: list[int] = []
+    missing: list[str] = []
+    for raw in ids:
+        try:
+            wanted.append(int(raw))
+        except (TypeError, ValueError):
+            missing.append(f"{raw!r} is not an article id")
+    if query:
+        wanted += _search_ids(archive, query, limit)
+    articles: list[Article] = []
+    tags: list[str] = []
+    seen: set[int] = set()
+    for article_id in wanted:
+        if article_id in seen:
+            continue
+        seen.add(article_id)
+        try:
+            articles.append(archive.get(article_id))
+        except KeyError:
+            missing.append(f"no article {article_id} in the archive")
+            continue
+        for tag in archive.tags_for(article_id):
+            if tag not in tags:
+                tags.append(tag)
+    if not articles:
+        why = "; ".join(missing) if missing else (f"no article matches {query!r}" if query else "no article ids given")
+        raise ExportError(f"nothing to export: {why}")
+    return Selection(articles, tags, missing)
+
+
+def _search_ids(archive, query: str, limit: int) -> list[int]:
+    # Imported here: the search index is only needed for --query.
+    from reader.core.search import SearchIndex, sync_index
+
+    index = SearchIndex.open(archive.index_dir)
+    try:
+        sync_index(archive, index)
+        results = index.search(query, limit=limit)
+        if results.message and not results.hits:
+            raise ExportError(f"search {query!r}: {results.message}")
+        return [hit.article_id for hit in results.hits]
+    finally:
+        index.close()
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    count: int
+    missing: list[str]
+
+
+def export_command(archive, out_path: str | os.PathLike, ids: Iterable[int | str] = (),
+                   query: str | None = None, fmt: str = "docx", options: ExportOptions | None = None,
+                   meta: ReportMeta | None = None) -> ExportResult:
+    """Export articles (by id and/or query) to a DOCX file. fmt "pdf" is reader.ui.printing's."""
+    if fmt != "docx":
+        raise ExportError(f"format {fmt!r}: reader.core exports DOCX; PDF goes through reader.ui.printing.export_pdf")
+    from reader.core.export.docx import write_docx
+
+    selection = collect_articles(archive, ids, query)
+    meta = meta or ReportMeta()
+    if not meta.keywords:
+        meta.keywords = selection.tags or sorted({a.category for a in selection.articles if a.category})
+    report = build_report(selection.articles, meta, options)
+    path = write_docx(report, out_path)
+    return ExportResult(path, len(selection.articles), selection.missing)
+
+
+__all__ = [
+    "Citation", "CitationLine", "ExportError", "ExportOptions", "ExportResult", "Margins", "Report",
+    "ReportMeta", "Section", "Selection", "build_citation", "build_report", "collect_articles",
+    "export_command", "memo_reference", "print_options", "write_docx",
+]
+
+
+def write_docx(report: Report, path: str | os.PathLike) -> Path:
+    """reader.core.export.docx.write_docx, imported on first use (python-docx loads slowly)."""
+    from reader.core.export.docx import write_docx as _write
+
+    return _write(report, path)

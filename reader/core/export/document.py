@@ -1,0 +1,204 @@
+"""What goes on the page, in what order: the one model both back ends render.
+
+`build_report` turns articles into a `Report` (cover, contents, one `Section` per
+article with its citation). The python-docx writer (docx.py) and the Qt printer
+(reader/ui/printing.py) only lay that out; neither decides content. All text is
+cleaned here once, so a control character from a bad page never reaches XML or Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from reader.core.export.citation import Citation, build_citation, labels
+from reader.core.model import Article
+from reader.core.thaitext import normalize, strip_xml_invalid
+
+try:
+    from reader.core.thaidate import format_date
+except ImportError:  # until reader.core.thaidate lands; removed after
+    from reader.core.export._datefallback import format_date
+
+# Width x height in millimetres.
+PAPER_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
+
+# Thai official documents (ระเบียบงานสารบรรณ): TH Sarabun New 16 pt. Sarabun is its open
+# redesign with the same x-height at the same size, so 16 pt reads alike in both.
+OFFICIAL_FONT = "TH Sarabun New"
+OFFICIAL_SIZE_PT = 16.0
+PRINT_SIZE_PT = 16.0  # fixed print size unless the reader asks for their screen size
+
+REPORT_LABELS = {
+    "th": {"report_title": "รายงานข่าว", "made_by": "จัดทำโดย", "date": "วันที่",
+           "contents": "สารบัญ", "toc_hint": "คลิกขวาแล้วเลือก \u201cปรับปรุงเขตข้อมูล\u201d เพื่อแสดงเลขหน้า",
+           "category": "หมวด", "published": "วันที่", "credits": "ผู้จัดทำข่าว",
+           "articles": "จำนวนข่าว", "page": "หน้า", "printed": "พิมพ์เมื่อ"},
+    "en": {"report_title": "News report", "made_by": "Prepared by", "date": "Date",
+           "contents": "Contents", "toc_hint": "Right-click and choose \u201cUpdate Field\u201d to show page numbers",
+           "category": "Category", "published": "Date", "credits": "Credits",
+           "articles": "Articles", "page": "Page", "printed": "Printed"},
+}
+
+
+class ExportError(Exception):
+    """A clear, human message about why an export could not be made."""
+
+
+@dataclass(frozen=True)
+class Margins:
+    # Thai official documents: 3 cm left (binding), 2 cm right, 2.5 cm top, 2 cm bottom.
+    top_mm: float = 25.0
+    bottom_mm: float = 20.0
+    left_mm: float = 30.0
+    right_mm: float = 20.0
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    font: str = OFFICIAL_FONT
+    size_pt: float = OFFICIAL_SIZE_PT
+    paper: str = "A4"  # or "Letter"
+    margins: Margins = field(default_factory=Margins)
+    citation: bool = True  # the source/citation block after each article
+    memo_reference: bool = True  # a pasteable reference inside that block
+    lang: str = "th"  # language of labels and dates ("th" or "en")
+    thai_digits: bool = False  # Thai digits in dates and page numbers
+    cover: bool | None = None  # None: a cover page only for several articles
+    toc: bool | None = None  # None: a table of contents only for several articles
+    header: bool = True  # running title, page n / N and print date on every page
+    first_line_indent_mm: float = 25.0  # Thai paragraphs start indented
+
+    def paper_mm(self) -> tuple[float, float]:
+        try:
+            return PAPER_MM[self.paper]
+        except KeyError:
+            raise ExportError(f"unknown paper size {self.paper!r}; use one of {', '.join(PAPER_MM)}") from None
+
+    def check(self) -> ExportOptions:
+        """Raise ExportError on settings no document can be made with."""
+        self.paper_mm()
+        if not self.font.strip():
+            raise ExportError("the font name is empty")
+        if not 6 <= self.size_pt <= 72:
+            raise ExportError(f"text size {self.size_pt} pt is outside 6-72 pt")
+        width, height = self.paper_mm()
+        m = self.margins
+        if m.left_mm + m.right_mm >= width - 20 or m.top_mm + m.bottom_mm >= height - 20:
+            raise ExportError("the margins leave no room for text")
+        return self
+
+
+def print_options(font: str, reader_size_pt: float | None = None, **changes) -> ExportOptions:
+    """Options for printing: a fixed readable size unless the reader's own size is asked for."""
+    size = reader_size_pt if reader_size_pt else PRINT_SIZE_PT
+    return replace(ExportOptions(font=font, size_pt=size), **changes)
+
+
+@dataclass
+class ReportMeta:
+    title: str = ""  # empty: "รายงานข่าว" / "News report", or the article's title alone
+    author: str = ""  # who made the report
+    subject: str = ""
+    keywords: list[str] = field(default_factory=list)  # tags
+    created: dt.datetime | None = None  # None: now (UTC); tests fix it for golden files
+
+
+@dataclass
+class Section:
+    """One article as it goes on the page."""
+
+    title: str
+    meta: list[tuple[str, str]]  # (label, value): date, category
+    paragraphs: list[str]
+    credits: list[str]
+    citation: Citation | None
+    source_url: str | None
+    bookmark: str  # a stable anchor name for the contents and links
+
+
+@dataclass
+class Report:
+    title: str
+    author: str
+    subject: str
+    keywords: list[str]
+    created: dt.datetime
+    date_text: str  # the creation date in the chosen era (BE by default), for the cover
+    cover: bool
+    toc: bool
+    sections: list[Section]
+    options: ExportOptions
+    labels: dict[str, str]
+
+    @property
+    def language_tag(self) -> str:
+        return "en-US" if self.options.lang == "en" else "th-TH"
+
+
+def clean(text: str | None) -> str:
+    """Text safe for XML and Qt: normalised, no control characters, no lone surrogates."""
+    if not text:
+        return ""
+    return strip_xml_invalid(normalize(text))
+
+
+def _clean_lines(lines: list[str]) -> list[str]:
+    return [c for c in (clean(line).strip() for line in lines) if c]
+
+
+def _clean_citation(cit: Citation) -> Citation:
+    lines = [replace(line, label=clean(line.label), value=clean(line.value)) for line in cit.lines]
+    ref = clean(cit.reference) if cit.reference else None
+    return replace(cit, lines=lines, reference=ref)
+
+
+def build_section(article: Article, options: ExportOptions, number: int) -> Section:
+    lab = REPORT_LABELS.get(options.lang, REPORT_LABELS["th"])
+    meta = []
+    if article.date:
+        era = "ce" if options.lang == "en" else "be"
+        meta.append((lab["published"], format_date(article.date, era, "long", options.lang, options.thai_digits)))
+    if article.category:
+        meta.append((lab["category"], clean(article.category)))
+    citation = None
+    if options.citation:
+        citation = _clean_citation(build_citation(article, options.lang, options.thai_digits, options.memo_reference))
+    title = clean(article.title).strip() or labels(options.lang)["unknown"]
+    return Section(
+        title=title,
+        meta=meta,
+        paragraphs=_clean_lines(article.paragraphs),
+        credits=_clean_lines(article.credits),
+        citation=citation,
+        source_url=clean(article.source_url) or None,
+        bookmark=f"article_{number}",
+    )
+
+
+def build_report(articles: list[Article], meta: ReportMeta | None = None, options: ExportOptions | None = None) -> Report:
+    """The document for one article or a report of many, in page order."""
+    options = (options or ExportOptions()).check()
+    meta = meta or ReportMeta()
+    if not articles:
+        raise ExportError("nothing to export: no articles were given")
+    lab = REPORT_LABELS.get(options.lang, REPORT_LABELS["th"])
+    many = len(articles) > 1
+    created = meta.created or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    era = "ce" if options.lang == "en" else "be"
+    sections = [build_section(a, options, i) for i, a in enumerate(articles, 1)]
+    title = clean(meta.title).strip() or (lab["report_title"] if many else sections[0].title)
+    keywords = _clean_lines(meta.keywords)
+    return Report(
+        title=title,
+        author=clean(meta.author).strip(),
+        subject=clean(meta.subject).strip() or (sections[0].title if not many else title),
+        keywords=keywords,
+        created=created,
+        date_text=format_date(created.date(), era, "long", options.lang, options.thai_digits),
+        cover=many if options.cover is None else options.cover,
+        toc=many if options.toc is None else options.toc,
+        sections=sections,
+        options=options,
+        labels=lab,
+    )

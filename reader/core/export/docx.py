@@ -1,0 +1,389 @@
+"""Write a `Report` as a Word document with python-docx.
+
+Thai needs more than `font.name`/`font.size`: Word and LibreOffice pick the font and size
+of Thai (a complex script) from `w:rFonts/@w:cs` and `w:szCs`, and the template's theme
+font attributes override explicit names. So every style and run gets all four font slots,
+`w:szCs` beside `w:sz`, `w:bCs` beside `w:b`, and the document says its complex-script
+language is Thai (`w:lang w:bidi="th-TH"`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from reader.core.export.document import ExportError, Report, Section, clean
+
+# Child order inside w:rPr (ECMA-376 CT_RPr); Word rejects files that break it.
+_RPR_ORDER = [
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+    "specVanish", "oMath",
+]
+_FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+_THEME_SLOTS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+
+# Our paragraph and character styles (name -> how they differ from Normal).
+META_STYLE = "Article Meta"
+CREDITS_STYLE = "Article Credits"
+CITE_HEAD_STYLE = "Citation Heading"
+CITE_STYLE = "Citation"
+COVER_LINE_STYLE = "Cover Line"
+
+
+def _rpr_child(rpr, tag: str):
+    """The rPr child `w:tag`, created in schema order when missing."""
+    found = rpr.find(qn("w:" + tag))
+    if found is not None:
+        return found
+    child = OxmlElement("w:" + tag)
+    rank = _RPR_ORDER.index(tag)
+    for existing in rpr:
+        name = existing.tag.rsplit("}", 1)[-1]
+        if name in _RPR_ORDER and _RPR_ORDER.index(name) > rank:
+            existing.addprevious(child)
+            return child
+    rpr.append(child)
+    return child
+
+
+def set_thai_font(rpr, font: str, size_pt: float | None = None, bold: bool | None = None,
+                  lang: str | None = None) -> None:
+    """Put `font` in all four slots (theme fonts removed); size and bold for Thai too."""
+    fonts = _rpr_child(rpr, "rFonts")
+    for attr in _THEME_SLOTS:
+        fonts.attrib.pop(qn("w:" + attr), None)
+    for attr in _FONT_SLOTS:
+        fonts.set(qn("w:" + attr), font)
+    if bold is not None:
+        for tag in ("b", "bCs"):
+            el = _rpr_child(rpr, tag)
+            if bold:
+                el.attrib.pop(qn("w:val"), None)
+            else:
+                el.set(qn("w:val"), "0")
+    if size_pt is not None:
+        half_points = str(round(size_pt * 2))
+        for tag in ("sz", "szCs"):
+            _rpr_child(rpr, tag).set(qn("w:val"), half_points)
+    if lang is not None:
+        el = _rpr_child(rpr, "lang")
+        el.set(qn("w:val"), "en-US")
+        el.set(qn("w:eastAsia"), "en-US")
+        el.set(qn("w:bidi"), lang)
+
+
+def _style_rpr(style):
+    return style.element.get_or_add_rPr()
+
+
+def _paragraph_style(doc, name: str, base: str = "Normal"):
+    styles = doc.styles
+    try:
+        return styles[name]
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[base]
+        style.quick_style = True
+        return style
+
+
+def _setup_styles(doc, report: Report) -> None:
+    opt = report.options
+    font, size = opt.font, opt.size_pt
+    styles_el = doc.styles.element
+    # Every font reference in the template: explicit names, theme attributes gone.
+    for fonts in styles_el.iter(qn("w:rFonts")):
+        for attr in _THEME_SLOTS:
+            fonts.attrib.pop(qn("w:" + attr), None)
+        for attr in _FONT_SLOTS:
+            fonts.set(qn("w:" + attr), font)
+    defaults = styles_el.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_thai_font(defaults, font, size, lang="th-TH")  # Thai is the complex script, whatever the labels
+    set_thai_font(_style_rpr(doc.styles["Normal"]), font, size)
+    normal = doc.styles["Normal"].paragraph_format
+    normal.space_after = Pt(0)
+    normal.line_spacing = 1.0
+
+    black = "000000"
+    for name, style_size, bold in (("Heading 1", size, True), ("Title", size * 1.5, True)):
+        style = doc.styles[name]
+        set_thai_font(_style_rpr(style), font, style_size, bold)
+        style.font.color.rgb = None
+        _rpr_child(_style_rpr(style), "color").set(qn("w:val"), black)
+        style.paragraph_format.space_before = Pt(size * 0.75)
+        style.paragraph_format.space_after = Pt(size * 0.5)
+    title_ppr = doc.styles["Title"].element.pPr
+    if title_ppr is not None and title_ppr.find(qn("w:pBdr")) is not None:
+        title_ppr.remove(title_ppr.find(qn("w:pBdr")))  # the template's blue rule
+    doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    toc_head = doc.styles["TOC Heading"]
+    set_thai_font(_style_rpr(toc_head), font, size, True)
+    _rpr_child(_style_rpr(toc_head), "color").set(qn("w:val"), black)
+    toc_head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    toc1 = _paragraph_style(doc, "toc 1")
+    toc1.style_id = "TOC1"  # Word's own id, so Word's TOC uses this style
+    text_width = Mm(opt.paper_mm()[0] - opt.margins.left_mm - opt.margins.right_mm)
+    toc1.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+    meta = _paragraph_style(doc, META_STYLE)
+    meta.paragraph_format.space_after = Pt(size * 0.5)
+    credits = _paragraph_style(doc, CREDITS_STYLE)
+    credits.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    cite_head = _paragraph_style(doc, CITE_HEAD_STYLE)
+    set_thai_font(_style_rpr(cite_head), font, size - 2, True)
+    cite_head.paragraph_format.space_before = Pt(size)
+    cite_head.paragraph_format.keep_with_next = True
+    _top_rule(cite_head.element.get_or_add_pPr())
+    cite = _paragraph_style(doc, CITE_STYLE)
+    set_thai_font(_style_rpr(cite), font, size - 2)
+    cover = _paragraph_style(doc, COVER_LINE_STYLE)
+    cover.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.underline = True
+    _rpr_child(_style_rpr(link), "color").set(qn("w:val"), "0563C1")
+    for name in ("Header", "Footer"):
+        set_thai_font(_style_rpr(doc.styles[name]), font, size - 2)
+
+
+def _top_rule(ppr) -> None:
+    """A thin line above the citation block, so it reads as apart from the article."""
+    border = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("val", "single"), ("sz", "4"), ("space", "4"), ("color", "auto")):
+        top.set(qn("w:" + key), value)
+    border.append(top)
+    # pBdr comes after keepNext/keepLines/pageBreakBefore/framePr/widowControl/numPr/suppressLineNumbers.
+    anchor = None
+    for tag in ("shd", "tabs", "suppressAutoHyphens", "spacing", "ind", "jc", "outlineLvl", "rPr"):
+        anchor = ppr.find(qn("w:" + tag))
+        if anchor is not None:
+            break
+    if anchor is not None:
+        anchor.addprevious(border)
+    else:
+        ppr.append(border)
+
+
+def _run(paragraph, text: str, font: str, bold: bool = False):
+    run = paragraph.add_run(clean(text))
+    set_thai_font(run._r.get_or_add_rPr(), font, bold=True if bold else None)
+    return run
+
+
+def _hyperlink(paragraph, url: str, text: str, font: str, anchor: bool = False) -> None:
+    """A clickable link: external URL, or (anchor=True) a bookmark in this document."""
+    link = OxmlElement("w:hyperlink")
+    if anchor:
+        link.set(qn("w:anchor"), url)
+    else:
+        link.set(qn("r:id"), paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True))
+    link.set(qn("w:history"), "1")
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    rpr.append(style)
+    set_thai_font(rpr, font)
+    run.append(rpr)
+    t = OxmlElement("w:t")
+    t.text = clean(text)
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    if anchor:
+        rpr.remove(style)  # contents entries read as plain text, not blue links
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _field_run(paragraph, kind: str, instr: str | None = None, dirty: bool = False) -> None:
+    run = OxmlElement("w:r")
+    if kind == "instr":
+        el = OxmlElement("w:instrText")
+        el.set(qn("xml:space"), "preserve")
+        el.text = instr
+    else:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        if dirty:
+            el.set(qn("w:dirty"), "true")  # Word refreshes the field when the file opens
+    run.append(el)
+    paragraph._p.append(run)
+
+
+def _bookmark(paragraph, name: str, ident: int) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(ident))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(ident))
+    ppr = paragraph._p.pPr
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
+    paragraph._p.append(end)
+
+
+def _setup_page(doc, report: Report) -> None:
+    opt = report.options
+    width, height = opt.paper_mm()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    m = opt.margins
+    section.top_margin, section.bottom_margin = Mm(m.top_mm), Mm(m.bottom_mm)
+    section.left_margin, section.right_margin = Mm(m.left_mm), Mm(m.right_mm)
+    section.header_distance = section.footer_distance = Mm(10)
+    if not opt.header:
+        return
+    # Page numbers at the foot; the cover (first page) has none.
+    section.different_first_page_header_footer = report.cover
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fmt = r" \* ThaiArabic" if opt.thai_digits else ""
+    _run(footer, f"{report.labels['page']} ", opt.font)
+    for name in ("PAGE", "NUMPAGES"):
+        _field_run(footer, "begin")
+        _field_run(footer, "instr", instr=f" {name}{fmt} ")
+        _field_run(footer, "separate")
+        _run(footer, "1", opt.font)
+        _field_run(footer, "end")
+        if name == "PAGE":
+            _run(footer, " / ", opt.font)
+
+
+def _core_properties(doc, report: Report) -> None:
+    props = doc.core_properties
+    props.title = report.title
+    props.subject = report.subject
+    props.keywords = ", ".join(report.keywords)
+    props.author = report.author
+    props.last_modified_by = report.author
+    props.comments = "OPDC Reader"
+    props.category = ""
+    props.language = report.language_tag
+    created = report.created.replace(tzinfo=None)
+    props.created = created
+    props.modified = created
+    props.last_printed = created
+    props.revision = 1
+
+
+def _cover(doc, report: Report) -> None:
+    font = report.options.font
+    lab = report.labels
+    title = doc.add_paragraph(style="Title")
+    title.paragraph_format.space_before = Mm(60)
+    _run(title, report.title, font)
+    lines = []
+    if report.author:
+        lines.append(f"{lab['made_by']} {report.author}")
+    lines.append(f"{lab['date']} {report.date_text}")
+    lines.append(f"{lab['articles']} {len(report.sections)}")
+    for text in lines:
+        _run(doc.add_paragraph(style=COVER_LINE_STYLE), text, font)
+
+
+def _contents(doc, report: Report) -> None:
+    font = report.options.font
+    head = doc.add_paragraph(style="TOC Heading")
+    head.paragraph_format.page_break_before = report.cover
+    _run(head, report.labels["contents"], font)
+    # A TOC field Word fills in (page numbers) on opening; until then, and in LibreOffice,
+    # the cached result already lists every title, each a link to its article.
+    for i, section in enumerate(report.sections):
+        entry = doc.add_paragraph(style="toc 1")
+        if i == 0:
+            _field_run(entry, "begin", dirty=True)
+            _field_run(entry, "instr", instr=r' TOC \o "1-1" \h \z \u ')
+            _field_run(entry, "separate")
+        _hyperlink(entry, "_" + section.bookmark, section.title, font, anchor=True)
+    _field_run(doc.add_paragraph(style="toc 1"), "end")
+
+
+def _article(doc, section: Section, report: Report, index: int) -> None:
+    opt = report.options
+    font = opt.font
+    head = doc.add_paragraph(style="Heading 1")
+    head.paragraph_format.page_break_before = index > 0 or report.cover or report.toc
+    _run(head, section.title, font)
+    _bookmark(head, "_" + section.bookmark, index)
+    if section.meta:
+        meta = doc.add_paragraph(style=META_STYLE)
+        _run(meta, "   ".join(f"{label} {value}" for label, value in section.meta), font)
+    for text in section.paragraphs:
+        para = doc.add_paragraph()
+        para.paragraph_format.first_line_indent = Mm(opt.first_line_indent_mm)
+        para.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.THAI_JUSTIFY
+        para.paragraph_format.space_after = Pt(opt.size_pt * 0.375)
+        _run(para, text, font)
+    for text in section.credits:
+        _run(doc.add_paragraph(style=CREDITS_STYLE), text, font)
+    if section.citation is None:
+        return
+    cit = section.citation
+    _run(doc.add_paragraph(style=CITE_HEAD_STYLE), cit.heading, font)
+    for line in cit.lines:
+        para = doc.add_paragraph(style=CITE_STYLE)
+        _run(para, f"{line.label}: ", font, bold=True)
+        if line.url:
+            _hyperlink(para, line.url, line.value, font)
+        else:
+            _run(para, line.value, font)
+    if cit.reference:
+        para = doc.add_paragraph(style=CITE_STYLE)
+        _run(para, f"{cit.reference_label}: ", font, bold=True)
+        _run(para, cit.reference, font)
+
+
+def _update_fields_on_open(doc) -> None:
+    settings = doc.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        flag = OxmlElement("w:updateFields")
+        flag.set(qn("w:val"), "true")
+        settings.append(flag)
+
+
+def build_docx(report: Report):
+    """The python-docx Document for a report (not yet saved)."""
+    doc = Document()
+    _setup_styles(doc, report)
+    _setup_page(doc, report)
+    _core_properties(doc, report)
+    if report.cover:
+        _cover(doc, report)
+    if report.toc:
+        _contents(doc, report)
+        _update_fields_on_open(doc)
+    for index, section in enumerate(report.sections):
+        _article(doc, section, report, index)
+    return doc
+
+
+def write_docx(report: Report, path: str | os.PathLike) -> Path:
+    """Write the report; the file appears whole or not at all."""
+    path = Path(path)
+    doc = build_docx(report)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        doc.save(str(tmp))
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return path
