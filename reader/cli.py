@@ -317,6 +317,22 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_sample(args) -> int:
+    """Import the bundled sample archive (what a first run of the window does)."""
+    from reader.core.sample import import_sample
+
+    with _open(args) as archive:
+        index = open_index(archive)
+        try:
+            summary = import_sample(archive, index=index)
+        finally:
+            index.close()
+    c = summary.to_dict()
+    _print_json(c) if args.json else print(
+        f"sample archive: new {c['new']}, unchanged {c['unchanged']}, failed {len(c['failed'])}")
+    return EXIT_OK if summary.ok else EXIT_PARTIAL
+
+
 def cmd_tag(args) -> int:
     with _open(args, create=False) as archive:
         for tag in args.tags:
@@ -402,6 +418,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--author", help="who made the report")
     sp.add_argument("--font", help="font for the document (default TH Sarabun New)")
     sp.add_argument("--no-citation", action="store_true", help="leave out the citation block")
+
+    add("sample", "import the bundled sample archive", cmd_sample)
 
     sp = add("tag", "add (or --remove) tags on an article", cmd_tag, json_flag=False)
     sp.add_argument("id", type=int)

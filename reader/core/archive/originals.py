@@ -36,6 +36,7 @@ class Originals:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o444)  # originals are never rewritten: make that visible on disk
         os.replace(tmp, target)
         return sha
 
