@@ -1,0 +1,114 @@
+"""Application factory. The CLI imports this module only to open the window
+(`opdc-reader` with no command, or `opdc-reader gui`), so headless commands never load Qt.
+
+`create_app` sets up Qt (style, fonts, language, theme); `open_window` opens the archive
+and builds the window; `run(argv)` does both and runs the event loop. Tests build the
+same pieces with a temporary archive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.core import paths
+
+from . import i18n, themes
+from .fonts import load_app_fonts
+from .settings import Settings, load_settings
+
+
+def create_app(argv: list[str] | None = None, settings: Settings | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("OPDC Reader")
+    app.setOrganizationName("OPDC Reader")
+    app.setDesktopFileName("opdc-reader")
+    app.setStyle("Fusion")  # the palette decides every colour, on every platform
+    settings = settings or load_settings()
+    family = load_app_fonts()
+    font = app.font()
+    font.setFamilies([family, "Sarabun", "Noto Sans Thai", font.family()])
+    if font.pointSizeF() < 11:
+        font.setPointSizeF(11)  # Thai needs a little more size than Latin to stay legible
+    app.setFont(font)
+    app.setProperty("opdc_family", family)
+    app.setProperty("opdc_lang", i18n.install(app, settings.language))
+    themes.apply_theme(app, settings.theme)
+    return app
+
+
+def open_archive(path: Any = None) -> tuple[Any, str | None]:
+    """The archive to show, and a message when it had to be opened read-only."""
+    from reader.core.archive import Archive, ArchiveInUse
+
+    root = paths.archive_dir(path)
+    try:
+        return Archive.open(root), None
+    except ArchiveInUse as exc:
+        return Archive.open(root, readonly=True), str(exc)
+
+
+def open_index(archive: Any) -> Any:
+    """The search index, brought up to date with the catalog; None when search is absent."""
+    try:
+        from reader.core.search import SearchIndex, sync_index
+    except ImportError:
+        return None
+    index = SearchIndex.open(archive.index_dir)
+    if not archive.readonly:
+        try:
+            sync_index(archive, index)
+        except Exception:  # the index is derived; a failure here leaves title search
+            pass
+    return index
+
+
+def open_window(app: QApplication, archive: Any, settings: Settings, index: Any = None) -> Any:
+    from .mainwindow import MainWindow
+
+    return MainWindow(archive, settings, index=index,
+                      family=str(app.property("opdc_family") or ""),
+                      lang=str(app.property("opdc_lang") or "en"))
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="opdc-reader gui", add_help=False)
+    parser.add_argument("--archive")
+    parser.add_argument("--quit-when-ready", action="store_true",
+                        help="print the start-up time and quit (bench, smoke tests)")
+    return parser.parse_known_args(argv[1:])
+
+
+def run(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    argv = list(argv or sys.argv)
+    args, rest = parse_args(argv)
+    settings = load_settings()
+    app = create_app([argv[0], *rest], settings)
+    archive, warning = open_archive(args.archive)
+    index = open_index(archive)
+    window = open_window(app, archive, settings, index)
+    window.show()
+    window.start()
+    if warning:
+        window.statusBar().showMessage(warning)
+    if args.quit_when_ready:
+        def ready() -> None:
+            print(f"ready {time.perf_counter() - started:.3f}", flush=True)
+            window.close()
+            app.quit()
+        QTimer.singleShot(0, ready)
+    code = app.exec()
+    if index is not None:
+        index.close()
+    archive.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv))

@@ -1,0 +1,138 @@
+"""Import from the window: files, folders, drag and drop, and the first-run sample.
+
+The importer runs through the one background helper; progress shows in a dialog with a
+Cancel button, and the importer's summary (including every file it could not read) is
+shown at the end. The window stays usable throughout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from .worker import Job, run_in_background
+
+
+class ImportController(QObject):
+    finished = Signal(object)  # the ImportSummary (or None after an error)
+
+    def __init__(self, window: QWidget, archive: Any, index: Any = None) -> None:
+        super().__init__(window)
+        self.window, self.archive, self.index = window, archive, index
+        self.job: Job | None = None
+        self.dialog: QProgressDialog | None = None
+        self.summary_box: QMessageBox | None = None
+        self.last_summary: Any = None
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def start(self, targets: list[str], sample: bool = False,
+              on_done: Callable[[Any], None] | None = None) -> Job | None:
+        if self.busy:
+            self._message(QMessageBox.Icon.Information, self.tr("An import is already running."))
+            return None
+        archive, index = self.archive, self.index
+
+        def work(report, cancel):
+            from reader.core import importer
+            from reader.core import sample as sample_mod
+
+            if sample:
+                targets[:] = [str(p) for p in sample_mod.sample_files()]
+            return importer.import_targets(archive, list(targets), progress=report,
+                                           cancel=cancel, index=index)
+
+        self.dialog = QProgressDialog(self.window)
+        self.dialog.setObjectName("importProgress")
+        self.dialog.setWindowTitle(self.tr("Importing"))
+        self.dialog.setLabelText(self.tr("Preparing the import…"))
+        self.dialog.setCancelButtonText(self.tr("&Cancel"))
+        self.dialog.setAccessibleName(self.tr("Import progress"))
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setRange(0, 0)
+        self.dialog.setWindowModality(Qt.WindowModality.NonModal)
+        self.job = run_in_background(work, on_progress=self._progress,
+                                     on_done=self._done, on_error=self._failed)
+        self.dialog.canceled.connect(self.job.cancel)
+        self._on_done = on_done
+        self.sample = sample
+        return self.job
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _progress(self, event: Any) -> None:
+        if self.dialog is None:
+            return
+        if event.total:
+            self.dialog.setRange(0, event.total)
+            self.dialog.setValue(min(event.done, event.total))
+        name = Path(event.name).name or event.name
+        self.dialog.setLabelText(self.tr("Importing %1 (%2)").replace("%1", name)
+                                 .replace("%2", str(event.done)))
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect()
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.job = None
+
+    def _done(self, summary: Any) -> None:
+        self._close_dialog()
+        self.last_summary = summary
+        if not self.sample or summary.failed:
+            self._show_summary(summary)
+        if self._on_done:
+            self._on_done(summary)
+        self.finished.emit(summary)
+
+    def _failed(self, error: BaseException) -> None:
+        self._close_dialog()
+        self.last_summary = None
+        self._message(QMessageBox.Icon.Warning, self.tr("The import stopped: %1").replace("%1", str(error)))
+        self.finished.emit(None)
+
+    def summary_text(self, summary: Any) -> str:
+        counts = summary.counts
+        lines = [
+            self.tr("New articles: %1").replace("%1", str(counts.get("new", 0))),
+            self.tr("New versions: %1").replace("%1", str(counts.get("version", 0))),
+            self.tr("Already in the archive: %1").replace(
+                "%1", str(counts.get("unchanged", 0) + counts.get("duplicate", 0))),
+            self.tr("Could not be read: %1").replace("%1", str(len(summary.failed))),
+        ]
+        if summary.cancelled:
+            lines.insert(0, self.tr("The import was cancelled; what was imported is kept."))
+        if summary.index_message:
+            lines.append(summary.index_message)
+        return "\n".join(lines)
+
+    def _show_summary(self, summary: Any) -> None:
+        box = self._message(
+            QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information,
+            self.summary_text(summary))
+        if summary.failed:
+            box.setInformativeText(self.tr("Files that could not be read:") + "\n" + "\n".join(
+                f"{Path(f.name).name}: {f.reason}" for f in summary.failed[:10]))
+            box.setDetailedText("\n".join(f"{f.name}: {f.reason}" for f in summary.failed))
+
+    def _message(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+        """Shown without blocking: the window keeps working and tests can read it."""
+        box = QMessageBox(icon, self.tr("Import"), text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("importSummary")
+        box.setAccessibleName(self.tr("Import summary"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.summary_box = box
+        return box

@@ -1,0 +1,196 @@
+"""The article list: a table model that loads rows a page at a time.
+
+Qt asks `canFetchMore`/`fetchMore` as the view scrolls, so a 60,000-article archive
+costs one count query and one page of rows at start, never the whole catalog.
+Rows come from a *source*: the catalog with a filter, or search results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+PAGE = 200
+TITLE, DATE, CATEGORY, SNIPPET = range(4)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SEGMENTS_ROLE = Qt.ItemDataRole.UserRole + 2  # snippet as [(text, is_hit), ...]
+
+
+@dataclass
+class ListRow:
+    id: int
+    title: str
+    date: dt.date | None
+    category: str
+    bookmarked: bool = False
+    snippet: list[tuple[str, bool]] = field(default_factory=list)
+
+
+class RowSource(Protocol):
+    def count(self) -> int: ...
+    def fetch(self, offset: int, limit: int, order: str) -> list[ListRow]: ...
+
+
+class CatalogSource:
+    """Articles of the archive matching a ListFilter."""
+
+    sortable = True
+
+    def __init__(self, archive: Any, flt: Any = None) -> None:
+        self.archive, self.flt = archive, flt
+
+    def count(self) -> int:
+        return self.archive.count_articles(self.flt)
+
+    def fetch(self, offset: int, limit: int, order: str) -> list[ListRow]:
+        rows = self.archive.list_articles(self.flt, order=order, offset=offset, limit=limit)
+        return [ListRow(r.id, r.title, r.date, r.category, r.bookmarked) for r in rows]
+
+
+class SearchSource:
+    """Hits of one search; the index pages them (offset/limit)."""
+
+    sortable = False  # ordered by relevance or date, chosen in the search panel
+
+    def __init__(self, index: Any, query: str, filters: Any = None, sort: str = "relevance") -> None:
+        self.index, self.query, self.filters, self.sort = index, query, filters, sort
+        self.terms: list[str] = []
+        self.message: str | None = None
+        self._total: int | None = None
+        self._first: list[ListRow] | None = None
+
+    def _search(self, offset: int, limit: int) -> list[ListRow]:
+        results = self.index.search(self.query, self.filters, sort=self.sort, limit=limit,
+                                    offset=offset)
+        self._total = results.total
+        self.terms = list(results.terms)
+        self.message = results.message
+        return [ListRow(h.article_id, h.title, h.date, h.category, False, list(h.snippet))
+                for h in results.hits]
+
+    def count(self) -> int:
+        if self._total is None:
+            self._first = self._search(0, PAGE)
+        return self._total or 0
+
+    def fetch(self, offset: int, limit: int, order: str) -> list[ListRow]:
+        if offset == 0 and self._first is not None and limit <= len(self._first) + 1:
+            rows, self._first = self._first, None
+            return rows
+        return self._search(offset, limit)
+
+
+_ORDER_KEYS = {TITLE: "title", DATE: "date", CATEGORY: "category"}
+
+
+class ArticleListModel(QAbstractTableModel):
+    def __init__(self, format_date: Callable[[dt.date, str], str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.format_date = format_date
+        self.source: RowSource | None = None
+        self.rows: list[ListRow] = []
+        self.total = 0
+        self.order = "date_desc"
+        self.show_snippets = False
+        self._headers = ["Title", "Date", "Category", "Found text"]
+
+    def set_headers(self, headers: list[str]) -> None:
+        self._headers = headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+
+    def set_source(self, source: RowSource | None) -> None:
+        self.beginResetModel()
+        self.source = source
+        self.rows = []
+        self.total = source.count() if source is not None else 0
+        self.show_snippets = isinstance(source, SearchSource)
+        if source is not None and self.total:
+            self.rows = source.fetch(0, min(PAGE, self.total), self.order)
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Read the source again (after an import or a bookmark), keeping the rows loaded."""
+        keep = max(len(self.rows), PAGE)
+        self.beginResetModel()
+        self.total = self.source.count() if self.source is not None else 0
+        self.rows = self.source.fetch(0, min(keep, self.total), self.order) if self.total else []
+        self.endResetModel()
+
+    def refresh_dates(self) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0, DATE), self.index(len(self.rows) - 1, DATE))
+
+    # -- lazy loading ----------------------------------------------------------------------
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008,N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008,N802
+        if parent.isValid() or self.source is None:
+            return
+        start = len(self.rows)
+        more = self.source.fetch(start, min(PAGE, self.total - start), self.order)
+        if not more:
+            self.total = start  # the source shrank (estimated totals): stop asking
+            return
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    # -- table -----------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row, col = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == TITLE:
+                return ("★ " if row.bookmarked else "") + row.title
+            if col == DATE:
+                return self.format_date(row.date, "short") if row.date else ""
+            if col == CATEGORY:
+                return row.category
+            return "".join(text for text, _ in row.snippet)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # What a screen reader speaks for the row: title and date, not "cell 3 of 20".
+            date = self.format_date(row.date, "long") if row.date else ""
+            if col == TITLE:
+                return f"{row.title}, {date}" if date else row.title
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (TITLE, SNIPPET):
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == ID_ROLE:
+            return row.id
+        if role == SEGMENTS_ROLE and col == SNIPPET:
+            return row.snippet
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in _ORDER_KEYS or not getattr(self.source, "sortable", True):
+            return
+        suffix = "asc" if order == Qt.SortOrder.AscendingOrder else "desc"
+        self.order = f"{_ORDER_KEYS[column]}_{suffix}"
+        if self.source is not None:
+            self.set_source(self.source)
+
+    def row_of(self, article_id: int) -> int:
+        for i, row in enumerate(self.rows):
+            if row.id == article_id:
+                return i
+        return -1
+
+    def article_id(self, row: int) -> int | None:
+        return self.rows[row].id if 0 <= row < len(self.rows) else None

@@ -1,0 +1,205 @@
+"""Search box with filters, and the delegate that shows hit terms in list snippets.
+
+Typing searches as you go, after a short pause (debounced), so each key press does not
+start a search. The result count is shown and announced to screen readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QColor, QPainter, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .forms import name_widget, plain
+from .models import SEGMENTS_ROLE
+
+DEBOUNCE_MS = 250
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # Common Era; shown in the chosen era
+BE_OFFSET = 543
+
+
+class SearchPanel(QWidget):
+    changed = Signal()  # query or filters changed (after the pause)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.era = "be"
+        self.box = QLineEdit(objectName="searchBox")
+        self.box.setClearButtonEnabled(True)
+        self.year_from = self._year_spin("yearFrom")
+        self.year_to = self._year_spin("yearTo")
+        self.category = QComboBox(objectName="categoryFilter")
+        self.language = QComboBox(objectName="languageFilter")
+        self.sort = QComboBox(objectName="sortOrder")
+        self.count_label = QLabel(objectName="resultCount")
+        self.count_label.setWordWrap(True)
+        self.count_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.timer.timeout.connect(self.changed)
+        self.box.textChanged.connect(self.timer.start)
+        self.box.returnPressed.connect(self.fire_now)
+        for combo in (self.category, self.language, self.sort):
+            combo.currentIndexChanged.connect(self.timer.start)
+        for spin in (self.year_from, self.year_to):
+            spin.valueChanged.connect(self.timer.start)
+
+        self.labels = [QLabel() for _ in range(5)]
+        grid = QGridLayout()
+        fields = [self.year_from, self.year_to, self.category, self.language, self.sort]
+        for i, (label, field) in enumerate(zip(self.labels, fields, strict=True)):
+            label.setBuddy(field)
+            grid.addWidget(label, i // 2, (i % 2) * 2)
+            grid.addWidget(field, i // 2, (i % 2) * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addLayout(grid)
+        layout.addWidget(self.count_label)
+        self.retranslate()
+
+    def _year_spin(self, name: str) -> QSpinBox:
+        spin = QSpinBox(objectName=name)
+        spin.setRange(FIRST_YEAR - 1, LAST_YEAR)  # the minimum means "any year"
+        spin.setValue(FIRST_YEAR - 1)
+        return spin
+
+    def retranslate(self) -> None:
+        self.box.setPlaceholderText(self.tr("Search titles and text (Ctrl+F)"))
+        name_widget(self.box, self.tr("Search"), self.tr(
+            "Type words to search the archive; results appear as you type"))
+        captions = [self.tr("&From year"), self.tr("&To year"), self.tr("Ca&tegory"),
+                    self.tr("&Language"), self.tr("S&ort by")]
+        tips = [self.tr("Only articles from this year on"), self.tr("Only articles up to this year"),
+                self.tr("Only articles of this category"), self.tr("Only articles in this language"),
+                self.tr("Order of the results")]
+        fields = [self.year_from, self.year_to, self.category, self.language, self.sort]
+        for label, caption, field, tip in zip(self.labels, captions, fields, tips, strict=True):
+            label.setText(caption)
+            name_widget(field, plain(caption), tip)
+        for spin in (self.year_from, self.year_to):
+            spin.setSpecialValueText(self.tr("Any"))
+        self._fill(self.language, [(self.tr("All languages"), None), (self.tr("Thai"), "th"),
+                                   (self.tr("English"), "en")])
+        self._fill(self.sort, [(self.tr("Best match"), "relevance"), (self.tr("Newest first"), "date")])
+        name_widget(self.count_label, self.tr("Result count"))
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        found = combo.findData(current)
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def set_categories(self, categories: list[str]) -> None:
+        self._fill(self.category, [(self.tr("All categories"), None)] + [(c, c) for c in categories])
+
+    def set_era(self, era: str) -> None:
+        """Show the year boxes in Buddhist or Common Era; the filter itself is unchanged."""
+        self.era = era
+        offset = BE_OFFSET if era == "be" else 0
+        for spin in (self.year_from, self.year_to):
+            spin.blockSignals(True)
+            value = self._year(spin)
+            spin.setRange(FIRST_YEAR - 1 + offset, LAST_YEAR + offset)
+            spin.setValue(value + offset if value else spin.minimum())
+            spin.blockSignals(False)
+
+    def _year(self, spin: QSpinBox) -> int | None:
+        """The chosen year in Common Era, or None for "any"."""
+        if spin.value() == spin.minimum():
+            return None
+        return spin.value() - (BE_OFFSET if spin.minimum() > LAST_YEAR else 0)
+
+    # -- what the window reads ----------------------------------------------------------------
+    def query(self) -> str:
+        return self.box.text().strip()
+
+    def filters(self) -> dict:
+        first, last = self._year(self.year_from), self._year(self.year_to)
+        return {
+            "date_from": dt.date(first, 1, 1) if first else None,
+            "date_to": dt.date(last, 12, 31) if last else None,
+            "category": self.category.currentData(),
+            "language": self.language.currentData(),
+        }
+
+    def sort_order(self) -> str:
+        return self.sort.currentData() or "relevance"
+
+    def fire_now(self) -> None:
+        self.timer.stop()
+        self.changed.emit()
+
+    def focus_box(self) -> None:
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def show_count(self, text: str) -> None:
+        """Show the result count and have screen readers say it."""
+        self.count_label.setText(text)
+        self.count_label.setAccessibleName(text)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.count_label, text))
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Paints a snippet's (text, is_hit) segments with the hits marked; the model's
+    display text stays plain so screen readers and copy get clean text."""
+
+    def __init__(self, colors: tuple[QColor, QColor], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colors = colors
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+        background, foreground = (c.name() for c in self.colors)
+        parts = []
+        for text, is_hit in index.data(SEGMENTS_ROLE) or []:
+            text = html.escape(text)
+            parts.append(f'<span style="background:{background}; color:{foreground}">'
+                         f"<b>{text}</b></span>" if is_hit else text)
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml("".join(parts))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        if not index.data(SEGMENTS_ROLE):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        return super().sizeHint(option, index)

@@ -1,0 +1,98 @@
+"""The library sidebar: all articles, by year, by category, bookmarks, tags,
+collections and recent imports. Choosing an entry emits the ListFilter fields for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Sidebar(QTreeWidget):
+    filterChosen = Signal(dict)  # ListFilter keyword arguments; {} = all articles
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setHeaderHidden(True)
+        self.setColumnCount(1)
+        self.setUniformRowHeights(True)
+        self.currentItemChanged.connect(self._chosen)
+        self._last: dict | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Library"))
+        self.setAccessibleDescription(self.tr(
+            "Groups of articles: all, by year, by category, bookmarks, tags, collections, recent imports"))
+
+    def populate(self, archive: Any, year_label: Callable[[int], str]) -> None:
+        """Fill from the catalog (cheap GROUP BY queries), keeping the current choice."""
+        keep = self._last
+        self.blockSignals(True)
+        self.clear()
+        total = archive.count_articles()
+        self._add(None, self.tr("All articles (%1)").replace("%1", str(total)), {})
+        bookmarks = archive.count_articles(_filter(bookmarked=True))
+        self._add(None, self.tr("Bookmarks (%1)").replace("%1", str(bookmarks)), {"bookmarked": True})
+        groups = [
+            (self.tr("By year"), [(f"{year_label(y)} ({n})", {"year": y}) for y, n in archive.years()]),
+            (self.tr("By category"), [(f"{c} ({n})", {"category": c}) for c, n in archive.categories()]),
+            (self.tr("Tags"), [(f"{t} ({n})", {"tag": t}) for t, n in archive.all_tags()]),
+            (self.tr("Collections"), [(f"{c} ({n})", {"collection": c})
+                                      for c, n in archive.collections()]),
+            (self.tr("Recent imports"), [
+                (f"{b.started_at[:16].replace('T', ' ')} (+{b.new})", {"batch_id": b.id})
+                for b in archive.recent_imports(10)]),
+        ]
+        for label, children in groups:
+            parent = self._add(None, label, None)
+            for text, flt in children:
+                self._add(parent, text, flt)
+            parent.setExpanded(label in (self.tr("By year"), self.tr("Tags")))
+        self.blockSignals(False)
+        self.select(keep or {})
+
+    def _add(self, parent: QTreeWidgetItem | None, text: str, flt: dict | None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([text])
+        item.setData(0, FILTER_ROLE, flt)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
+        if parent is None:
+            self.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        return item
+
+    def select(self, flt: dict) -> None:
+        for item in self._items():
+            if item.data(0, FILTER_ROLE) == flt:
+                self.setCurrentItem(item)
+                return
+        self.setCurrentItem(self.topLevelItem(0))
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for i in range(self.topLevelItemCount()):
+            top = self.topLevelItem(i)
+            out.append(top)
+            out.extend(top.child(j) for j in range(top.childCount()))
+        return out
+
+    def _chosen(self, item: QTreeWidgetItem | None, _previous: Any = None) -> None:
+        if item is None:
+            return
+        flt = item.data(0, FILTER_ROLE)
+        if flt is None:  # a group heading: nothing to filter by
+            return
+        self._last = flt
+        self.filterChosen.emit(flt)
+
+
+def _filter(**kwargs: Any) -> Any:
+    from reader.core.archive import ListFilter
+
+    return ListFilter(**kwargs)
