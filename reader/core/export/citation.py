@@ -14,12 +14,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from reader.core.model import Article
+from reader.core.thaidate import ce_to_be, format_date
 from reader.core.thaitext import to_thai_digits
-
-try:
-    from reader.core.thaidate import ce_to_be, format_date
-except ImportError:  # until reader.core.thaidate lands; removed after
-    from reader.core.export._datefallback import ce_to_be, format_date
 
 # Publishers a URL's host stands for; anything else is cited by its host name.
 PUBLISHERS = {

@@ -13,12 +13,8 @@ from dataclasses import dataclass, field, replace
 
 from reader.core.export.citation import Citation, build_citation, labels
 from reader.core.model import Article
+from reader.core.thaidate import format_date
 from reader.core.thaitext import normalize, strip_xml_invalid
-
-try:
-    from reader.core.thaidate import format_date
-except ImportError:  # until reader.core.thaidate lands; removed after
-    from reader.core.export._datefallback import format_date
 
 # Width x height in millimetres.
 PAPER_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
