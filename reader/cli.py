@@ -282,39 +282,36 @@ def cmd_reindex(args) -> int:
 def cmd_export(args) -> int:
     from reader.core import export
 
+    options = export.ExportOptions(citation=not args.no_citation)
+    if args.font:
+        options.font = args.font
     with _open(args, create=False) as archive:
-        ids = list(args.ids)
-        if args.query:
-            from reader.core.search import Filters  # noqa: F401  (search must be importable)
-
-            index = open_index(archive)
-            try:
-                ids += [h.article_id for h in index.search(args.query, limit=args.limit).hits]
-            finally:
-                index.close()
-        if not ids:
-            print("opdc-reader: nothing to export (give article IDs or --query)", file=sys.stderr)
-            return EXIT_ERROR
         try:
-            articles = [archive.get(i) for i in ids]
-        except KeyError as exc:
-            print(f"opdc-reader: {exc.args[0]}", file=sys.stderr)
+            selection = export.collect_articles(archive, args.ids, args.query, limit=args.limit)
+        except export.ExportError as exc:
+            print(f"opdc-reader: {exc}", file=sys.stderr)
             return EXIT_ERROR
-        tags = sorted({t for i in ids for t in archive.tags_for(i)})
-        options = export.ExportOptions(citation=not args.no_citation)
-        if args.font:
-            options.font = args.font
-        meta = export.ReportMeta(title=args.title or "", author=args.author or "", keywords=tags)
+    for message in selection.missing:
+        print(f"opdc-reader: skipped: {message}", file=sys.stderr)
+    meta = export.ReportMeta(title=args.title or "", author=args.author or "",
+                             keywords=selection.tags)
+    try:
         if args.docx:
-            export.write_docx(export.build_report(articles, meta, options), args.docx)
-            print(f"written: {args.docx}")
+            export.write_docx(export.build_report(selection.articles, meta, options), args.docx)
+            print(f"written: {args.docx} ({len(selection.articles)} articles)")
         if args.pdf:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             from reader.ui.printing import export_pdf
 
-            export_pdf(articles, args.pdf, options, meta)
-            print(f"written: {args.pdf}")
-    return EXIT_OK
+            pdf_options = None  # the fixed, readable print size and the app's Thai font
+            if args.no_citation or args.font:
+                pdf_options = export.print_options(args.font or "Sarabun", citation=not args.no_citation)
+            pages = export_pdf(selection.articles, args.pdf, pdf_options, meta)
+            print(f"written: {args.pdf} ({len(selection.articles)} articles, {pages} pages)")
+    except export.ExportError as exc:
+        print(f"opdc-reader: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_PARTIAL if selection.missing else EXIT_OK
 
 
 def cmd_sample(args) -> int:
