@@ -1,0 +1,81 @@
+"""Importers: bytes in, Article objects out.
+
+`iter_sources(target)` walks a file, folder, zip or URL and yields `Source` (bytes plus
+where they came from) or `Failure` (one file that could not be read, and why).
+`extract(source)` detects the encoding and the kind (text page, HTML page, RSS/Atom
+feed) and returns the articles, or raises `IngestError` with one clear message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from reader.core.ingest.base import Failure, IngestError, Limits, Source, size_text
+from reader.core.ingest.cleanup import assemble
+from reader.core.ingest.detect import FEED, HTML, decode, sniff_kind
+from reader.core.ingest.feed import read_feed
+from reader.core.ingest.htmlpage import read_html
+from reader.core.ingest.sources import ZIP_MAGIC, is_bundle, iter_sources
+from reader.core.ingest.textpage import read_text
+from reader.core.model import Article
+
+__all__ = [
+    "Failure", "IngestError", "Limits", "Source", "extract", "is_bundle", "iter_sources",
+]
+
+# Corpus layout: .../YYYY/MM/DD/<category>_<n>[_<uuid>].txt (the folder date is the day
+# the page was copied, so it is only a last resort for the article's date).
+_CORPUS_PATH = re.compile(r"(?:^|[/\\])(\d{4})[/\\](\d{2})[/\\](\d{2})[/\\]([^/\\]+)$")
+_CORPUS_STEM = re.compile(r"^(.*?)_\d+(?:_[0-9a-fA-F-]{36})?$")
+
+
+def path_hints(name: str) -> tuple[dt.date | None, str]:
+    """(capture date, category) from a corpus-style path, else (None, "")."""
+    m = _CORPUS_PATH.search(name)
+    if not m:
+        return None, ""
+    try:
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        day = None
+    stem = m.group(4).rsplit(".", 1)[0]
+    cat = _CORPUS_STEM.match(stem)
+    return day, " ".join(cat.group(1).split()) if cat else ""
+
+
+def extract(source: Source, limits: Limits | None = None) -> list[Article]:
+    """The articles in one source. Raises IngestError (and nothing else) on bad input."""
+    try:
+        return _extract(source, limits or Limits())
+    except IngestError:
+        raise
+    except RecursionError:
+        raise IngestError("the page is nested too deeply to read") from None
+    except MemoryError:
+        raise IngestError("the file is too large to read") from None
+    except Exception as exc:  # a parser failing on hostile bytes must not stop the batch
+        raise IngestError(f"could not read this file ({type(exc).__name__}: {exc})") from exc
+
+
+def _extract(source: Source, limits: Limits) -> list[Article]:
+    data = source.data
+    if len(data) > limits.max_file_bytes:
+        raise IngestError(
+            f"file too large ({size_text(len(data))} > {size_text(limits.max_file_bytes)} limit)"
+        )
+    if data[:4] in ZIP_MAGIC:
+        if is_bundle(data):
+            raise IngestError("an OPDC Reader backup bundle; import or restore it as a bundle")
+        raise IngestError("a zip file; import the zip itself so each file in it is read")
+    text, _encoding = decode(data)
+    kind = sniff_kind(text, source.name)
+    if kind == FEED:
+        return read_feed(text, source.name)
+    draft = read_html(text, source.url) if kind == HTML else read_text(text)
+    path_date, path_category = path_hints(source.name)
+    if path_category:
+        draft.fallback_category = path_category
+    if not draft.source_url and source.url:
+        draft.source_url = source.url
+    return [assemble(draft, path_date)]

@@ -1,0 +1,343 @@
+"""From candidate text blocks to a clean Article: the rules text pages and HTML pages share.
+
+Site chrome (menus, share/print links, `A A A`, skip links, view counters, copyright
+lines), the headline repeated above the body, posting-date lines, section labels and
+credits are taken out of the body here; the date is chosen here too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from reader.core import thaidate
+from reader.core.ingest.base import IngestError
+from reader.core.model import DATE_FROM_BODY, DATE_FROM_PAGE, DATE_FROM_PATH, Article
+from reader.core.thaitext import clean_line, detect_language, is_thai_char
+
+# The head of a page: the lines before the first real paragraph, where posting dates,
+# section labels, counters and the repeated headline sit.
+HEAD_LINES = 8
+LONG_PARAGRAPH = 120
+CREDIT_MAX = 120
+EPOCH = dt.date(1970, 1, 1)  # a CMS's empty date ("1 มกราคม 2513"), not a real one
+
+# Section labels seen on Thai government pages; a short first line that is one of them
+# is the article's category, not its headline.
+SECTIONS = {
+    "ข่าวเด่น", "ข่าวเด่น ก.พ.ร.", "ข่าวประชาสัมพันธ์", "ข่าวกิจกรรม", "ข่าวสาร", "ข่าว",
+    "ข่าวทำเนียบรัฐบาล", "ข่าวนายกรัฐมนตรี", "ข่าวคณะโฆษก", "ข่าวการจัดซื้อ-จัดจ้าง",
+    "ข่าวจัดซื้อจัดจ้าง", "ข่าวรับสมัครงาน", "ประกาศ", "ข่าวประกาศ", "บทความ", "กิจกรรม",
+    "ภาพข่าว", "ข่าวภูมิภาค", "ข่าวต่างประเทศ", "ข่าวในประเทศ", "opdc news", "news",
+    "press release", "government news", "ประชาสัมพันธ์", "สาระน่ารู้",
+}
+
+# Words that make up share/print/navigation bars; a line of nothing else is chrome.
+_CHROME_WORDS = {
+    "share", "แชร์", "พิมพ์", "print", "พิมพ์หน้านี้", "printer-friendly", "tweet", "facebook",
+    "twitter", "line", "email", "e-mail", "อีเมล", "ส่งต่อ", "ส่งอีเมล", "ปิด", "close",
+    "กลับ", "ย้อนกลับ", "back", "top", "กลับด้านบน", "ขึ้นด้านบน", "หน้าหลัก", "หน้าแรก",
+    "home", "menu", "เมนู", "ค้นหา", "search", "ติดต่อ", "ติดต่อเรา", "ผังเว็บไซต์",
+    "sitemap", "faq", "help", "mobile", "english", "ภาษาไทย", "thai", "a", "a+", "a-",
+    "ก", "ก+", "ก-", "ขนาดตัวอักษร", "pdf", "download", "ดาวน์โหลด", "like", "ถูกใจ",
+    "google+", "pinterest", "linkedin", "whatsapp", "messenger", "copy", "link", "คัดลอกลิงก์",
+    "คัดลอกลิงค์", "version", "printer", "friendly", "|", "&", "-", "/",
+}
+_CHROME_LINE = re.compile(
+    r"^(?:skip to (?:main )?content|skip navigation|ข้ามไปยังเนื้อหา\S*|ไปยังเนื้อหาหลัก"
+    r"|your browser does not support the (?:audio|video) (?:element|tag)\.?"
+    r"|logo of .*|(?:หน้าแรก|หน้าหลัก|home)\s*[>»/].*"
+    r"|(?:จำนวน)?(?:ผู้)?(?:เข้าชม|เปิดอ่าน|อ่าน|views?|hits?|visitors?|ดู)\s*[:：]?\s*[\d,]+\s*(?:ครั้ง|คน|views?|times)?"
+    r"|[\d,]+\s*(?:views?|hits|visitors|ครั้ง|ผู้เข้าชม)"
+    r"|(?:printer-friendly version|print this page|share this|แชร์ข่าวนี้|พิมพ์ข่าวนี้)"
+    r"|(?:tags?|แท็ก)\s*[:：].{0,120}"
+    r")$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"สงวนลิขสิทธิ์|copyright|©|all rights reserved", re.IGNORECASE)
+_CONTACT = re.compile(r"e-?mail\s*:|โทรสาร|fax\s*:|โทร\.?\s*0\d|tel\.?\s*:?\s*\+?\d", re.IGNORECASE)
+_NUMBER_ONLY = re.compile(r"^[\d,.\s]+$")
+# A separator line: a run of rules or stars, maybe followed by a date or a note.
+_SEPARATOR = re.compile(r"^[-_*=~#–—]{3,}\s*(.*)$")
+_CREDIT = re.compile(
+    r"/\s*(?:ข่าว|ภาพ|รายงาน|จัดทำ|เรียบเรียง|ถ่ายภาพ|เขียน|แปล|ข้อมูล|ภาพข่าว)(?:\s|$|&)"
+    r"|^(?:ข่าว|ภาพ|ข่าว\s*(?:&|และ|/)\s*ภาพ|ภาพ\s*(?:&|และ|/)\s*ข่าว|รายงาน|เรียบเรียง|ผู้เขียน"
+    r"|ผู้รายงาน|ถ่ายภาพ|ที่มาข้อมูล|ข้อมูลจาก|ข้อมูล|photos?|text|reported by|written by|by)\s*[:：/]",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Block:
+    """One candidate paragraph and the number of blank lines (or block breaks) before it."""
+
+    text: str
+    gap: int = 0
+
+
+@dataclass
+class Draft:
+    """What a page-specific reader found before the shared clean-up."""
+
+    title: str
+    blocks: list[Block]
+    kind: str
+    name: str = ""
+    category: str = ""
+    source_url: str | None = None
+    images: list[str] = field(default_factory=list)
+    page_date: thaidate.FoundDate | None = None  # from metadata (HTML meta, feed)
+    page_date_source: str = DATE_FROM_PAGE
+    credits: list[str] = field(default_factory=list)
+    fallback_category: str = ""  # used only when the page names none (file name, title prefix)
+
+
+def squash(text: str) -> str:
+    """Text for comparisons: no whitespace, no quotes or zero-width marks."""
+    return re.sub(r"[\s\"'“”‘’«»]+", "", text).lower()
+
+
+def is_chrome(line: str) -> bool:
+    """Menus, share/print bars, skip links, counters, the audio-player notice..."""
+    lower = line.lower()
+    if line.count("|") >= 2:
+        return True
+    if _CHROME_LINE.match(line):
+        return True
+    words = lower.replace("|", " ").split()
+    if words and len(words) <= 8 and all(w in _CHROME_WORDS for w in words):
+        return True
+    if len(line) < 200 and _COPYRIGHT.search(line):
+        return True
+    return False
+
+
+def is_footer_start(line: str) -> bool:
+    return line.count("|") >= 2 or bool(_COPYRIGHT.search(line) and len(line) < 200)
+
+
+def _is_footer_line(line: str) -> bool:
+    return is_chrome(line) or bool(_CONTACT.search(line)) or len(line) < LONG_PARAGRAPH
+
+
+def cut_footer(blocks: list[Block]) -> list[Block]:
+    """Drop the site footer: from the first menu bar or copyright line after the body
+    on, when nothing after it reads like an article paragraph."""
+    seen_body = False
+    for i, block in enumerate(blocks):
+        if len(block.text) >= LONG_PARAGRAPH and not is_chrome(block.text):
+            seen_body = True
+            continue
+        if seen_body and is_footer_start(block.text):
+            if all(_is_footer_line(b.text) for b in blocks[i + 1 :]):
+                return blocks[:i]
+    return blocks
+
+
+def separator_tail(line: str) -> str | None:
+    """For a separator line, the text after the rule ('' when none); None otherwise."""
+    m = _SEPARATOR.match(line)
+    if not m:
+        return None
+    return m.group(1).strip()
+
+
+def has_words(line: str) -> bool:
+    return any(c.isalnum() for c in line)
+
+
+def is_date_line(line: str) -> thaidate.FoundDate | None:
+    """The date when the line is only a date (a posting-date line), else None."""
+    if len(line) > 80 or not any(c.isdigit() or "\u0e50" <= c <= "\u0e59" for c in line):
+        return None
+    found = thaidate.find_posting_date([line])
+    if found is None or found.date == EPOCH:
+        return None
+    return found
+
+
+def _title_piece(line: str, title_key: str) -> bool:
+    key = squash(line)
+    return len(key) >= 8 and title_key.startswith(key)
+
+
+def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:
+    """The headline printed again above the body, whole or split over lines."""
+    title_key = squash(title)
+    if not title_key:
+        return blocks
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        key = squash(blocks[i].text)
+        if i < HEAD_LINES + 2 and key == title_key:
+            i += 1
+            continue
+        if i < HEAD_LINES + 2 and _title_piece(blocks[i].text, title_key):
+            # pieces that add up to the headline
+            joined, j = key, i + 1
+            while j < len(blocks) and len(joined) < len(title_key):
+                joined += squash(blocks[j].text)
+                j += 1
+            if joined == title_key:
+                i = j
+                continue
+        out.append(blocks[i])
+        i += 1
+    return out
+
+
+def _dedupe(blocks: list[Block]) -> list[Block]:
+    """Consecutive repeats, and a teaser that the next paragraph starts with."""
+    out: list[Block] = []
+    for block in blocks:
+        if out:
+            prev, key = squash(out[-1].text), squash(block.text)
+            if prev == key:
+                continue
+            if len(prev) >= 30 and key.startswith(prev) and len(key) > len(prev):
+                out[-1] = block
+                continue
+        out.append(block)
+    return out
+
+
+def _split_credits(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """Credits at the end: short lines after the last separator, or a trailing group of
+    short lines of which one reads like a credit (`... / ข่าว & ภาพ`)."""
+    last_sep = None
+    for i, block in enumerate(blocks):
+        if separator_tail(block.text) is not None:
+            last_sep = i
+    if last_sep is not None:
+        tail = blocks[last_sep + 1 :]
+        if len(tail) <= 5 and all(len(b.text) <= CREDIT_MAX for b in tail):
+            credits = [separator_tail(blocks[last_sep].text) or ""] + [b.text for b in tail]
+            return blocks[:last_sep], [c for c in credits if has_words(c)]
+    n = 0
+    while n < min(6, len(blocks)) and len(blocks[-1 - n].text) <= CREDIT_MAX:
+        n += 1
+    while n > 0:
+        group = blocks[len(blocks) - n :]
+        if any(_CREDIT.search(b.text) for b in group) and (
+            group[0].gap >= 1 or all(_CREDIT.search(b.text) for b in group)
+        ) and len(group) < len(blocks):
+            return blocks[: len(blocks) - n], [b.text for b in group]
+        n -= 1
+    return blocks, []
+
+
+def join_lines(a: str, b: str) -> str:
+    """Rejoin a hard-wrapped line: Thai to Thai with nothing between, else one space."""
+    if not a:
+        return b
+    if not b:
+        return a
+    if is_thai_char(a[-1]) and is_thai_char(b[0]):
+        return a + b
+    return a + " " + b
+
+
+def _body_date(paragraphs: list[str]) -> thaidate.FoundDate | None:
+    for para in paragraphs:
+        for found in thaidate.find_dates(para):
+            if found.date != EPOCH:
+                return found
+    return None
+
+
+def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
+    """The shared clean-up; raises IngestError when no article text is left."""
+    title = clean_line(draft.title)
+    category = clean_line(draft.category)
+    page_date = draft.page_date
+    date_source = draft.page_date_source if page_date else None
+    blocks: list[Block] = []
+    gap = 0
+    for block in draft.blocks:
+        text = clean_line(block.text)
+        if not text:
+            gap += 1
+            continue
+        blocks.append(Block(text, block.gap + gap))
+        gap = 0
+    blocks = cut_footer(blocks)
+    kept: list[Block] = []
+    carry = 0
+    head = True
+    for block in blocks:
+        text = block.text
+        if head and len(text) >= LONG_PARAGRAPH:
+            head = False
+        if is_chrome(text) or not has_words(text) and separator_tail(text) is None:
+            carry += block.gap + 1
+            continue
+        if head and len(kept) < HEAD_LINES + 4:
+            found = is_date_line(text)
+            if found:
+                if page_date is None:
+                    page_date, date_source = found, DATE_FROM_PAGE
+                carry += block.gap + 1
+                continue
+            if text.lower() in SECTIONS and squash(text) != squash(title):
+                category = category or text
+                carry += block.gap + 1
+                continue
+            if _NUMBER_ONLY.match(text):  # a view counter in the page head
+                carry += block.gap + 1
+                continue
+        kept.append(Block(text, block.gap + carry))
+        carry = 0
+    if not title and kept:
+        title = _title_from(kept)
+    kept = _drop_repeated_title(kept, title)
+    kept = _dedupe(kept)
+    kept, credits = _split_credits(kept)
+    paragraphs = []
+    for block in kept:
+        tail = separator_tail(block.text)
+        if tail is None:
+            paragraphs.append(block.text)
+        elif has_words(tail):
+            paragraphs.append(tail)
+    credits = [clean_line(c) for c in draft.credits] + credits
+    if not title and not paragraphs:
+        raise IngestError("no article text found (the page is empty apart from its frame)")
+    if not paragraphs:
+        raise IngestError(f"no article text found under the headline “{title[:80]}”")
+    if not title:
+        raise IngestError("the article has no headline")
+    date = time = None
+    if page_date is not None:
+        date, time = page_date.date, page_date.time
+    else:
+        found = _body_date(paragraphs)
+        if found:
+            date, time, date_source = found.date, found.time, DATE_FROM_BODY
+        elif path_date:
+            date, date_source = path_date, DATE_FROM_PATH
+    sample = title + " " + " ".join(paragraphs[:5])
+    return Article(
+        title=title,
+        paragraphs=paragraphs,
+        credits=credits,
+        category=category or clean_line(draft.fallback_category),
+        language=detect_language(sample),
+        date=date,
+        time=time,
+        date_source=date_source if date else None,
+        source_url=draft.source_url,
+        images=list(dict.fromkeys(draft.images)),
+        kind=draft.kind,
+    )
+
+
+def _title_from(blocks: list[Block]) -> str:
+    """A headline for a page that has none: its first line, or the start of it."""
+    first = blocks[0].text
+    if len(first) <= 200:
+        blocks.pop(0)
+        return first
+    cut = first.rfind(" ", 0, 100)
+    return first[: cut if cut > 40 else 100].rstrip() + "…"
