@@ -8,6 +8,7 @@ own shortcuts (settings.shortcuts) override the defaults.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,69 +30,75 @@ class ActionSpec:
     group: str = ""  # actions sharing a group are mutually exclusive
 
 
-T = QT_TRANSLATE_NOOP
 SPECS: tuple[ActionSpec, ...] = (
     # File
-    ActionSpec("import_files", T(CONTEXT, "&Import Files…"),
-               T(CONTEXT, "Import pages, feeds or zip bundles into the archive"), (SK.Open,)),
-    ActionSpec("import_folder", T(CONTEXT, "Import &Folder…"),
-               T(CONTEXT, "Import every page in a folder and its subfolders"), ("Ctrl+Shift+O",)),
-    ActionSpec("print", T(CONTEXT, "&Print…"), T(CONTEXT, "Print the open article"), (SK.Print,)),
-    ActionSpec("print_preview", T(CONTEXT, "Print Pre&view…"),
-               T(CONTEXT, "Show how the open article will look on paper"), ("Ctrl+Shift+P",)),
-    ActionSpec("save_pdf", T(CONTEXT, "Save as P&DF…"),
-               T(CONTEXT, "Save the open article as a PDF file"), ("Ctrl+Shift+S",)),
-    ActionSpec("quit", T(CONTEXT, "&Quit"), T(CONTEXT, "Close OPDC Reader"), (SK.Quit, "Ctrl+Q")),
+    ActionSpec("import_files", QT_TRANSLATE_NOOP("Actions", "&Import Files…"),
+               QT_TRANSLATE_NOOP("Actions", "Import pages, feeds or zip bundles into the archive"), (SK.Open,)),
+    ActionSpec("import_folder", QT_TRANSLATE_NOOP("Actions", "Import &Folder…"),
+               QT_TRANSLATE_NOOP("Actions", "Import every page in a folder and its subfolders"), ("Ctrl+Shift+O",)),
+    ActionSpec("print", QT_TRANSLATE_NOOP("Actions", "&Print…"), QT_TRANSLATE_NOOP("Actions", "Print the open article"), (SK.Print,)),
+    ActionSpec("print_preview", QT_TRANSLATE_NOOP("Actions", "Print Pre&view…"),
+               QT_TRANSLATE_NOOP("Actions", "Show how the open article will look on paper"), ("Ctrl+Shift+P",)),
+    ActionSpec("save_pdf", QT_TRANSLATE_NOOP("Actions", "Save as P&DF…"),
+               QT_TRANSLATE_NOOP("Actions", "Save the open article as a PDF file"), ("Ctrl+Shift+S",)),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), QT_TRANSLATE_NOOP("Actions", "Close OPDC Reader"), (SK.Quit, "Ctrl+Q")),
     # Edit
-    ActionSpec("find", T(CONTEXT, "&Search…"),
-               T(CONTEXT, "Move to the search box and search the archive"), (SK.Find, "Ctrl+K")),
-    ActionSpec("preferences", T(CONTEXT, "Pr&eferences…"),
-               T(CONTEXT, "Language, theme, dates and text size"), (SK.Preferences, "Ctrl+,")),
+    ActionSpec("find", QT_TRANSLATE_NOOP("Actions", "&Search…"),
+               QT_TRANSLATE_NOOP("Actions", "Move to the search box and search the archive"), (SK.Find, "Ctrl+K")),
+    ActionSpec("preferences", QT_TRANSLATE_NOOP("Actions", "Pr&eferences…"),
+               QT_TRANSLATE_NOOP("Actions", "Language, theme, dates and text size"), (SK.Preferences, "Ctrl+,")),
     # View
-    ActionSpec("zoom_in", T(CONTEXT, "Zoom &In"), T(CONTEXT, "Make the text larger"),
+    ActionSpec("zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &In"), QT_TRANSLATE_NOOP("Actions", "Make the text larger"),
                (SK.ZoomIn, "Ctrl+=")),
-    ActionSpec("zoom_out", T(CONTEXT, "Zoom &Out"), T(CONTEXT, "Make the text smaller"),
+    ActionSpec("zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom &Out"), QT_TRANSLATE_NOOP("Actions", "Make the text smaller"),
                (SK.ZoomOut,)),
-    ActionSpec("zoom_reset", T(CONTEXT, "&Normal Size"), T(CONTEXT, "Show the text at 100%"),
+    ActionSpec("zoom_reset", QT_TRANSLATE_NOOP("Actions", "&Normal Size"), QT_TRANSLATE_NOOP("Actions", "Show the text at 100%"),
                ("Ctrl+0",)),
-    ActionSpec("scale_interface", T(CONTEXT, "Scale the Whole &Interface"),
-               T(CONTEXT, "Apply the text size to menus, lists and buttons too"),
+    ActionSpec("scale_interface", QT_TRANSLATE_NOOP("Actions", "Scale the Whole &Interface"),
+               QT_TRANSLATE_NOOP("Actions", "Apply the text size to menus, lists and buttons too"),
                ("Ctrl+Shift+0",), checkable=True),
-    ActionSpec("theme_system", T(CONTEXT, "Follow the &System"),
-               T(CONTEXT, "Use light or dark colours as the desktop does"), ("Ctrl+Alt+0",),
+    ActionSpec("theme_system", QT_TRANSLATE_NOOP("Actions", "Follow the &System"),
+               QT_TRANSLATE_NOOP("Actions", "Use light or dark colours as the desktop does"), ("Ctrl+Alt+0",),
                checkable=True, group="theme"),
-    ActionSpec("theme_light", T(CONTEXT, "&Light"), T(CONTEXT, "Dark text on a light background"),
+    ActionSpec("theme_light", QT_TRANSLATE_NOOP("Actions", "&Light"), QT_TRANSLATE_NOOP("Actions", "Dark text on a light background"),
                ("Ctrl+Alt+1",), checkable=True, group="theme"),
-    ActionSpec("theme_dark", T(CONTEXT, "&Dark"), T(CONTEXT, "Light text on a dark background"),
+    ActionSpec("theme_dark", QT_TRANSLATE_NOOP("Actions", "&Dark"), QT_TRANSLATE_NOOP("Actions", "Light text on a dark background"),
                ("Ctrl+Alt+2",), checkable=True, group="theme"),
-    ActionSpec("theme_high_contrast", T(CONTEXT, "&High Contrast"),
-               T(CONTEXT, "White and yellow text on black"), ("Ctrl+Alt+3",),
+    ActionSpec("theme_high_contrast", QT_TRANSLATE_NOOP("Actions", "&High Contrast"),
+               QT_TRANSLATE_NOOP("Actions", "White and yellow text on black"), ("Ctrl+Alt+3",),
                checkable=True, group="theme"),
-    ActionSpec("common_era", T(CONTEXT, "Show Dates in &Common Era"),
-               T(CONTEXT, "Show years as 2013 instead of 2556"), ("Ctrl+Shift+Y",),
+    ActionSpec("common_era", QT_TRANSLATE_NOOP("Actions", "Show Dates in &Common Era"),
+               QT_TRANSLATE_NOOP("Actions", "Show years as 2013 instead of 2556"), ("Ctrl+Shift+Y",),
                checkable=True),
-    ActionSpec("next_pane", T(CONTEXT, "Next &Pane"),
-               T(CONTEXT, "Move the focus to the next part of the window"), (SK.NextChild, "F6")),
-    ActionSpec("previous_pane", T(CONTEXT, "Pre&vious Pane"),
-               T(CONTEXT, "Move the focus to the previous part of the window"),
+    ActionSpec("next_pane", QT_TRANSLATE_NOOP("Actions", "Next &Pane"),
+               QT_TRANSLATE_NOOP("Actions", "Move the focus to the next part of the window"), (SK.NextChild, "F6")),
+    ActionSpec("previous_pane", QT_TRANSLATE_NOOP("Actions", "Pre&vious Pane"),
+               QT_TRANSLATE_NOOP("Actions", "Move the focus to the previous part of the window"),
                (SK.PreviousChild, "Shift+F6")),
     # Article
-    ActionSpec("bookmark", T(CONTEXT, "&Bookmark"), T(CONTEXT, "Bookmark the open article"),
+    ActionSpec("bookmark", QT_TRANSLATE_NOOP("Actions", "&Bookmark"), QT_TRANSLATE_NOOP("Actions", "Bookmark the open article"),
                ("Ctrl+D",), checkable=True),
-    ActionSpec("edit_tags", T(CONTEXT, "&Tags…"), T(CONTEXT, "Add or remove tags of the open article"),
+    ActionSpec("edit_tags", QT_TRANSLATE_NOOP("Actions", "&Tags…"), QT_TRANSLATE_NOOP("Actions", "Add or remove tags of the open article"),
                ("Ctrl+T",)),
-    ActionSpec("edit_note", T(CONTEXT, "&Note…"), T(CONTEXT, "Write a personal note about the open article"),
+    ActionSpec("edit_note", QT_TRANSLATE_NOOP("Actions", "&Note…"), QT_TRANSLATE_NOOP("Actions", "Write a personal note about the open article"),
                ("Ctrl+Shift+N",)),
-    ActionSpec("open_link", T(CONTEXT, "Open &Source Link"),
-               T(CONTEXT, "Open the article's web page in the browser"), ("Ctrl+Shift+L",)),
+    ActionSpec("open_link", QT_TRANSLATE_NOOP("Actions", "Open &Source Link"),
+               QT_TRANSLATE_NOOP("Actions", "Open the article's web page in the browser"), ("Ctrl+Shift+L",)),
     # Help
-    ActionSpec("about", T(CONTEXT, "&About OPDC Reader"),
-               T(CONTEXT, "Version and licence of OPDC Reader"), (SK.HelpContents, "F1")),
+    ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About OPDC Reader"),
+               QT_TRANSLATE_NOOP("Actions", "Version and licence of OPDC Reader"), (SK.HelpContents, "F1")),
 )
 
 
 def translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def toolbar_text(text: str) -> str:
+    """Menu text without mnemonic or ellipsis, for toolbar buttons ("นำเข้าไฟล์… (&I)" ->
+    "นำเข้าไฟล์")."""
+    text = re.sub(r"\s*\(&.\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.replace("…", "").strip()
 
 
 class ActionRegistry(QObject):
@@ -144,7 +151,9 @@ class ActionRegistry(QObject):
         """Set every text in the current language (called again on a language change)."""
         for name, action in self.actions.items():
             spec = self.specs[name]
-            action.setText(translate(spec.text))
+            text = translate(spec.text)
+            action.setText(text)
+            action.setIconText(toolbar_text(text))
             tip = translate(spec.tip)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} ({keys})" if keys else tip)

@@ -1,0 +1,666 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+    <context>
+        <name>Actions</name>
+        <message>
+            <source>&amp;Import Files…</source>
+            <translation>&amp;Import Files…</translation>
+        </message>
+        <message>
+            <source>Import pages, feeds or zip bundles into the archive</source>
+            <translation>Import pages, feeds or zip bundles into the archive</translation>
+        </message>
+        <message>
+            <source>Import &amp;Folder…</source>
+            <translation>Import &amp;Folder…</translation>
+        </message>
+        <message>
+            <source>Import every page in a folder and its subfolders</source>
+            <translation>Import every page in a folder and its subfolders</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>Print the open article</source>
+            <translation>Print the open article</translation>
+        </message>
+        <message>
+            <source>Print Pre&amp;view…</source>
+            <translation>Print Pre&amp;view…</translation>
+        </message>
+        <message>
+            <source>Show how the open article will look on paper</source>
+            <translation>Show how the open article will look on paper</translation>
+        </message>
+        <message>
+            <source>Save as P&amp;DF…</source>
+            <translation>Save as P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>Save the open article as a PDF file</source>
+            <translation>Save the open article as a PDF file</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>Close OPDC Reader</source>
+            <translation>Close OPDC Reader</translation>
+        </message>
+        <message>
+            <source>&amp;Search…</source>
+            <translation>&amp;Search…</translation>
+        </message>
+        <message>
+            <source>Move to the search box and search the archive</source>
+            <translation>Move to the search box and search the archive</translation>
+        </message>
+        <message>
+            <source>Pr&amp;eferences…</source>
+            <translation>Pr&amp;eferences…</translation>
+        </message>
+        <message>
+            <source>Language, theme, dates and text size</source>
+            <translation>Language, theme, dates and text size</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;In</source>
+            <translation>Zoom &amp;In</translation>
+        </message>
+        <message>
+            <source>Make the text larger</source>
+            <translation>Make the text larger</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;Out</source>
+            <translation>Zoom &amp;Out</translation>
+        </message>
+        <message>
+            <source>Make the text smaller</source>
+            <translation>Make the text smaller</translation>
+        </message>
+        <message>
+            <source>&amp;Normal Size</source>
+            <translation>&amp;Normal Size</translation>
+        </message>
+        <message>
+            <source>Show the text at 100%</source>
+            <translation>Show the text at 100%</translation>
+        </message>
+        <message>
+            <source>Scale the Whole &amp;Interface</source>
+            <translation>Scale the Whole &amp;Interface</translation>
+        </message>
+        <message>
+            <source>Apply the text size to menus, lists and buttons too</source>
+            <translation>Apply the text size to menus, lists and buttons too</translation>
+        </message>
+        <message>
+            <source>Follow the &amp;System</source>
+            <translation>Follow the &amp;System</translation>
+        </message>
+        <message>
+            <source>Use light or dark colours as the desktop does</source>
+            <translation>Use light or dark colours as the desktop does</translation>
+        </message>
+        <message>
+            <source>&amp;Light</source>
+            <translation>&amp;Light</translation>
+        </message>
+        <message>
+            <source>Dark text on a light background</source>
+            <translation>Dark text on a light background</translation>
+        </message>
+        <message>
+            <source>&amp;Dark</source>
+            <translation>&amp;Dark</translation>
+        </message>
+        <message>
+            <source>Light text on a dark background</source>
+            <translation>Light text on a dark background</translation>
+        </message>
+        <message>
+            <source>&amp;High Contrast</source>
+            <translation>&amp;High Contrast</translation>
+        </message>
+        <message>
+            <source>White and yellow text on black</source>
+            <translation>White and yellow text on black</translation>
+        </message>
+        <message>
+            <source>Show Dates in &amp;Common Era</source>
+            <translation>Show Dates in &amp;Common Era</translation>
+        </message>
+        <message>
+            <source>Show years as 2013 instead of 2556</source>
+            <translation>Show years as 2013 instead of 2556</translation>
+        </message>
+        <message>
+            <source>Next &amp;Pane</source>
+            <translation>Next &amp;Pane</translation>
+        </message>
+        <message>
+            <source>Move the focus to the next part of the window</source>
+            <translation>Move the focus to the next part of the window</translation>
+        </message>
+        <message>
+            <source>Pre&amp;vious Pane</source>
+            <translation>Pre&amp;vious Pane</translation>
+        </message>
+        <message>
+            <source>Move the focus to the previous part of the window</source>
+            <translation>Move the focus to the previous part of the window</translation>
+        </message>
+        <message>
+            <source>&amp;Bookmark</source>
+            <translation>&amp;Bookmark</translation>
+        </message>
+        <message>
+            <source>Bookmark the open article</source>
+            <translation>Bookmark the open article</translation>
+        </message>
+        <message>
+            <source>&amp;Tags…</source>
+            <translation>&amp;Tags…</translation>
+        </message>
+        <message>
+            <source>Add or remove tags of the open article</source>
+            <translation>Add or remove tags of the open article</translation>
+        </message>
+        <message>
+            <source>&amp;Note…</source>
+            <translation>&amp;Note…</translation>
+        </message>
+        <message>
+            <source>Write a personal note about the open article</source>
+            <translation>Write a personal note about the open article</translation>
+        </message>
+        <message>
+            <source>Open &amp;Source Link</source>
+            <translation>Open &amp;Source Link</translation>
+        </message>
+        <message>
+            <source>Open the article's web page in the browser</source>
+            <translation>Open the article's web page in the browser</translation>
+        </message>
+        <message>
+            <source>&amp;About OPDC Reader</source>
+            <translation>&amp;About OPDC Reader</translation>
+        </message>
+        <message>
+            <source>Version and licence of OPDC Reader</source>
+            <translation>Version and licence of OPDC Reader</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportController</name>
+        <message>
+            <source>An import is already running.</source>
+            <translation>An import is already running.</translation>
+        </message>
+        <message>
+            <source>Importing</source>
+            <translation>Importing</translation>
+        </message>
+        <message>
+            <source>Preparing the import…</source>
+            <translation>Preparing the import…</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>Import progress</source>
+            <translation>Import progress</translation>
+        </message>
+        <message>
+            <source>Importing %1 (%2)</source>
+            <translation>Importing %1 (%2)</translation>
+        </message>
+        <message>
+            <source>The import stopped: %1</source>
+            <translation>The import stopped: %1</translation>
+        </message>
+        <message>
+            <source>New articles: %1</source>
+            <translation>New articles: %1</translation>
+        </message>
+        <message>
+            <source>New versions: %1</source>
+            <translation>New versions: %1</translation>
+        </message>
+        <message>
+            <source>Already in the archive: %1</source>
+            <translation>Already in the archive: %1</translation>
+        </message>
+        <message>
+            <source>Could not be read: %1</source>
+            <translation>Could not be read: %1</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; what was imported is kept.</source>
+            <translation>The import was cancelled; what was imported is kept.</translation>
+        </message>
+        <message>
+            <source>Files that could not be read:</source>
+            <translation>Files that could not be read:</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Import summary</source>
+            <translation>Import summary</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>OPDC Reader</source>
+            <translation>OPDC Reader</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>&amp;Theme</source>
+            <translation>&amp;Theme</translation>
+        </message>
+        <message>
+            <source>&amp;Article</source>
+            <translation>&amp;Article</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>Main toolbar</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>Text size</translation>
+        </message>
+        <message>
+            <source>Size of the article text; Ctrl+= and Ctrl+- change it, Ctrl+0 resets</source>
+            <translation>Size of the article text; Ctrl+= and Ctrl+- change it, Ctrl+0 resets</translation>
+        </message>
+        <message>
+            <source>Articles</source>
+            <translation>Articles</translation>
+        </message>
+        <message>
+            <source>Articles in the chosen group or matching the search; Enter reads one</source>
+            <translation>Articles in the chosen group or matching the search; Enter reads one</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Found text</source>
+            <translation>Found text</translation>
+        </message>
+        <message>
+            <source>Importing the sample articles…</source>
+            <translation>Importing the sample articles…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s) found</source>
+            <translation>
+                <numerusform>%n article(s) found</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>That article is no longer in the archive.</source>
+            <translation>That article is no longer in the archive.</translation>
+        </message>
+        <message>
+            <source>Bookmarked</source>
+            <translation>Bookmarked</translation>
+        </message>
+        <message>
+            <source>Bookmark removed</source>
+            <translation>Bookmark removed</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>Tags of this article, separated by commas:</source>
+            <translation>Tags of this article, separated by commas:</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Your note about this article:</source>
+            <translation>Your note about this article:</translation>
+        </message>
+        <message>
+            <source>Text size %1%</source>
+            <translation>Text size %1%</translation>
+        </message>
+        <message>
+            <source>Import files</source>
+            <translation>Import files</translation>
+        </message>
+        <message>
+            <source>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</source>
+            <translation>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>Import a folder</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>Saved %1</translation>
+        </message>
+        <message>
+            <source>Printing</source>
+            <translation>Printing</translation>
+        </message>
+        <message>
+            <source>About OPDC Reader</source>
+            <translation>About OPDC Reader</translation>
+        </message>
+        <message>
+            <source>OPDC Reader %1
+An accessible reader and archive for Thai government news.</source>
+            <translation>OPDC Reader %1
+An accessible reader and archive for Thai government news.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>Preferences</translation>
+        </message>
+        <message>
+            <source>As the system (Thai on a Thai system)</source>
+            <translation>As the system (Thai on a Thai system)</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>Follow the system</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dark</translation>
+        </message>
+        <message>
+            <source>High contrast</source>
+            <translation>High contrast</translation>
+        </message>
+        <message>
+            <source>Buddhist Era (26 สิงหาคม 2556)</source>
+            <translation>Buddhist Era (26 สิงหาคม 2556)</translation>
+        </message>
+        <message>
+            <source>Common Era (26 สิงหาคม 2013)</source>
+            <translation>Common Era (26 สิงหาคม 2013)</translation>
+        </message>
+        <message>
+            <source>Scale the whole &amp;interface with the text size</source>
+            <translation>Scale the whole &amp;interface with the text size</translation>
+        </message>
+        <message>
+            <source>Menus, lists and buttons grow with the text, not only the article</source>
+            <translation>Menus, lists and buttons grow with the text, not only the article</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>Language of menus and messages; applies at once</source>
+            <translation>Language of menus and messages; applies at once</translation>
+        </message>
+        <message>
+            <source>&amp;Theme</source>
+            <translation>&amp;Theme</translation>
+        </message>
+        <message>
+            <source>Colours of the window</source>
+            <translation>Colours of the window</translation>
+        </message>
+        <message>
+            <source>&amp;Dates</source>
+            <translation>&amp;Dates</translation>
+        </message>
+        <message>
+            <source>Era used to show years</source>
+            <translation>Era used to show years</translation>
+        </message>
+        <message>
+            <source>Text &amp;size</source>
+            <translation>Text &amp;size</translation>
+        </message>
+        <message>
+            <source>Size of the article text, 50% to 400%</source>
+            <translation>Size of the article text, 50% to 400%</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReaderPane</name>
+        <message>
+            <source>Article text</source>
+            <translation>Article text</translation>
+        </message>
+        <message>
+            <source>The open article. Ctrl+Left and Ctrl+Right move by word, Thai words included.</source>
+            <translation>The open article. Ctrl+Left and Ctrl+Right move by word, Thai words included.</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>Credits</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation>Versions</translation>
+        </message>
+        <message>
+            <source>Version %1</source>
+            <translation>Version %1</translation>
+        </message>
+        <message>
+            <source>Choose an article from the list to read it here.</source>
+            <translation>Choose an article from the list to read it here.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <source>Search titles and text (Ctrl+F)</source>
+            <translation>Search titles and text (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>Type words to search the archive; results appear as you type</source>
+            <translation>Type words to search the archive; results appear as you type</translation>
+        </message>
+        <message>
+            <source>&amp;From year</source>
+            <translation>&amp;From year</translation>
+        </message>
+        <message>
+            <source>&amp;To year</source>
+            <translation>&amp;To year</translation>
+        </message>
+        <message>
+            <source>Ca&amp;tegory</source>
+            <translation>Ca&amp;tegory</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>S&amp;ort by</source>
+            <translation>S&amp;ort by</translation>
+        </message>
+        <message>
+            <source>Only articles from this year on</source>
+            <translation>Only articles from this year on</translation>
+        </message>
+        <message>
+            <source>Only articles up to this year</source>
+            <translation>Only articles up to this year</translation>
+        </message>
+        <message>
+            <source>Only articles of this category</source>
+            <translation>Only articles of this category</translation>
+        </message>
+        <message>
+            <source>Only articles in this language</source>
+            <translation>Only articles in this language</translation>
+        </message>
+        <message>
+            <source>Order of the results</source>
+            <translation>Order of the results</translation>
+        </message>
+        <message>
+            <source>Any</source>
+            <translation>Any</translation>
+        </message>
+        <message>
+            <source>All languages</source>
+            <translation>All languages</translation>
+        </message>
+        <message>
+            <source>Thai</source>
+            <translation>Thai</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>Best match</source>
+            <translation>Best match</translation>
+        </message>
+        <message>
+            <source>Newest first</source>
+            <translation>Newest first</translation>
+        </message>
+        <message>
+            <source>Result count</source>
+            <translation>Result count</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>All categories</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sidebar</name>
+        <message>
+            <source>Library</source>
+            <translation>Library</translation>
+        </message>
+        <message>
+            <source>Groups of articles: all, by year, by category, bookmarks, tags, collections, recent imports</source>
+            <translation>Groups of articles: all, by year, by category, bookmarks, tags, collections, recent imports</translation>
+        </message>
+        <message>
+            <source>All articles (%1)</source>
+            <translation>All articles (%1)</translation>
+        </message>
+        <message>
+            <source>Bookmarks (%1)</source>
+            <translation>Bookmarks (%1)</translation>
+        </message>
+        <message>
+            <source>By year</source>
+            <translation>By year</translation>
+        </message>
+        <message>
+            <source>By category</source>
+            <translation>By category</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>Collections</source>
+            <translation>Collections</translation>
+        </message>
+        <message>
+            <source>Recent imports</source>
+            <translation>Recent imports</translation>
+        </message>
+    </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>Print preview</source>
+            <translation>Print preview</translation>
+        </message>
+        <message>
+            <source>Save as PDF</source>
+            <translation>Save as PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,666 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH" sourcelanguage="en_US">
+    <context>
+        <name>Actions</name>
+        <message>
+            <source>&amp;Import Files…</source>
+            <translation>นำเข้าไฟล์… (&amp;I)</translation>
+        </message>
+        <message>
+            <source>Import pages, feeds or zip bundles into the archive</source>
+            <translation>นำเข้าหน้าเว็บ ฟีด หรือไฟล์ zip เข้าคลังข่าว</translation>
+        </message>
+        <message>
+            <source>Import &amp;Folder…</source>
+            <translation>นำเข้าโฟลเดอร์… (&amp;F)</translation>
+        </message>
+        <message>
+            <source>Import every page in a folder and its subfolders</source>
+            <translation>นำเข้าทุกหน้าในโฟลเดอร์และโฟลเดอร์ย่อย</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>พิมพ์… (&amp;P)</translation>
+        </message>
+        <message>
+            <source>Print the open article</source>
+            <translation>พิมพ์บทความที่เปิดอยู่</translation>
+        </message>
+        <message>
+            <source>Print Pre&amp;view…</source>
+            <translation>ดูตัวอย่างก่อนพิมพ์… (&amp;V)</translation>
+        </message>
+        <message>
+            <source>Show how the open article will look on paper</source>
+            <translation>แสดงบทความที่เปิดอยู่ตามที่จะพิมพ์ลงกระดาษ</translation>
+        </message>
+        <message>
+            <source>Save as P&amp;DF…</source>
+            <translation>บันทึกเป็น PDF… (&amp;D)</translation>
+        </message>
+        <message>
+            <source>Save the open article as a PDF file</source>
+            <translation>บันทึกบทความที่เปิดอยู่เป็นไฟล์ PDF</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>ออกจากโปรแกรม (&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Close OPDC Reader</source>
+            <translation>ปิดโปรแกรม OPDC Reader</translation>
+        </message>
+        <message>
+            <source>&amp;Search…</source>
+            <translation>ค้นหา… (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Move to the search box and search the archive</source>
+            <translation>ไปที่ช่องค้นหาและค้นหาในคลังข่าว</translation>
+        </message>
+        <message>
+            <source>Pr&amp;eferences…</source>
+            <translation>การตั้งค่า… (&amp;E)</translation>
+        </message>
+        <message>
+            <source>Language, theme, dates and text size</source>
+            <translation>ภาษา ธีม รูปแบบวันที่ และขนาดตัวอักษร</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;In</source>
+            <translation>ขยายตัวอักษร (&amp;I)</translation>
+        </message>
+        <message>
+            <source>Make the text larger</source>
+            <translation>ทำให้ตัวอักษรใหญ่ขึ้น</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;Out</source>
+            <translation>ย่อตัวอักษร (&amp;O)</translation>
+        </message>
+        <message>
+            <source>Make the text smaller</source>
+            <translation>ทำให้ตัวอักษรเล็กลง</translation>
+        </message>
+        <message>
+            <source>&amp;Normal Size</source>
+            <translation>ขนาดปกติ (&amp;N)</translation>
+        </message>
+        <message>
+            <source>Show the text at 100%</source>
+            <translation>แสดงตัวอักษรที่ขนาด 100%</translation>
+        </message>
+        <message>
+            <source>Scale the Whole &amp;Interface</source>
+            <translation>ปรับขนาดทั้งหน้าจอ (&amp;I)</translation>
+        </message>
+        <message>
+            <source>Apply the text size to menus, lists and buttons too</source>
+            <translation>ใช้ขนาดตัวอักษรกับเมนู รายการ และปุ่มด้วย</translation>
+        </message>
+        <message>
+            <source>Follow the &amp;System</source>
+            <translation>ตามระบบ (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Use light or dark colours as the desktop does</source>
+            <translation>ใช้สีสว่างหรือสีมืดตามการตั้งค่าของเดสก์ท็อป</translation>
+        </message>
+        <message>
+            <source>&amp;Light</source>
+            <translation>สว่าง (&amp;L)</translation>
+        </message>
+        <message>
+            <source>Dark text on a light background</source>
+            <translation>ตัวอักษรสีเข้มบนพื้นสว่าง</translation>
+        </message>
+        <message>
+            <source>&amp;Dark</source>
+            <translation>มืด (&amp;D)</translation>
+        </message>
+        <message>
+            <source>Light text on a dark background</source>
+            <translation>ตัวอักษรสีอ่อนบนพื้นมืด</translation>
+        </message>
+        <message>
+            <source>&amp;High Contrast</source>
+            <translation>ความคมชัดสูง (&amp;H)</translation>
+        </message>
+        <message>
+            <source>White and yellow text on black</source>
+            <translation>ตัวอักษรสีขาวและสีเหลืองบนพื้นดำ</translation>
+        </message>
+        <message>
+            <source>Show Dates in &amp;Common Era</source>
+            <translation>แสดงวันที่เป็นคริสต์ศักราช (&amp;C)</translation>
+        </message>
+        <message>
+            <source>Show years as 2013 instead of 2556</source>
+            <translation>แสดงปีเป็น 2013 แทน 2556</translation>
+        </message>
+        <message>
+            <source>Next &amp;Pane</source>
+            <translation>ส่วนถัดไป (&amp;P)</translation>
+        </message>
+        <message>
+            <source>Move the focus to the next part of the window</source>
+            <translation>ย้ายโฟกัสไปยังส่วนถัดไปของหน้าต่าง</translation>
+        </message>
+        <message>
+            <source>Pre&amp;vious Pane</source>
+            <translation>ส่วนก่อนหน้า (&amp;V)</translation>
+        </message>
+        <message>
+            <source>Move the focus to the previous part of the window</source>
+            <translation>ย้ายโฟกัสไปยังส่วนก่อนหน้าของหน้าต่าง</translation>
+        </message>
+        <message>
+            <source>&amp;Bookmark</source>
+            <translation>บุ๊กมาร์ก (&amp;B)</translation>
+        </message>
+        <message>
+            <source>Bookmark the open article</source>
+            <translation>บุ๊กมาร์กบทความที่เปิดอยู่</translation>
+        </message>
+        <message>
+            <source>&amp;Tags…</source>
+            <translation>แท็ก… (&amp;T)</translation>
+        </message>
+        <message>
+            <source>Add or remove tags of the open article</source>
+            <translation>เพิ่มหรือลบแท็กของบทความที่เปิดอยู่</translation>
+        </message>
+        <message>
+            <source>&amp;Note…</source>
+            <translation>บันทึกย่อ… (&amp;N)</translation>
+        </message>
+        <message>
+            <source>Write a personal note about the open article</source>
+            <translation>เขียนบันทึกย่อส่วนตัวเกี่ยวกับบทความที่เปิดอยู่</translation>
+        </message>
+        <message>
+            <source>Open &amp;Source Link</source>
+            <translation>เปิดลิงก์ต้นฉบับ (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Open the article's web page in the browser</source>
+            <translation>เปิดหน้าเว็บของบทความในเบราว์เซอร์</translation>
+        </message>
+        <message>
+            <source>&amp;About OPDC Reader</source>
+            <translation>เกี่ยวกับ OPDC Reader (&amp;A)</translation>
+        </message>
+        <message>
+            <source>Version and licence of OPDC Reader</source>
+            <translation>รุ่นและสัญญาอนุญาตของ OPDC Reader</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportController</name>
+        <message>
+            <source>An import is already running.</source>
+            <translation>กำลังนำเข้าอยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>Importing</source>
+            <translation>กำลังนำเข้า</translation>
+        </message>
+        <message>
+            <source>Preparing the import…</source>
+            <translation>กำลังเตรียมการนำเข้า…</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>ยกเลิก (&amp;C)</translation>
+        </message>
+        <message>
+            <source>Import progress</source>
+            <translation>ความคืบหน้าการนำเข้า</translation>
+        </message>
+        <message>
+            <source>Importing %1 (%2)</source>
+            <translation>กำลังนำเข้า %1 (%2)</translation>
+        </message>
+        <message>
+            <source>The import stopped: %1</source>
+            <translation>การนำเข้าหยุดลง: %1</translation>
+        </message>
+        <message>
+            <source>New articles: %1</source>
+            <translation>บทความใหม่: %1</translation>
+        </message>
+        <message>
+            <source>New versions: %1</source>
+            <translation>ฉบับปรับปรุงใหม่: %1</translation>
+        </message>
+        <message>
+            <source>Already in the archive: %1</source>
+            <translation>มีอยู่ในคลังแล้ว: %1</translation>
+        </message>
+        <message>
+            <source>Could not be read: %1</source>
+            <translation>อ่านไม่ได้: %1</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; what was imported is kept.</source>
+            <translation>ยกเลิกการนำเข้าแล้ว ส่วนที่นำเข้าไปแล้วยังเก็บไว้</translation>
+        </message>
+        <message>
+            <source>Files that could not be read:</source>
+            <translation>ไฟล์ที่อ่านไม่ได้:</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>นำเข้า</translation>
+        </message>
+        <message>
+            <source>Import summary</source>
+            <translation>สรุปผลการนำเข้า</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>OPDC Reader</source>
+            <translation>OPDC Reader โปรแกรมอ่านข่าว ก.พ.ร.</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>แฟ้ม (&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>แก้ไข (&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>มุมมอง (&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Theme</source>
+            <translation>ธีม (&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Article</source>
+            <translation>บทความ (&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>ช่วยเหลือ (&amp;H)</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>แถบเครื่องมือหลัก</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>ขนาดตัวอักษร</translation>
+        </message>
+        <message>
+            <source>Size of the article text; Ctrl+= and Ctrl+- change it, Ctrl+0 resets</source>
+            <translation>ขนาดตัวอักษรของบทความ กด Ctrl+= หรือ Ctrl+- เพื่อปรับ และ Ctrl+0 เพื่อคืนค่าเดิม</translation>
+        </message>
+        <message>
+            <source>Articles</source>
+            <translation>รายการบทความ</translation>
+        </message>
+        <message>
+            <source>Articles in the chosen group or matching the search; Enter reads one</source>
+            <translation>บทความในกลุ่มที่เลือกหรือที่ตรงกับคำค้น กด Enter เพื่ออ่าน</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>ชื่อเรื่อง</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>วันที่</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>หมวดหมู่</translation>
+        </message>
+        <message>
+            <source>Found text</source>
+            <translation>ข้อความที่พบ</translation>
+        </message>
+        <message>
+            <source>Importing the sample articles…</source>
+            <translation>กำลังนำเข้าบทความตัวอย่าง…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s) found</source>
+            <translation>
+                <numerusform>พบ %n บทความ</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n บทความ</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>That article is no longer in the archive.</source>
+            <translation>บทความนี้ไม่มีอยู่ในคลังแล้ว</translation>
+        </message>
+        <message>
+            <source>Bookmarked</source>
+            <translation>บุ๊กมาร์กแล้ว</translation>
+        </message>
+        <message>
+            <source>Bookmark removed</source>
+            <translation>นำบุ๊กมาร์กออกแล้ว</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>แท็ก</translation>
+        </message>
+        <message>
+            <source>Tags of this article, separated by commas:</source>
+            <translation>แท็กของบทความนี้ คั่นด้วยเครื่องหมายจุลภาค:</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>บันทึกย่อ</translation>
+        </message>
+        <message>
+            <source>Your note about this article:</source>
+            <translation>บันทึกย่อของคุณเกี่ยวกับบทความนี้:</translation>
+        </message>
+        <message>
+            <source>Text size %1%</source>
+            <translation>ขนาดตัวอักษร %1%</translation>
+        </message>
+        <message>
+            <source>Import files</source>
+            <translation>นำเข้าไฟล์</translation>
+        </message>
+        <message>
+            <source>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</source>
+            <translation>หน้าเว็บ ฟีด และชุดไฟล์ (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;ทุกไฟล์ (*)</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>นำเข้าโฟลเดอร์</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>บันทึก %1 แล้ว</translation>
+        </message>
+        <message>
+            <source>Printing</source>
+            <translation>การพิมพ์</translation>
+        </message>
+        <message>
+            <source>About OPDC Reader</source>
+            <translation>เกี่ยวกับ OPDC Reader</translation>
+        </message>
+        <message>
+            <source>OPDC Reader %1
+An accessible reader and archive for Thai government news.</source>
+            <translation>OPDC Reader %1
+โปรแกรมอ่านและจัดเก็บข่าวภาครัฐไทยที่ทุกคนเข้าถึงได้</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>การตั้งค่า</translation>
+        </message>
+        <message>
+            <source>As the system (Thai on a Thai system)</source>
+            <translation>ตามระบบ (ภาษาไทยเมื่อระบบเป็นภาษาไทย)</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>ตามระบบ</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>สว่าง</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>มืด</translation>
+        </message>
+        <message>
+            <source>High contrast</source>
+            <translation>ความคมชัดสูง</translation>
+        </message>
+        <message>
+            <source>Buddhist Era (26 สิงหาคม 2556)</source>
+            <translation>พุทธศักราช (26 สิงหาคม 2556)</translation>
+        </message>
+        <message>
+            <source>Common Era (26 สิงหาคม 2013)</source>
+            <translation>คริสต์ศักราช (26 สิงหาคม 2013)</translation>
+        </message>
+        <message>
+            <source>Scale the whole &amp;interface with the text size</source>
+            <translation>ปรับขนาดทั้งหน้าจอตามขนาดตัวอักษร (&amp;I)</translation>
+        </message>
+        <message>
+            <source>Menus, lists and buttons grow with the text, not only the article</source>
+            <translation>เมนู รายการ และปุ่มขยายตามตัวอักษรด้วย ไม่ใช่เฉพาะบทความ</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>ภาษา (&amp;L)</translation>
+        </message>
+        <message>
+            <source>Language of menus and messages; applies at once</source>
+            <translation>ภาษาของเมนูและข้อความ มีผลทันที</translation>
+        </message>
+        <message>
+            <source>&amp;Theme</source>
+            <translation>ธีม (&amp;T)</translation>
+        </message>
+        <message>
+            <source>Colours of the window</source>
+            <translation>สีของหน้าต่าง</translation>
+        </message>
+        <message>
+            <source>&amp;Dates</source>
+            <translation>วันที่ (&amp;D)</translation>
+        </message>
+        <message>
+            <source>Era used to show years</source>
+            <translation>ศักราชที่ใช้แสดงปี</translation>
+        </message>
+        <message>
+            <source>Text &amp;size</source>
+            <translation>ขนาดตัวอักษร (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Size of the article text, 50% to 400%</source>
+            <translation>ขนาดตัวอักษรของบทความ ตั้งแต่ 50% ถึง 400%</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReaderPane</name>
+        <message>
+            <source>Article text</source>
+            <translation>เนื้อหาบทความ</translation>
+        </message>
+        <message>
+            <source>The open article. Ctrl+Left and Ctrl+Right move by word, Thai words included.</source>
+            <translation>บทความที่เปิดอยู่ กด Ctrl+ลูกศรซ้าย หรือ Ctrl+ลูกศรขวา เพื่อเลื่อนทีละคำ รวมถึงคำภาษาไทย</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>หมวดหมู่</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>แท็ก</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>บันทึกย่อ</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>ผู้จัดทำ</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>ที่มา</translation>
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation>ฉบับต่าง ๆ</translation>
+        </message>
+        <message>
+            <source>Version %1</source>
+            <translation>ฉบับที่ %1</translation>
+        </message>
+        <message>
+            <source>Choose an article from the list to read it here.</source>
+            <translation>เลือกบทความจากรายการเพื่ออ่านที่นี่</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <source>Search titles and text (Ctrl+F)</source>
+            <translation>ค้นหาชื่อเรื่องและเนื้อหา (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>ค้นหา</translation>
+        </message>
+        <message>
+            <source>Type words to search the archive; results appear as you type</source>
+            <translation>พิมพ์คำเพื่อค้นหาในคลังข่าว ผลลัพธ์จะแสดงขณะพิมพ์</translation>
+        </message>
+        <message>
+            <source>&amp;From year</source>
+            <translation>ตั้งแต่ปี (&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;To year</source>
+            <translation>ถึงปี (&amp;T)</translation>
+        </message>
+        <message>
+            <source>Ca&amp;tegory</source>
+            <translation>หมวดหมู่ (&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>ภาษา (&amp;L)</translation>
+        </message>
+        <message>
+            <source>S&amp;ort by</source>
+            <translation>เรียงตาม (&amp;O)</translation>
+        </message>
+        <message>
+            <source>Only articles from this year on</source>
+            <translation>เฉพาะบทความตั้งแต่ปีนี้เป็นต้นไป</translation>
+        </message>
+        <message>
+            <source>Only articles up to this year</source>
+            <translation>เฉพาะบทความจนถึงปีนี้</translation>
+        </message>
+        <message>
+            <source>Only articles of this category</source>
+            <translation>เฉพาะบทความในหมวดหมู่นี้</translation>
+        </message>
+        <message>
+            <source>Only articles in this language</source>
+            <translation>เฉพาะบทความในภาษานี้</translation>
+        </message>
+        <message>
+            <source>Order of the results</source>
+            <translation>ลำดับของผลการค้นหา</translation>
+        </message>
+        <message>
+            <source>Any</source>
+            <translation>ทุกปี</translation>
+        </message>
+        <message>
+            <source>All languages</source>
+            <translation>ทุกภาษา</translation>
+        </message>
+        <message>
+            <source>Thai</source>
+            <translation>ภาษาไทย</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>ภาษาอังกฤษ</translation>
+        </message>
+        <message>
+            <source>Best match</source>
+            <translation>ตรงที่สุด</translation>
+        </message>
+        <message>
+            <source>Newest first</source>
+            <translation>ใหม่ที่สุดก่อน</translation>
+        </message>
+        <message>
+            <source>Result count</source>
+            <translation>จำนวนผลลัพธ์</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>ทุกหมวดหมู่</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sidebar</name>
+        <message>
+            <source>Library</source>
+            <translation>คลังข่าว</translation>
+        </message>
+        <message>
+            <source>Groups of articles: all, by year, by category, bookmarks, tags, collections, recent imports</source>
+            <translation>กลุ่มบทความ: ทั้งหมด ตามปี ตามหมวดหมู่ บุ๊กมาร์ก แท็ก ชุดสะสม และการนำเข้าล่าสุด</translation>
+        </message>
+        <message>
+            <source>All articles (%1)</source>
+            <translation>บทความทั้งหมด (%1)</translation>
+        </message>
+        <message>
+            <source>Bookmarks (%1)</source>
+            <translation>บุ๊กมาร์ก (%1)</translation>
+        </message>
+        <message>
+            <source>By year</source>
+            <translation>ตามปี</translation>
+        </message>
+        <message>
+            <source>By category</source>
+            <translation>ตามหมวดหมู่</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>แท็ก</translation>
+        </message>
+        <message>
+            <source>Collections</source>
+            <translation>ชุดสะสม</translation>
+        </message>
+        <message>
+            <source>Recent imports</source>
+            <translation>การนำเข้าล่าสุด</translation>
+        </message>
+    </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>Print preview</source>
+            <translation>ดูตัวอย่างก่อนพิมพ์</translation>
+        </message>
+        <message>
+            <source>Save as PDF</source>
+            <translation>บันทึกเป็น PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>ไฟล์ PDF (*.pdf)</translation>
+        </message>
+    </context>
+</TS>
