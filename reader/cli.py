@@ -358,6 +358,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--archive", metavar="PATH", help="archive folder (default: the per-user one)")
     p.add_argument("--portable", action="store_true",
                    help="keep settings and the archive next to the program (USB stick, share)")
+    p.add_argument("--self-test", action="store_true",
+                   help="check this copy of the app without a display (sample archive, Thai search, "
+                        "window, DOCX and PDF export in a temporary folder); prints OK")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name, help_text, fn, json_flag=True):
@@ -429,6 +432,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if "--self-test" in argv:  # reader/selftest.py: never touches the user's archive
+        from reader.selftest import main as self_test
+
+        return self_test(argv)
     parser = build_parser()
     args, rest = parser.parse_known_args(argv)
     if args.portable:
