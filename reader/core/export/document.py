@@ -144,7 +144,8 @@ def _clean_lines(lines: list[str]) -> list[str]:
 
 
 def _clean_citation(cit: Citation) -> Citation:
-    lines = [replace(line, label=clean(line.label), value=clean(line.value)) for line in cit.lines]
+    lines = [replace(line, label=clean(line.label), value=clean(line.value), url=clean(line.url) or None)
+             for line in cit.lines]
     ref = clean(cit.reference) if cit.reference else None
     return replace(cit, lines=lines, reference=ref)
 
