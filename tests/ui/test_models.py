@@ -1,0 +1,53 @@
+"""The article list loads rows a page at a time and speaks title and date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reader.core.archive import Archive, ListFilter
+from reader.ui.models import DATE, PAGE, TITLE, ArticleListModel, CatalogSource
+
+from .conftest import fill
+
+
+def fmt(d, style="long"):
+    return f"{style}:{d.isoformat()}"
+
+
+def test_rows_load_lazily(tmp_path):
+    with Archive.open(tmp_path / "a") as archive:
+        fill(archive, PAGE * 2 + 10)
+        model = ArticleListModel(fmt)
+        model.set_source(CatalogSource(archive))
+        assert model.total == PAGE * 2 + 10
+        assert model.rowCount() == PAGE  # only the first page
+        assert model.canFetchMore()
+        model.fetchMore()
+        model.fetchMore()
+        assert model.rowCount() == PAGE * 2 + 10
+        assert not model.canFetchMore()
+
+
+def test_accessible_text_is_title_and_date(tmp_path):
+    with Archive.open(tmp_path / "a") as archive:
+        fill(archive, 3)
+        model = ArticleListModel(fmt)
+        model.set_source(CatalogSource(archive))
+        index = model.index(0, TITLE)
+        row = model.rows[0]
+        spoken = model.data(index, Qt.ItemDataRole.AccessibleTextRole)
+        assert spoken == f"{row.title}, long:{row.date.isoformat()}"
+        assert model.data(model.index(0, DATE)) == f"short:{row.date.isoformat()}"
+
+
+def test_sort_and_filter(tmp_path):
+    with Archive.open(tmp_path / "a") as archive:
+        fill(archive, 6)
+        model = ArticleListModel(fmt)
+        model.set_source(CatalogSource(archive, ListFilter(category="ข่าวเด่น")))
+        assert model.total == 3
+        model.sort(DATE, Qt.SortOrder.AscendingOrder)
+        dates = [r.date for r in model.rows]
+        assert dates == sorted(dates)
+        model.sort(DATE, Qt.SortOrder.DescendingOrder)
+        assert [r.date for r in model.rows] == sorted(dates, reverse=True)
