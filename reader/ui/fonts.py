@@ -37,9 +37,8 @@ def load_app_fonts() -> str:
     global _loaded
     if _loaded is not None:
         return _loaded
-    if PREFERRED_FAMILY in QFontDatabase.families():
-        _loaded = PREFERRED_FAMILY
-        return _loaded
+    # Registered even when TH Sarabun New is installed: a user (or a test) may pick
+    # Sarabun explicitly, and it should look the same everywhere.
     try:
         folder = sarabun_dir()
     except ImportError:
@@ -49,5 +48,5 @@ def load_app_fonts() -> str:
             path = folder / f"Sarabun-{face}.ttf"
             if path.exists():
                 QFontDatabase.addApplicationFont(str(path))
-    _loaded = BUNDLED_FAMILY
+    _loaded = PREFERRED_FAMILY if PREFERRED_FAMILY in QFontDatabase.families() else BUNDLED_FAMILY
     return _loaded
