@@ -30,7 +30,7 @@ SECTIONS = {
     "ข่าวทำเนียบรัฐบาล", "ข่าวนายกรัฐมนตรี", "ข่าวคณะโฆษก", "ข่าวการจัดซื้อ-จัดจ้าง",
     "ข่าวจัดซื้อจัดจ้าง", "ข่าวรับสมัครงาน", "ประกาศ", "ข่าวประกาศ", "บทความ", "กิจกรรม",
     "ภาพข่าว", "ข่าวภูมิภาค", "ข่าวต่างประเทศ", "ข่าวในประเทศ", "opdc news", "news",
-    "press release", "government news", "ประชาสัมพันธ์", "สาระน่ารู้",
+    "press release", "government news", "ประชาสัมพันธ์", "สาระน่ารู้", "blog article",
 }
 
 # Words that make up share/print/navigation bars; a line of nothing else is chrome.
@@ -50,13 +50,14 @@ _CHROME_LINE = re.compile(
     r"|logo of .*|(?:หน้าแรก|หน้าหลัก|home)\s*[>»/].*"
     r"|(?:จำนวน)?(?:ผู้)?(?:เข้าชม|เปิดอ่าน|อ่าน|views?|hits?|visitors?|ดู)\s*[:：]?\s*[\d,]+\s*(?:ครั้ง|คน|views?|times)?"
     r"|[\d,]+\s*(?:views?|hits|visitors|ครั้ง|ผู้เข้าชม)"
-    r"|(?:printer-friendly version|print this page|share this|แชร์ข่าวนี้|พิมพ์ข่าวนี้)"
+    r"|(?:printer-friendly version|print this page|share this|แชร์ข่าวนี้|พิมพ์ข่าวนี้|report this page|report page)"
     r"|(?:tags?|แท็ก)\s*[:：].{0,120}"
     r")$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"สงวนลิขสิทธิ์|copyright|©|all rights reserved", re.IGNORECASE)
 _CONTACT = re.compile(r"e-?mail\s*:|โทรสาร|fax\s*:|โทร\.?\s*0\d|tel\.?\s*:?\s*\+?\d", re.IGNORECASE)
+_SOURCE_CREDIT = re.compile(r"^(?:ที่มา|แหล่งที่มา|แหล่งข้อมูล|ข้อมูลจาก|source)\s*[:：]", re.IGNORECASE)
 _NUMBER_ONLY = re.compile(r"^[\d,.\s]+$")
 # A separator line: a run of rules or stars, maybe followed by a date or a note.
 _SEPARATOR = re.compile(r"^[-_*=~#–—]{3,}\s*(.*)$")
@@ -151,10 +152,7 @@ def is_date_line(line: str) -> thaidate.FoundDate | None:
     """The date when the line is only a date (a posting-date line), else None."""
     if len(line) > 80 or not any(c.isdigit() or "\u0e50" <= c <= "\u0e59" for c in line):
         return None
-    found = thaidate.find_posting_date([line])
-    if found is None or found.date == EPOCH:
-        return None
-    return found
+    return thaidate.find_posting_date([line])
 
 
 def _title_piece(line: str, title_key: str) -> bool:
@@ -264,6 +262,7 @@ def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
         gap = 0
     blocks = cut_footer(blocks)
     kept: list[Block] = []
+    credits_found: list[str] = []
     carry = 0
     head = True
     for block in blocks:
@@ -276,7 +275,7 @@ def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
         if head and len(kept) < HEAD_LINES + 4:
             found = is_date_line(text)
             if found:
-                if page_date is None:
+                if page_date is None and found.date != EPOCH:
                     page_date, date_source = found, DATE_FROM_PAGE
                 carry += block.gap + 1
                 continue
@@ -287,6 +286,10 @@ def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
             if _NUMBER_ONLY.match(text):  # a view counter in the page head
                 carry += block.gap + 1
                 continue
+        if _SOURCE_CREDIT.match(text):  # "ที่มา : สำนักงาน..." names a source: a credit
+            credits_found.append(text)
+            carry += block.gap + 1
+            continue
         kept.append(Block(text, block.gap + carry))
         carry = 0
     if not title and kept:
@@ -301,11 +304,14 @@ def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
             paragraphs.append(block.text)
         elif has_words(tail):
             paragraphs.append(tail)
-    credits = [clean_line(c) for c in draft.credits] + credits
+    credits = [clean_line(c) for c in draft.credits] + credits_found + credits
     if not title and not paragraphs:
         raise IngestError("no article text found (the page is empty apart from its frame)")
     if not paragraphs:
-        raise IngestError(f"no article text found under the headline “{title[:80]}”")
+        raise IngestError(
+            f"no article text found: the page holds only its headline “{title[:80]}” "
+            "(a photo-only post?)"
+        )
     if not title:
         raise IngestError("the article has no headline")
     date = time = None
@@ -317,7 +323,7 @@ def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
             date, time, date_source = found.date, found.time, DATE_FROM_BODY
         elif path_date:
             date, date_source = path_date, DATE_FROM_PATH
-    sample = title + " " + " ".join(paragraphs[:5])
+    sample = (title + " " + " ".join(paragraphs[:3]))[:1500]  # enough to tell th from en
     return Article(
         title=title,
         paragraphs=paragraphs,

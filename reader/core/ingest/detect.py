@@ -81,6 +81,9 @@ def declared_encoding(data: bytes) -> str | None:
     return _codec(label)
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def binary_kind(data: bytes) -> str | None:
     """A description of the file when it is plainly not text, else None."""
     head = data[:8192]
@@ -89,7 +92,7 @@ def binary_kind(data: bytes) -> str | None:
             return what
     if b"\x00" in head:
         return "binary data"
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > 0.05:
         return "binary data"
     return None

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import unescape
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from reader.core import thaidate
 from reader.core.ingest.base import IngestError
-from reader.core.ingest.cleanup import Block, Draft
+from reader.core.ingest.cleanup import Block, Draft, is_chrome
 from reader.core.thaitext import clean_line
 
 try:
@@ -74,6 +75,19 @@ _SCRIPT_REDIRECT = re.compile(
 )
 _TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::|«|»|·)\s+|^::\s*|\s*::$")
 LIST_MIN_LINKS = 5
+_HAS_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|/[a-zA-Z]|!--)")
+SHORT_CONTAINER = 300  # a block this small is probably only the headline: look wider
+_COPYRIGHT = re.compile(r"สงวนลิขสิทธิ์|copyright|copy right|©|all rights reserved", re.IGNORECASE)
+_RELATED = re.compile(
+    r"^\s*(?:เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|ข่าวเกี่ยวข้อง|อ่านเพิ่มเติม|บทความที่เกี่ยวข้อง"
+    r"|related(?: articles| news| stories| posts)?|see also|read more)\s*:?",
+    re.IGNORECASE,
+)
+_CLICK_HERE = re.compile(r"^(?:คลิ๊?กที่นี่|คลิ๊?ก|click here)", re.IGNORECASE)
+_AD_IMAGE = re.compile(
+    r"(?:^|[/_.\-])(?:ads?|adv|banners?|logos?|icons?|counter|spacer|pixel|buttons?|btn|rss)(?:[/_.\-]|$)",
+    re.IGNORECASE,
+)
 
 
 def parse(text: str) -> BeautifulSoup:
@@ -272,6 +286,9 @@ def best_container(root: Tag) -> Tag | None:
     for key, score in scores.items():
         tag = tags[key]
         score *= 1 - link_density(tag)
+        text = tag.get_text(" ", strip=True)
+        if len(text) < 2000 and (_COPYRIGHT.search(text) or "||" in text):
+            score *= 0.2  # a site footer: copyright, address, menu links
         if score > best_score:
             best, best_score = tag, score
     return best
@@ -285,8 +302,8 @@ def link_density(tag: Tag) -> float:
     return min(1.0, links / total)
 
 
-def headline_links(tag: Tag) -> list[str]:
-    return [t for t in (_text(a) for a in tag.find_all("a")) if len(t) >= 15]
+def headline_links(tag: Tag, shortest: int = 15) -> list[str]:
+    return [t for t in (_text(a) for a in tag.find_all("a")) if len(t) >= shortest]
 
 
 def _images(root: Tag, base: str | None) -> list[str]:
@@ -298,6 +315,8 @@ def _images(root: Tag, base: str | None) -> list[str]:
         if img.get("width") in ("1", "0") or img.get("height") in ("1", "0"):
             continue  # tracking pixels
         src = src.strip().replace("\\", "/")
+        if _AD_IMAGE.search(urlsplit(src).path):
+            continue  # banners, logos, icons, counters: site furniture, not the story's pictures
         found.append(urljoin(base, src) if base else src)
     return found
 
@@ -341,6 +360,62 @@ def blocks_of(root: Tag) -> list[Block]:
     walk(root)
     flush(0)
     return blocks
+
+
+def _non_link_text(tag: Tag) -> int:
+    return max(0, len(tag.get_text(" ", strip=True)) - sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a")))
+
+
+def _check_list(root: Tag, container: Tag) -> None:
+    """A list page: the best block is mostly headline links, or the page's headline
+    links outweigh the best block's own text."""
+    links = headline_links(container)
+    if len(links) >= LIST_MIN_LINKS and link_density(container) >= 0.35:
+        raise IngestError(f"this page is a list of {len(links)} headlines, not an article")
+    page_links = headline_links(root, 40)  # site links ("about us") are shorter
+    if len(page_links) >= LIST_MIN_LINKS:
+        link_chars = sum(len(t) for t in page_links)
+        if _non_link_text(container) < 0.5 * link_chars and _non_link_text(container) < 1000:
+            raise IngestError(f"this page is a list of {len(page_links)} headlines, not an article")
+
+
+def _widen(container: Tag) -> Tag:
+    """A tiny best block (a headline and a date) may sit beside the story's picture and
+    links: take the enclosing block, short of the page body and of any site footer."""
+    while len(container.get_text(" ", strip=True)) < SHORT_CONTAINER:
+        parent = container.parent
+        if parent is None or parent.name in ("body", "html", "[document]"):
+            break
+        text = parent.get_text(" ", strip=True)
+        if _COPYRIGHT.search(text) or "||" in text or link_density(parent) > 0.5 or len(text) > 3000:
+            break
+        container = parent
+    return container
+
+
+def _tidy(container: Tag) -> None:
+    """Inside the article: drop 'related stories' link lists and share/print links; keep
+    where a 'click here' link points, since the words alone say nothing."""
+    for tag in list(container.find_all(["p", "div", "ul", "ol", "section", "h2", "h3", "h4", "strong", "b"])):
+        if tag.decomposed:
+            continue
+        text = tag.get_text(" ", strip=True)
+        m = _RELATED.match(text)
+        if m and len(text) < 2000:
+            rest = len(text) - m.end()
+            links = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
+            if rest <= 0 or links >= 0.8 * rest:
+                target = tag if tag.name not in ("strong", "b") else tag.parent
+                if target is not None and target is not container:
+                    target.decompose()
+    for a in list(container.find_all("a")):
+        if a.decomposed:
+            continue
+        text = clean_line(a.get_text(" "))
+        if text and is_chrome(text):
+            a.decompose()
+        elif _CLICK_HERE.match(text) and isinstance(a.get("href"), str) and a["href"].strip():
+            a.append(f" ({a['href'].strip()})")
 
 
 # ---------------------------------------------------------------- site profiles
@@ -408,9 +483,9 @@ def read_html(text: str, url: str | None = None) -> Draft:
         container = best_container(root)
     if container is None or len(_text(container)) < 20:
         raise IngestError("no article found in this page (no block of text outside menus and links)")
-    links = headline_links(container)
-    if len(links) >= LIST_MIN_LINKS and link_density(container) >= 0.35:
-        raise IngestError(f"this page is a list of {len(links)} headlines, not an article")
+    _check_list(root, container)
+    container = _widen(container)
+    _tidy(container)
     return Draft(
         title=title,
         blocks=blocks_of(container),
@@ -424,6 +499,10 @@ def read_html(text: str, url: str | None = None) -> Draft:
 
 def fragment(html: str, base: str | None = None) -> tuple[list[Block], list[str]]:
     """Paragraphs and images of an HTML fragment (a feed item's description)."""
+    if not _HAS_TAG.search(html):
+        # plain text (old WordPress feeds): its line breaks are the paragraphs
+        text = unescape(html)
+        return [Block(line.strip(), 1) for line in text.split("\n") if line.strip()], []
     soup = parse(f"<div>{html}</div>")
     root = soup.body or soup
     for tag in root.find_all(["script", "style", "iframe", "form", "object", "embed"]):

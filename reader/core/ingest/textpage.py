@@ -25,7 +25,7 @@ from reader.core.thaitext import clean_line, normalize
 _SOURCE_LINE = re.compile(
     r"^\s*(?:ที่มา|แหล่งที่มา|source)\s*[:：]\s*(https?://\S+)\s*$", re.IGNORECASE
 )
-_SITE_PREFIX = re.compile(r"^\s*รัฐบาลไทย-([^-]*)-")
+_SITE_PREFIX = re.compile(r"^\s*รัฐบาลไทย-(?:([^-]*)-|\s*$)")
 WRAP_MAX = 110  # lines longer than this were not wrapped by hand or by a mail program
 CATEGORY_MAX = 30
 
@@ -101,7 +101,7 @@ def read_text(text: str) -> Draft:
         m = _SITE_PREFIX.match(lines[first])
         if m:
             # v1 corpus files: the page <title>, "รัฐบาลไทย-<section>-<headline>"
-            section = clean_line(m.group(1))
+            section = clean_line(m.group(1) or "")
             title = clean_line(lines[first][m.end() :])
             lines = lines[first + 1 :]
     blocks = blocks_from_lines(lines)
