@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -107,21 +106,31 @@ def _day(year: int, month: int | None, day: str | int) -> dt.date | None:
         return None
 
 
-def _from_day_month_year(m: re.Match[str]) -> tuple[dt.date, dt.date | None] | None:
+def _from_day_month_year(m: re.Match[str]) -> FoundDate | None:
+    """`26 สิงหาคม 2556`, `26 – 31 สิงหาคม 2556`, `September 7, 2025`, `August 26–31, 2013`."""
     month_name = m["m"]
+    if (
+        m.start("m")
+        and m.string[m.start("m") - 1].isascii()
+        and m.string[m.start("m") - 1].isalpha()
+    ):
+        return None  # the end of a longer English word
     year = _year_to_ce(m["y"], _era(m["era"]), _is_thai(month_name))
-    if year is None:
-        return None
     month = _month(month_name)
-    ranged = "d2" in m.re.groupindex
-    last = _day(year, month, m["d2"]) if ranged else None
-    first = _day(year, month, m["d"])
-    if first is None or (ranged and (last is None or last <= first)):
-        return None
-    return first, last
+    first = _day(year, month, m["d"]) if year else None
+    if not m["d2"]:
+        return FoundDate(first, m.start(), m.end()) if first else None
+    last = _day(year, month, m["d2"]) if year else None
+    if first and last and first < last:
+        return FoundDate(first, m.start(), m.end(), end_date=last)
+    if m.start("d2") > m.start("m"):
+        return None  # August 31-26: no sense to be made
+    # 31 – 26 สิงหาคม 2556 is no range, but the day next to the month is still a date.
+    single = pat.DAY_MONTH_YEAR.match(m.string, m.start("d2"))
+    return _from_day_month_year(single) if single else None
 
 
-def _from_cross_month(m: re.Match[str]) -> tuple[dt.date, dt.date | None] | None:
+def _from_cross_month(m: re.Match[str]) -> FoundDate | None:
     """`30 ก.ย. – 2 ต.ค. 2563`: the first year is the last one, or the year before when
     the range runs over New Year."""
     thai = _is_thai(m["m2"])
@@ -138,22 +147,20 @@ def _from_cross_month(m: re.Match[str]) -> tuple[dt.date, dt.date | None] | None
     first, last = _day(year1, month1, m["d"]), _day(year2, month2, m["d2"])
     if first is None or last is None or last <= first or (last - first).days > 366:
         return None
-    return first, last
+    return FoundDate(first, m.start(), m.end(), end_date=last)
 
 
-def _from_numeric(m: re.Match[str]) -> tuple[dt.date, dt.date | None] | None:
+def _from_numeric(m: re.Match[str]) -> FoundDate | None:
+    """`27/09/2566`, `2013-08-26`."""
     year = _year_to_ce(m["y"], None, thai_month=False)
-    if year is None:
-        return None
-    first = _day(year, int(m["mo"]), m["d"])
-    return (first, None) if first else None
+    first = _day(year, int(m["mo"]), m["d"]) if year else None
+    return FoundDate(first, m.start(), m.end()) if first else None
 
 
+# Each pattern with the function that turns its matches into dates (or None).
 _READERS = (
     (pat.CROSS_MONTH_RANGE, _from_cross_month),
-    (pat.DAY_RANGE_MONTH_YEAR, _from_day_month_year),
     (pat.DAY_MONTH_YEAR, _from_day_month_year),
-    (pat.MONTH_DAY_RANGE_YEAR, _from_day_month_year),
     (pat.MONTH_DAY_YEAR, _from_day_month_year),
     (pat.NUMERIC, _from_numeric),
     (pat.ISO, _from_numeric),
@@ -164,9 +171,9 @@ def _candidates(folded: str) -> list[FoundDate]:
     found = []
     for regex, read in _READERS:
         for m in regex.finditer(folded):
-            dates = read(m)
-            if dates:
-                found.append(FoundDate(dates[0], m.start(), m.end(), end_date=dates[1]))
+            date = read(m)
+            if date:
+                found.append(date)
     return found
 
 
@@ -180,29 +187,32 @@ def _no_overlaps(found: list[FoundDate]) -> list[FoundDate]:
     return kept
 
 
-def _times(folded: str) -> list[tuple[int, int, str]]:
-    times = []
-    for m in pat.TIME.finditer(folded):
+def _time_after(folded: str, start: int, stop: int) -> str | None:
+    """The first time that starts in folded[start:stop] on the same line, or None."""
+    newline = folded.find("\n", start, stop)
+    if newline >= 0:
+        stop = newline
+    # Search a little past stop so "13.30 น." is read whole; only its start must be inside.
+    for m in pat.TIME.finditer(folded, start, stop + 16):
+        if m.start() >= stop:
+            break
         hhmm = pat.read_time(m)
         if hhmm:
-            times.append((m.start(), m.end(), hhmm))
-    return times
+            return hhmm
+    return None
 
 
 def _attach_times(folded: str, dates: list[FoundDate]) -> list[FoundDate]:
     """Give each date the first time written just after it on the same line
-    (`วันนี้ (26 มี.ค. 63) เวลา 15.00 น.`), unless another date comes first."""
-    times = _times(folded)
-    if not times:
-        return dates
-    starts = [t[0] for t in times]
+    (`วันนี้ (26 มี.ค. 63) เวลา 15.00 น.`), unless another date comes first.
+    Only the stretch after each date is searched: cheaper than scanning the page."""
     out = []
     for i, f in enumerate(dates):
-        limit = min(f.end + TIME_GAP, dates[i + 1].start if i + 1 < len(dates) else len(folded))
-        j = bisect_left(starts, f.end)
-        if j < len(times) and times[j][0] < limit and "\n" not in folded[f.end : times[j][0]]:
-            f = replace(f, time=times[j][2])
-        out.append(f)
+        stop = f.end + TIME_GAP
+        if i + 1 < len(dates):
+            stop = min(stop, dates[i + 1].start)
+        hhmm = _time_after(folded, f.end, stop)
+        out.append(replace(f, time=hhmm) if hhmm else f)
     return out
 
 

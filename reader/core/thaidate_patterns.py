@@ -24,18 +24,26 @@ from reader.core.thaitext import THAI_DIGITS, ZERO_WIDTH
 # ---------------------------------------------------------------- folding
 
 # Same length in, same length out: Thai digits to ASCII, every kind of space to " ",
-# carriage returns to line feeds.
+# carriage returns to line feeds. A loop of str.replace, because str.translate with a
+# table is forty times slower on Thai text (measured: 115 ms against 3 ms per 700 KB).
 _SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t"
-_FOLD_TABLE = {ord(t): str(i) for i, t in enumerate(THAI_DIGITS)}
-_FOLD_TABLE.update({ord(c): " " for c in _SPACES})
-_FOLD_TABLE[ord("\r")] = "\n"
+_FOLDS = [(t, str(i)) for i, t in enumerate(THAI_DIGITS)] + [(c, " ") for c in _SPACES]
+_FOLDS.append(("\r", "\n"))
 # Removed: zero-width characters and the soft hyphen (both invisible, both split words).
-_INVISIBLE = re.compile(f"[{ZERO_WIDTH}\u00ad]+")
+_INVISIBLE_CHARS = ZERO_WIDTH + "\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
+
+
+def _fold_same_length(text: str) -> str:
+    for old, new in _FOLDS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def fold(text: str) -> str:
     """Text as the patterns expect it (ASCII digits, plain spaces, no invisible marks)."""
-    return _INVISIBLE.sub("", text).translate(_FOLD_TABLE)
+    return _fold_same_length(_INVISIBLE.sub("", text))
 
 
 class Offsets:
@@ -62,6 +70,8 @@ class Offsets:
 
 def fold_with_offsets(text: str) -> tuple[str, Offsets | None]:
     """`fold`, plus the offset map when characters had to be removed (else None)."""
+    if not any(c in text for c in _INVISIBLE_CHARS):  # the usual case, and fast
+        return _fold_same_length(text), None
     cuts: list[int] = []
     removed: list[int] = []
     total = 0
@@ -70,7 +80,7 @@ def fold_with_offsets(text: str) -> tuple[str, Offsets | None]:
         total += m.end() - m.start()
         removed.append(total)
     if not cuts:
-        return text.translate(_FOLD_TABLE), None
+        return _fold_same_length(text), None
     return fold(text), Offsets(cuts, removed)
 
 
@@ -103,9 +113,8 @@ def _thai_abbreviation(abbr: str) -> str:
 _THAI_FULL = _alternation([m[1] for m in MONTHS] + list(THAI_MONTH_VARIANTS))
 _THAI_SPOKEN = _alternation(THAI_MONTH_SPOKEN)
 _THAI_ABBR = "|".join(_thai_abbreviation(m[2]) for m in MONTHS)
-_ENGLISH = _alternation(
-    [m[3] for m in MONTHS] + [m[4] for m in MONTHS] + list(ENGLISH_MONTH_VARIANTS)
-)
+_ENGLISH_NAMES = [m[3] for m in MONTHS] + [m[4] for m in MONTHS] + list(ENGLISH_MONTH_VARIANTS)
+_ENGLISH = _alternation(_ENGLISH_NAMES)
 # An era marker may follow an abbreviation without a space (ธ.ค.พ.ศ.2556); any other Thai
 # letter after it means an acronym: ก.พ.ร., ส.ค.ส., ก.ค.ศ.
 _ERA_AHEAD = r"พ\.?\s?ศ|ค\.?\s?ศ\.?\s?\d"
@@ -116,13 +125,18 @@ THAI_MONTH = (
     rf"|(?<![ก-ฮ]\.)(?:{_THAI_ABBR}){_NOT_ACRONYM})"
 )
 ENGLISH_MONTH = rf"(?i:(?:{_ENGLISH})\.?)(?![A-Za-z])"
+# The same names as Title, lower and UPPER case literals: a pattern that starts with
+# literals lets the regex engine skip to their first letters (twice as fast as (?i:)).
+_ENGLISH_CASED = _alternation(
+    {f for name in _ENGLISH_NAMES for f in (name.title(), name.lower(), name.upper())}
+)
+ENGLISH_MONTH_CASED = rf"(?:{_ENGLISH_CASED})\.?(?![A-Za-z])"
 # The lookaheads only make failing fast: every name starts with one of these letters.
 _THAI_FIRST = "".join(sorted({n[0] for n in MONTH_KEYS if "\u0e00" <= n[0] <= "\u0e7f"}))
 _ENGLISH_FIRST = "".join(
     sorted({c for n in MONTH_KEYS if n[0].isascii() for c in (n[0], n[0].upper())})
 )
 MONTH = rf"(?:(?=[{_THAI_FIRST}]){THAI_MONTH}|(?=[{_ENGLISH_FIRST}]){ENGLISH_MONTH})"
-_EN_START = rf"(?=[{_ENGLISH_FIRST}])(?<![A-Za-z])"
 
 # ---------------------------------------------------------------- dates
 
@@ -131,8 +145,11 @@ DASH = r"(?:[-\u2010-\u2015~]|ถึง)"
 ERA = r"(?:พ\.? ?ศ\.?|ค\.? ?ศ\.?|(?i:b\.? ?e\.?|a\.? ?d\.?|c\.? ?e\.?))"
 
 
-def _day(name: str) -> str:
-    return rf"(?P<{name}>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
+def _day(name: str, guard: str = "") -> str:
+    # guard: a lookbehind placed after the first digit rather than before it, so the
+    # pattern starts with a digit class and the regex engine can skip ahead to digits
+    # (four times faster on Thai text).
+    return rf"(?P<{name}>\d{guard}\d?)(?!\d)(?:st|nd|rd|th)?"
 
 
 def _year(year: str, era: str) -> str:
@@ -140,39 +157,30 @@ def _year(year: str, era: str) -> str:
     return rf"(?:ปี{SP})?(?:(?P<{era}>{ERA}){SP})?(?P<{year}>\d{{4}}|\d{{2}})(?!\d|[.:]\d)"
 
 
-_DAY_START = r"(?<![\d.,/:])"
+# A day is not the tail of a number (1,026 / 1.26 / 12/26 / 10:26).
+_FIRST_DAY = _day("d", guard=r"(?<![\d.,/:]\d)")
 
-_RANGE_END = rf"{SP}{DASH}{SP}{_day('d2')}"
-# Ranges and single days are separate patterns: a range that fails to validate
-# ("31 – 26 สิงหาคม") must not hide the single date inside it.
-# 26 สิงหาคม 2556 · 5th September B.E. 2568 · 26 ธ.ค. 64
+_RANGE_END = rf"(?:{SP}{DASH}{SP}{_day('d2')})?"
+# 26 สิงหาคม 2556 · 26 – 31 สิงหาคม 2556 · 5th September B.E. 2568 · 26 ธ.ค. 64
 DAY_MONTH_YEAR = re.compile(
-    rf"{_DAY_START}{_day('d')}{SP}(?:of{SP})?(?P<m>{MONTH}){SP},?{SP}{_year('y', 'era')}"
+    rf"{_FIRST_DAY}{_RANGE_END}{SP}(?:of{SP})?(?P<m>{MONTH}){SP},?{SP}{_year('y', 'era')}"
 )
-# 26 – 31 สิงหาคม 2556 · 26-31 ส.ค. 56
-DAY_RANGE_MONTH_YEAR = re.compile(
-    rf"{_DAY_START}{_day('d')}{_RANGE_END}{SP}(?P<m>{MONTH}){SP},?{SP}{_year('y', 'era')}"
-)
-# September 7, 2025
+# September 7, 2025 · August 26–31, 2013
 MONTH_DAY_YEAR = re.compile(
-    rf"{_EN_START}(?P<m>{ENGLISH_MONTH}){SP}{_day('d')}{SP},?{SP}{_year('y', 'era')}"
-)
-# August 26–31, 2013
-MONTH_DAY_RANGE_YEAR = re.compile(
-    rf"{_EN_START}(?P<m>{ENGLISH_MONTH}){SP}{_day('d')}{_RANGE_END}{SP},?{SP}{_year('y', 'era')}"
+    rf"(?P<m>{ENGLISH_MONTH_CASED}){SP}{_day('d')}{_RANGE_END}{SP},?{SP}{_year('y', 'era')}"
 )
 # 30 ก.ย. – 2 ต.ค. 2563 · 30 ธ.ค. 2563 - 2 ม.ค. 2564
 CROSS_MONTH_RANGE = re.compile(
-    rf"{_DAY_START}{_day('d')}{SP}(?P<m>{MONTH})(?:{SP},?{SP}{_year('y1', 'era1')})?"
+    rf"{_FIRST_DAY}{SP}(?P<m>{MONTH})(?:{SP},?{SP}{_year('y1', 'era1')})?"
     rf"{SP}{DASH}{SP}{_day('d2')}{SP}(?P<m2>{MONTH}){SP},?{SP}{_year('y', 'era')}"
 )
 # 27/09/2566 · 27-09-2566 · 27.09.2566 (day first, as Thai pages write it)
 NUMERIC = re.compile(
-    r"(?<![\d/.\-])(?P<d>[0-3]?\d)(?P<sep>[/.\-])(?P<mo>[01]?\d)(?P=sep)(?P<y>\d{4})(?!\d|[/.\-]\d)"
+    r"(?P<d>\d(?<![\d/.\-]\d)\d?)(?P<sep>[/.\-])(?P<mo>[01]?\d)(?P=sep)(?P<y>\d{4})(?!\d|[/.\-]\d)"
 )
 # 2013-08-26 · 2556/08/26
 ISO = re.compile(
-    r"(?<![\d/.\-])(?P<y>\d{4})(?P<sep>[\-/])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?!\d|[/.\-]\d)"
+    r"(?P<y>\d(?<![\d/.\-]\d)\d{3})(?P<sep>[\-/])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?!\d|[/.\-]\d)"
 )
 YEAR_ALONE = re.compile(rf"(?:(?P<era>{ERA}){SP})?(?P<year>\d{{4}})")
 
@@ -180,20 +188,30 @@ YEAR_ALONE = re.compile(rf"(?:(?P<era>{ERA}){SP})?(?P<year>\d{{4}})")
 
 # เวลา 13.30 น. · 09.00 น. · 13:49:42 · 1130hrs · 10.30 a.m.
 TIME = re.compile(
-    r"(?:(?P<label>เวลา(?: {0,3}ประมาณ)?) {0,3})?(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:"
+    r"(?P<h>\d(?<![\d.:]\d)\d?)(?:"
     r"(?P<sep>[.:])(?P<mi>[0-5]\d)(?:(?P=sep)(?P<s>[0-5]\d))?(?!\d)"
     r"(?: {0,3}(?P<suffix>น\.|นาฬิกา|(?i:[ap]\.?m\.?)(?![A-Za-z])))?"
     r"|(?P<mi2>[0-5]\d) ?(?i:hrs?|hours)(?![A-Za-z]))"
 )
 
 
+_TIME_LABEL = re.compile(r"เวลา(?: {0,3}ประมาณ)? {0,3}\Z")
+
+
+def _labelled(m: re.Match[str]) -> bool:
+    """True when เวลา ("at the time") stands just before the time."""
+    return _TIME_LABEL.search(m.string, max(0, m.start() - 16), m.start()) is not None
+
+
 def read_time(m: re.Match[str]) -> str | None:
     """The time as "HH:MM" or "HH:MM:SS"; None for a bare 13.30, which may be any number."""
     hour = int(m["h"])
+    if hour > 23:
+        return None
     if m["mi2"]:
         return f"{hour:02d}:{m['mi2']}"
     suffix = (m["suffix"] or "").replace(".", "").lower()
-    if m["sep"] == "." and not (m["label"] or suffix):
+    if m["sep"] == "." and not suffix and not _labelled(m):
         return None
     if suffix in ("am", "pm"):
         if not 1 <= hour <= 12:
