@@ -57,7 +57,10 @@ _CHROME_LINE = re.compile(
 )
 _COPYRIGHT = re.compile(r"สงวนลิขสิทธิ์|copyright|©|all rights reserved", re.IGNORECASE)
 _CONTACT = re.compile(r"e-?mail\s*:|โทรสาร|fax\s*:|โทร\.?\s*0\d|tel\.?\s*:?\s*\+?\d", re.IGNORECASE)
-_SOURCE_CREDIT = re.compile(r"^(?:ที่มา|แหล่งที่มา|แหล่งข้อมูล|ข้อมูลจาก|source)\s*[:：]", re.IGNORECASE)
+_SOURCE_CREDIT = re.compile(
+    r"^(?:ที่มา|แหล่งที่มา|แหล่งข้อมูล|ข้อมูลจาก|source)\s*[:：]|^(?:ที่มา|แหล่งที่มา)\s+.{1,80}$",
+    re.IGNORECASE,
+)
 _NUMBER_ONLY = re.compile(r"^[\d,.\s]+$")
 # A separator line: a run of rules or stars, maybe followed by a date or a note.
 _SEPARATOR = re.compile(r"^[-_*=~#–—]{3,}\s*(.*)$")
