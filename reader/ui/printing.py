@@ -137,6 +137,7 @@ def article_document(section: Section, report: Report, printer: QPrinter) -> QTe
     family, size = opt.font, opt.size_pt
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(printer)
+    doc.printer_ref = printer  # the layout keeps a raw pointer to it
     # The layout keeps this margin empty on every page; Thai marks above a page's first
     # line reach into it instead of being painted at the foot of the previous page.
     doc.setDocumentMargin(_SLACK_FMT)
@@ -275,16 +276,21 @@ def export_pdf(articles: list[Article], path: str | os.PathLike, options: Export
     ensure_app()
     report = report_for_print(articles, options, meta)
     path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
     tmp = path.with_name(path.name + ".part")
     printer = make_printer(report.options, tmp)
     printer.setDocName(report.title)
     try:
         pages = paint_report(report, printer)
         os.replace(tmp, path)
+    except ExportError as exc:
+        raise ExportError(f"cannot write {path}") from exc
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        if tmp.is_file():
+            tmp.unlink()
     return pages
 
 
@@ -295,6 +301,7 @@ def preview_dialog(parent, articles: list[Article], options: ExportOptions | Non
     printer = make_printer(report.options)
     printer.setDocName(report.title)
     dialog = QPrintPreviewDialog(printer, parent)
+    dialog.printer_ref = printer  # the dialog does not own the printer; keep it alive with it
     dialog.setWindowTitle(tr("Print preview"))
     dialog.paintRequested.connect(lambda target: paint_report(report, target))
     return dialog
