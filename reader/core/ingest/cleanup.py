@@ -216,17 +216,22 @@ def _split_credits(blocks: list[Block]) -> tuple[list[Block], list[str]]:
         if len(tail) <= 5 and all(len(b.text) <= CREDIT_MAX for b in tail):
             credits = [separator_tail(blocks[last_sep].text) or ""] + [b.text for b in tail]
             return blocks[:last_sep], [c for c in credits if has_words(c)]
+    # the trailing lines that read like credits ("... / ข่าว", "ภาพ: ...")
     n = 0
-    while n < min(6, len(blocks)) and len(blocks[-1 - n].text) <= CREDIT_MAX:
+    while n < min(6, len(blocks) - 1) and len(blocks[-1 - n].text) <= CREDIT_MAX and _CREDIT.search(blocks[-1 - n].text):
         n += 1
-    while n > 0:
-        group = blocks[len(blocks) - n :]
-        if any(_CREDIT.search(b.text) for b in group) and (
-            group[0].gap >= 1 or all(_CREDIT.search(b.text) for b in group)
-        ) and len(group) < len(blocks):
-            return blocks[: len(blocks) - n], [b.text for b in group]
-        n -= 1
-    return blocks, []
+    if n == 0:
+        return blocks, []
+    # a text page's credit block may hold other short lines (a name, a unit): take them
+    # too when the block stands apart from the body after two or more blank lines
+    m = n
+    while m < min(6, len(blocks) - 1) and len(blocks[-1 - m].text) <= CREDIT_MAX:
+        m += 1
+        group = blocks[len(blocks) - m :]
+        if group[0].gap >= 2 and all(b.gap <= 1 for b in group[1:]):
+            n = m
+            break
+    return blocks[: len(blocks) - n], [b.text for b in blocks[len(blocks) - n :]]
 
 
 def join_lines(a: str, b: str) -> str:

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from reader.core import thaidate
 from reader.core.ingest.base import IngestError
-from reader.core.ingest.cleanup import Block, Draft, is_chrome
+from reader.core.ingest.cleanup import Block, Draft, is_chrome, is_date_line
 from reader.core.thaitext import clean_line
 
 try:
@@ -379,6 +379,27 @@ def _check_list(root: Tag, container: Tag) -> None:
             raise IngestError(f"this page is a list of {len(page_links)} headlines, not an article")
 
 
+def _nearby_date(container: Tag) -> thaidate.FoundDate | None:
+    """A posting-date line just above the article body (between headline and text)."""
+    node: Tag | None = container
+    for _ in range(3):
+        if node is None:
+            break
+        seen = 0
+        for sibling in node.find_previous_siblings(True):
+            seen += 1
+            if seen > 6:
+                break
+            for line in sibling.get_text("\n").split("\n"):
+                line = clean_line(line)
+                if line:
+                    found = is_date_line(line)
+                    if found and found.date.year > 1970:
+                        return found
+        node = node.parent
+    return None
+
+
 def _widen(container: Tag) -> Tag:
     """A tiny best block (a headline and a date) may sit beside the story's picture and
     links: take the enclosing block, short of the page body and of any site footer."""
@@ -482,10 +503,15 @@ def read_html(text: str, url: str | None = None) -> Draft:
     if container is None:
         container = best_container(root)
     if container is None or len(_text(container)) < 20:
+        links = headline_links(root, 40)
+        if len(links) >= LIST_MIN_LINKS:
+            raise IngestError(f"this page is a list of {len(links)} headlines, not an article")
         raise IngestError("no article found in this page (no block of text outside menus and links)")
     _check_list(root, container)
     container = _widen(container)
     _tidy(container)
+    if date is None:
+        date = _nearby_date(container)
     return Draft(
         title=title,
         blocks=blocks_of(container),
