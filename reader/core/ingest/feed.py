@@ -31,8 +31,9 @@ def _utf8_bytes(text: str) -> bytes:
 
 
 def _item_date(entry) -> thaidate.FoundDate | None:
+    # dict.get: FeedParserDict.get maps missing keys to others, with a DeprecationWarning
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)
         if value:
             try:
                 return thaidate.FoundDate(dt.date(value[0], value[1], value[2]), 0, 0, f"{value[3]:02d}:{value[4]:02d}")
@@ -40,7 +41,7 @@ def _item_date(entry) -> thaidate.FoundDate | None:
                 continue
     # Thai pubDates ("พฤ., 03 พ.ย. 2005 21:24:18 +0000") are beyond feedparser.
     for key in ("published", "updated", "created"):
-        value = entry.get(key)
+        value = dict.get(entry, key)
         if isinstance(value, str) and value:
             found = thaidate.parse_date(value)
             if found:
