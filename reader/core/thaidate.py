@@ -30,6 +30,7 @@ from reader.core.thaitext import to_thai_digits
 BE_OFFSET = 543
 CE_MIN, CE_MAX = 1900, 2200  # a bare 4-digit year in this window is CE
 BE_MIN, BE_MAX = 2400, CE_MAX + BE_OFFSET  # a bare 4-digit year in this window is BE
+MAX_RANGE_DAYS = 366  # two dates further apart are two dates, not a range
 TIME_GAP = 60  # a time belongs to a date only this close after it, on the same line
 
 
@@ -106,60 +107,70 @@ def _day(year: int, month: int | None, day: str | int) -> dt.date | None:
         return None
 
 
-def _from_day_month_year(m: re.Match[str]) -> FoundDate | None:
-    """`26 สิงหาคม 2556`, `26 – 31 สิงหาคม 2556`, `September 7, 2025`, `August 26–31, 2013`."""
-    month_name = m["m"]
-    if (
-        m.start("m")
-        and m.string[m.start("m") - 1].isascii()
-        and m.string[m.start("m") - 1].isalpha()
-    ):
-        return None  # the end of a longer English word
-    year = _year_to_ce(m["y"], _era(m["era"]), _is_thai(month_name))
-    month = _month(month_name)
+def _one_month(m: re.Match[str], year_text: str, era: str | None, end: int) -> list[FoundDate]:
+    """A day (or a range of days, d to d2) in month m."""
+    year = _year_to_ce(year_text, _era(era), _is_thai(m["m"]))
+    month = _month(m["m"])
     first = _day(year, month, m["d"]) if year else None
     if not m["d2"]:
-        return FoundDate(first, m.start(), m.end()) if first else None
+        return [FoundDate(first, m.start(), end)] if first else []
     last = _day(year, month, m["d2"]) if year else None
     if first and last and first < last:
-        return FoundDate(first, m.start(), m.end(), end_date=last)
+        return [FoundDate(first, m.start(), end, end_date=last)]
     if m.start("d2") > m.start("m"):
-        return None  # August 31-26: no sense to be made
-    # 31 – 26 สิงหาคม 2556 is no range, but the day next to the month is still a date.
-    single = pat.DAY_MONTH_YEAR.match(m.string, m.start("d2"))
-    return _from_day_month_year(single) if single else None
+        return []  # "August 31-26, 2013": nothing to make of it
+    # "31 – 26 สิงหาคม 2556" is no range, but the day next to the month is still a date.
+    return _read_again(m.string, m.start("d2"))
 
 
-def _from_cross_month(m: re.Match[str]) -> FoundDate | None:
-    """`30 ก.ย. – 2 ต.ค. 2563`: the first year is the last one, or the year before when
-    the range runs over New Year."""
-    thai = _is_thai(m["m2"])
-    year2 = _year_to_ce(m["y"], _era(m["era"]), thai)
-    if year2 is None:
-        return None
+def _cross_month(m: re.Match[str]) -> FoundDate | None:
+    """`30 ก.ย. – 2 ต.ค. 2563`: without its own year the first day takes the last one's,
+    or the year before when the range runs over New Year."""
+    year2 = _year_to_ce(m["y"], _era(m["era"]), _is_thai(m["m2"]))
     month1, month2 = _month(m["m"]), _month(m["m2"])
+    if year2 is None or month1 is None or month2 is None:
+        return None
     if m["y1"]:
         year1 = _year_to_ce(m["y1"], _era(m["era1"]), _is_thai(m["m"]))
     else:
-        year1 = year2 - 1 if (month1 or 0) > (month2 or 0) else year2
-    if year1 is None:
-        return None
-    first, last = _day(year1, month1, m["d"]), _day(year2, month2, m["d2"])
-    if first is None or last is None or last <= first or (last - first).days > 366:
+        year1 = year2 - 1 if month1 > month2 else year2
+    first = _day(year1, month1, m["d"]) if year1 else None
+    last = _day(year2, month2, m["d3"])
+    if first is None or last is None or last <= first or (last - first).days > MAX_RANGE_DAYS:
         return None
     return FoundDate(first, m.start(), m.end(), end_date=last)
 
 
-def _from_numeric(m: re.Match[str]) -> FoundDate | None:
+def _read_again(text: str, pos: int) -> list[FoundDate]:
+    again = pat.DAY_MONTH_YEAR.match(text, pos)
+    return _from_day_month_year(again) if again else []
+
+
+def _from_day_month_year(m: re.Match[str]) -> list[FoundDate]:
+    """`26 สิงหาคม 2556`, `26 – 31 สิงหาคม 2556`, `30 ก.ย. – 2 ต.ค. 2563`,
+    `September 7, 2025`, `August 26–31, 2013`."""
+    text, start = m.string, m.start()
+    if start == m.start("m") and start and text[start - 1].isascii() and text[start - 1].isalpha():
+        return []  # an English month name that is the end of a longer word
+    if m.re.groupindex.get("m2") and m["m2"]:
+        found = _cross_month(m)
+        if found:
+            return [found]
+        # No range after all (say, a year and more apart): two dates, or just the second.
+        first = _one_month(m, m["y1"], m["era1"], m.end("y1")) if m["y1"] else []
+        return first + _read_again(text, m.start("d3"))
+    return _one_month(m, m["y"], m["era"], m.end())
+
+
+def _from_numeric(m: re.Match[str]) -> list[FoundDate]:
     """`27/09/2566`, `2013-08-26`."""
     year = _year_to_ce(m["y"], None, thai_month=False)
     first = _day(year, int(m["mo"]), m["d"]) if year else None
-    return FoundDate(first, m.start(), m.end()) if first else None
+    return [FoundDate(first, m.start(), m.end())] if first else []
 
 
 # Each pattern with the function that turns its matches into dates (or None).
 _READERS = (
-    (pat.CROSS_MONTH_RANGE, _from_cross_month),
     (pat.DAY_MONTH_YEAR, _from_day_month_year),
     (pat.MONTH_DAY_YEAR, _from_day_month_year),
     (pat.NUMERIC, _from_numeric),
@@ -171,9 +182,7 @@ def _candidates(folded: str) -> list[FoundDate]:
     found = []
     for regex, read in _READERS:
         for m in regex.finditer(folded):
-            date = read(m)
-            if date:
-                found.append(date)
+            found.extend(read(m))
     return found
 
 
