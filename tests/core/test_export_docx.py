@@ -188,11 +188,13 @@ def test_page_numbers_in_the_footer(tmp_path):
 
 
 def test_control_characters_never_crash(tmp_path):
-    nasty = seed_article(title="\x00\x01หัว\x1fข้อ\ufffe", paragraphs=["a\x0bb\ud83d", "\x0c"],
+    nasty = seed_article(title="\x00\x01หัว\x1fข้อ\ufffe", paragraphs=["a\x0bb\ud83d", "\x0c", "บรรทัด\nสอง\tสาม"],
                          credits=["\x7f ok"], source_url="https://x.go.th/\x02p")
     doc = docx.Document(str(write(tmp_path, [nasty])))
     assert doc.paragraphs[0].text == "หัวข้อ"
-    assert "ab" in [p.text for p in doc.paragraphs]
+    texts = [p.text for p in doc.paragraphs]
+    assert "ab" in texts
+    assert "บรรทัด\nสอง สาม" in texts  # a line break stays a break; tabs are spaces after normalize
 
 
 def test_unwritable_target_is_a_clear_error(tmp_path):
