@@ -50,7 +50,7 @@ class Margins:
     right_mm: float = 20.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class ExportOptions:
     font: str = OFFICIAL_FONT
     size_pt: float = OFFICIAL_SIZE_PT
