@@ -143,3 +143,12 @@ def test_bad_options_are_refused_clearly(change, message):
 def test_nothing_to_export_is_an_error():
     with pytest.raises(ExportError, match="no articles"):
         build_report([])
+
+
+def test_thai_digits_only_in_thai_documents():
+    thai = build_report([seed_article()], ReportMeta(created=CREATED), ExportOptions(thai_digits=True))
+    assert thai.date_text == "๒๕ พฤศจิกายน ๒๕๖๙"
+    assert thai.sections[0].meta[0] == ("วันที่", "๒๖ สิงหาคม ๒๕๕๖")
+    english = build_report([seed_article()], ReportMeta(created=CREATED), ExportOptions(thai_digits=True, lang="en"))
+    assert english.date_text == "25 November 2026"
+    assert english.sections[0].meta[0] == ("Date", "26 August 2013")

@@ -74,7 +74,10 @@ def collect_articles(archive, ids: Iterable[int | str] = (), query: str | None =
 
 def _search_ids(archive, query: str, limit: int) -> list[int]:
     # Imported here: the search index is only needed for --query.
-    from reader.core.search import SearchIndex, sync_index
+    try:
+        from reader.core.search import SearchIndex, sync_index
+    except ImportError as exc:
+        raise ExportError(f"search is not available in this build: {exc}") from exc
 
     index = SearchIndex.open(archive.index_dir)
     try:

@@ -176,6 +176,8 @@ def build_section(article: Article, options: ExportOptions, number: int) -> Sect
 def build_report(articles: list[Article], meta: ReportMeta | None = None, options: ExportOptions | None = None) -> Report:
     """The document for one article or a report of many, in page order."""
     options = (options or ExportOptions()).check()
+    if options.lang != "th" and options.thai_digits:
+        options = replace(options, thai_digits=False)  # Thai digits belong to Thai text only
     meta = meta or ReportMeta()
     if not articles:
         raise ExportError("nothing to export: no articles were given")
