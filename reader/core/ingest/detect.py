@@ -125,11 +125,14 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             body = data[len(bom) :]
             try:
-                return body.decode(codec), codec
+                text = body.decode(codec)
             except UnicodeDecodeError as err:
                 if codec == "utf-8" and _truncated_utf8(body):
                     raise IngestError(_TRUNCATED) from None
                 raise IngestError(f"the file starts as {codec} but is not valid {codec}") from err
+            if not text.strip():
+                raise IngestError("empty file")
+            return text, codec
     what = binary_kind(data)
     if what:
         raise IngestError(f"not a text, HTML or feed file (looks like {what})")

@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from html import unescape
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    MarkupResemblesLocatorWarning,
+    NavigableString,
+    Tag,
+    XMLParsedAsHTMLWarning,
+)
 
 from reader.core import thaidate
 from reader.core.ingest.base import IngestError
@@ -91,10 +99,14 @@ _AD_IMAGE = re.compile(
 
 
 def parse(text: str) -> BeautifulSoup:
-    try:
-        return BeautifulSoup(text, PARSER)
-    except Exception:  # a parser crash on a broken page: try the pure-Python one
-        return BeautifulSoup(text, "html.parser")
+    with warnings.catch_warnings():
+        # XHTML pages and feed fragments are read as HTML on purpose
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        try:
+            return BeautifulSoup(text, PARSER)
+        except Exception:  # a parser crash on a broken page: try the pure-Python one
+            return BeautifulSoup(text, "html.parser")
 
 
 def _meta(soup: BeautifulSoup) -> dict[str, str]:
