@@ -121,3 +121,22 @@ def test_spec_names_no_path_of_the_build_machine():
     spec = (ROOT / "packaging" / "opdc-reader.spec").read_text(encoding="utf-8")
     assert not re.search(r"['\"](/home|/work|/usr|/opt|[A-Z]:\\\\)", spec)
     assert "pyproject.toml" in spec
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux desktop menus only")
+def test_menu_entry_installs_for_the_user_without_admin(bundle, tmp_path):
+    data = tmp_path / "share"
+    env = {**clean_env(tmp_path), "XDG_DATA_HOME": str(data)}
+    script = bundle / "install-desktop-entry"
+    done = subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    entry = data / "applications" / "th.go.opdc.Reader.desktop"
+    text = entry.read_text(encoding="utf-8")
+    assert f'Exec="{bundle / "opdc-reader"}"' in text
+    assert (data / "icons" / "hicolor" / "48x48" / "apps" / "th.go.opdc.Reader.png").exists()
+    if shutil.which("desktop-file-validate"):
+        check = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout
+    subprocess.run([str(script), "--remove"], env=env, check=True, capture_output=True)
+    assert not entry.exists()
+    assert not list((data / "icons").rglob("th.go.opdc.Reader.*"))
