@@ -77,7 +77,8 @@ def test_libreoffice_renders_thai_in_the_chosen_font(tmp_path):
     report = build_report([seed_article()], options=ExportOptions(font="Sarabun"))
     ours = write_docx(report, tmp_path / "seed.docx")
     control = naive_docx(tmp_path / "naive.docx")
-    ours_pdf, control_pdf = convert(tmp_path, ours, control)
+    official = write_docx(build_report([seed_article()]), tmp_path / "official.docx")
+    ours_pdf, control_pdf, official_pdf = convert(tmp_path, ours, control, official)
 
     used = fonts_used(ours_pdf)
     assert {"Sarabun-Regular", "Sarabun-Bold"} <= used
@@ -87,6 +88,13 @@ def test_libreoffice_renders_thai_in_the_chosen_font(tmp_path):
     assert any(not name.startswith("Sarabun") for name in fallback), (
         f"the naive control used only {fallback}: the check cannot tell a fallback apart"
     )
+
+    # The default (TH Sarabun New) on Debian: fontconfig maps it to Laksaman, its renamed
+    # twin from fonts-tlwg-laksaman; the whole document must use it, not a mix.
+    match = subprocess.run(["fc-match", "-f", "%{family}", "TH Sarabun New"], capture_output=True, text=True)
+    if match.returncode == 0 and match.stdout.startswith("Laksaman"):
+        used = fonts_used(official_pdf)
+        assert used and all(name.startswith("Laksaman") for name in used), used
 
     # LibreOffice keeps a usable text layer: the title is there, Thai intact.
     text = subprocess.run(["pdftotext", str(ours_pdf), "-"], capture_output=True, text=True).stdout
