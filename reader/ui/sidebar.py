@@ -13,7 +13,7 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class Sidebar(QTreeWidget):
-    filterChosen = Signal(dict)  # ListFilter keyword arguments; {} = all articles
+    filterChosen = Signal(object)  # dict of ListFilter keyword arguments; {} = all articles
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,6 +23,9 @@ class Sidebar(QTreeWidget):
         self.setUniformRowHeights(True)
         self.currentItemChanged.connect(self._chosen)
         self._last: dict | None = None
+        # Filters live here, items hold only their position: Python dicts stored in
+        # item data go through QVariant conversions (and a PySide refcount bug with bools).
+        self._filters: list[dict | None] = []
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -35,6 +38,7 @@ class Sidebar(QTreeWidget):
         keep = self._last
         self.blockSignals(True)
         self.clear()
+        self._filters = []
         total = archive.count_articles()
         self._add(None, self.tr("All articles (%1)").replace("%1", str(total)), {})
         bookmarks = archive.count_articles(_filter(bookmarked=True))
@@ -59,7 +63,8 @@ class Sidebar(QTreeWidget):
 
     def _add(self, parent: QTreeWidgetItem | None, text: str, flt: dict | None) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
-        item.setData(0, FILTER_ROLE, flt)
+        item.setData(0, FILTER_ROLE, len(self._filters))
+        self._filters.append(flt)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
         if parent is None:
             self.addTopLevelItem(item)
@@ -69,10 +74,13 @@ class Sidebar(QTreeWidget):
 
     def select(self, flt: dict) -> None:
         for item in self._items():
-            if item.data(0, FILTER_ROLE) == flt:
+            if self.filter_of(item) == flt:
                 self.setCurrentItem(item)
                 return
         self.setCurrentItem(self.topLevelItem(0))
+
+    def filter_of(self, item: QTreeWidgetItem) -> dict | None:
+        return self._filters[int(item.data(0, FILTER_ROLE))]
 
     def _items(self) -> list[QTreeWidgetItem]:
         out = []
@@ -85,7 +93,7 @@ class Sidebar(QTreeWidget):
     def _chosen(self, item: QTreeWidgetItem | None, _previous: Any = None) -> None:
         if item is None:
             return
-        flt = item.data(0, FILTER_ROLE)
+        flt = self.filter_of(item)
         if flt is None:  # a group heading: nothing to filter by
             return
         self._last = flt

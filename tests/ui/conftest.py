@@ -4,6 +4,7 @@ Archive.add, and the real main window on it (offscreen)."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import pytest
 
@@ -64,6 +65,7 @@ def open_window(qtbot):
         return window
 
     yield opener
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from reader.ui import i18n, themes
@@ -73,6 +75,15 @@ def open_window(qtbot):
         if index is not None:
             index.close()
         archive.close()
+        window.deleteLater()
+    # Delete the windows now, not at interpreter exit: PySide tearing down leftover
+    # windows during finalization has crashed the process (bool_dealloc).
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    opened.clear()
+    gc.collect()
     app = QApplication.instance()
     i18n.install(app, "en")  # later tests start from English and the light palette
     themes.apply_theme(app, "light")
+
+
+SEED_DIR = __import__("tests.conftest", fromlist=["ROOT"]).ROOT / "archive"

@@ -1,0 +1,202 @@
+"""The main flows on the real window, offscreen, over a real archive in a temp folder."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QPalette
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QWidget
+
+from reader.core.archive import Archive
+from reader.ui import themes
+from reader.ui.models import TITLE
+from reader.ui.settings import load_settings
+
+from .conftest import SEED_DIR
+
+
+def activate(qtbot, window):
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+
+def test_opens_on_the_archive_with_an_article(open_window, archive_path):
+    window = open_window(archive_path)
+    assert window.list_model.total == 12
+    assert window.article_id is not None
+    article = window.archive.get(window.article_id)
+    assert window.reader.toPlainText().startswith(article.title)
+    assert "ข่าวเด่น" in window.reader.toPlainText() or "ข่าวประชาสัมพันธ์" in window.reader.toPlainText()
+
+
+def test_select_an_article(open_window, archive_path, qtbot):
+    window = open_window(archive_path)
+    index = window.list_model.index(3, TITLE)
+    rect = window.list.visualRect(index)
+    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    chosen = window.list_model.rows[3]
+    assert window.article_id == chosen.id
+    assert window.reader.toPlainText().startswith(chosen.title)
+    # the date in Buddhist Era by default, e.g. "26 สิงหาคม 2556"
+    be_year = str(chosen.date.year + 543)
+    assert be_year in window.reader.toPlainText()
+
+
+def test_zoom_keys_and_percentage(open_window, archive_path, qtbot):
+    window = open_window(archive_path)
+    activate(qtbot, window)
+    window.reader.setFocus()
+    size = window.reader.document().defaultFont().pointSizeF()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.zoom_percent == 110
+    assert window.zoom_box.text() == "110%"
+    assert window.reader.document().defaultFont().pointSizeF() > size
+    qtbot.keyClick(window.reader, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.zoom_percent == 90
+    qtbot.keyClick(window.reader, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.zoom_percent == 100
+    assert window.reader.document().defaultFont().pointSizeF() == size
+    window.set_zoom(1000)
+    assert window.settings.zoom_percent == 400 and not window.registry["zoom_in"].isEnabled()
+    window.set_zoom(10)
+    assert window.settings.zoom_percent == 50
+
+
+def test_switch_theme(open_window, archive_path):
+    window = open_window(archive_path)
+    window.registry["theme_high_contrast"].trigger()
+    assert QApplication.palette().color(QPalette.ColorRole.Base).name() == "#000000"
+    assert window.settings.theme == "high-contrast"
+    window.registry["theme_dark"].trigger()
+    dark = themes.load_theme("dark")
+    assert QApplication.palette().color(QPalette.ColorRole.Window) == dark.color("window")
+    assert window.registry["theme_dark"].isChecked() and not window.registry["theme_light"].isChecked()
+
+
+def test_search_as_you_type(open_window, archive_path, qtbot):
+    window = open_window(archive_path)
+    window.registry["find"].trigger()
+    qtbot.keyClicks(window.search.box, "Public")
+    qtbot.waitUntil(lambda: window.list_model.total == 4, timeout=3000)
+    assert all("Public" in row.title for row in window.list_model.rows)
+    label = window.search.count_label.text()
+    assert "4" in label and window.search.count_label.accessibleName() == label
+    assert window.reader.hit_count() >= 1  # the open article shows the term marked
+    window.search.box.clear()
+    qtbot.waitUntil(lambda: window.list_model.total == 12, timeout=3000)
+
+
+def test_filter_by_sidebar_and_year(open_window, archive_path):
+    window = open_window(archive_path)
+    with Archive.open(archive_path, readonly=True) as archive:
+        year, count = archive.years()[0]
+    window.sidebar.select({"year": year})
+    assert window.list_model.total == count
+    window.sidebar.select({})
+    assert window.list_model.total == 12
+
+
+def test_import_folder_with_one_bad_file(open_window, archive_path, qtbot, tmp_path):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    shutil.copy(SEED_DIR / "000_bee3d3c5144e9daa.txt", folder / "good.txt")
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02\xff\xfe binary")
+    window = open_window(archive_path)
+    with qtbot.waitSignal(window.importer.finished, timeout=20000) as blocker:
+        window.start_import([str(folder)])
+        assert window.importer.busy
+    summary = blocker.args[0]
+    assert summary.counts["new"] == 1
+    assert [f.name.endswith("bad.txt") for f in summary.failed] == [True]
+    box = window.importer.summary_box
+    assert box is not None and box.isVisible()
+    assert "bad.txt" in box.informativeText()
+    assert window.list_model.total == 13
+    box.close()
+
+
+def test_drop_a_file_imports_it(open_window, archive_path, qtbot, tmp_path):
+    page = tmp_path / "page.txt"
+    shutil.copy(SEED_DIR / "000_bee3d3c5144e9daa.txt", page)
+    window = open_window(archive_path)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(page))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.importer.finished, timeout=20000):
+        window.dropEvent(event)
+    assert window.list_model.total == 13
+
+
+def test_first_run_imports_the_sample(open_window, tmp_path, qtbot):
+    window = open_window(tmp_path / "new-archive")
+    qtbot.waitUntil(lambda: window.list_model.total >= 1, timeout=20000)
+    qtbot.waitUntil(lambda: window.article_id is not None, timeout=5000)
+    assert "ก.พ.ร." in window.reader.toPlainText()
+    assert window.importer.summary_box is None  # the sample imports quietly
+
+
+def test_bookmark_tag_note_survive_restart(open_window, archive_path, qtbot):
+    window = open_window(archive_path)
+    article_id = window.article_id
+    window.registry["bookmark"].trigger()
+    window.set_tags(["ธรรมาภิบาล", "ASEAN"])
+    window.set_note("อ่านอีกครั้งก่อนประชุม")
+    window.set_zoom(150)
+    assert window.registry["bookmark"].isChecked()
+    window.close()  # saves the settings
+    window.archive.close()
+
+    again = open_window(archive_path)
+    assert again.settings.zoom_percent == 150 and again.zoom_box.value() == 150
+    again.sidebar.select({"bookmarked": True})
+    assert [r.id for r in again.list_model.rows] == [article_id]
+    assert again.article_id == article_id and again.registry["bookmark"].isChecked()
+    text = again.reader.toPlainText()
+    assert "ธรรมาภิบาล" in text and "อ่านอีกครั้งก่อนประชุม" in text
+    again.sidebar.select({"tag": "ASEAN"})
+    assert again.list_model.total == 1
+    assert load_settings().zoom_percent == 150
+
+
+def test_switch_language_to_thai(open_window, archive_path):
+    window = open_window(archive_path)
+    window.set_language("th")
+    assert window.menus["file"].title() == "แฟ้ม (&F)"
+    assert window.list.accessibleName() == "รายการบทความ"
+    window.set_era("ce")
+    assert window.registry["common_era"].isChecked()
+    article = window.archive.get(window.article_id)
+    assert str(article.date.year) in window.reader.toPlainText()
+
+
+def test_every_focusable_widget_has_an_accessible_name(open_window, archive_path):
+    window = open_window(archive_path)
+    unnamed = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if isinstance(widget, QAbstractButton) and widget.text():
+            continue  # a button's name is its text
+        if isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
+            continue  # the editor inside a spin box speaks as part of it
+        name = widget.accessibleName()
+        if not name and widget.metaObject().className() not in ("QWidget", "QScrollBar"):
+            unnamed.append(f"{widget.metaObject().className()} {widget.objectName()}")
+    assert not unnamed, unnamed
+
+
+def test_f6_cycles_panes_and_tab_leaves_the_reader(open_window, archive_path, qtbot):
+    window = open_window(archive_path)
+    activate(qtbot, window)
+    window.sidebar.setFocus()
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        seen.append(QApplication.focusWidget())
+    assert seen == [window.search.box, window.list, window.reader, window.sidebar]
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not window.reader
