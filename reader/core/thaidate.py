@@ -107,6 +107,15 @@ def _day(year: int, month: int | None, day: str | int) -> dt.date | None:
         return None
 
 
+def _short_year_apart(m: re.Match[str], month: str, year: str) -> bool:
+    """A two-digit year after a comma or on the next line is a list number or a count
+    (`1 สิงหาคม\n10. วันเข้าพรรษา`, `22 ตุลาคม, 22 ...`); four digits may stand there."""
+    if len(m[year]) != 2:
+        return False
+    between = m.string[m.end(month) : m.start(year)]
+    return "\n" in between or "," in between
+
+
 def _one_month(m: re.Match[str], year_text: str, era: str | None, end: int) -> list[FoundDate]:
     """A day (or a range of days, d to d2) in month m."""
     year = _year_to_ce(year_text, _era(era), _is_thai(m["m"]))
@@ -152,12 +161,16 @@ def _from_day_month_year(m: re.Match[str]) -> list[FoundDate]:
     text, start = m.string, m.start()
     if start == m.start("m") and start and text[start - 1].isascii() and text[start - 1].isalpha():
         return []  # an English month name that is the end of a longer word
+    if _short_year_apart(m, "m2" if m.re.groupindex.get("m2") and m["m2"] else "m", "y"):
+        return []
     if m.re.groupindex.get("m2") and m["m2"]:
         found = _cross_month(m)
         if found:
             return [found]
         # No range after all (say, a year and more apart): two dates, or just the second.
-        first = _one_month(m, m["y1"], m["era1"], m.end("y1")) if m["y1"] else []
+        first = []
+        if m["y1"] and not _short_year_apart(m, "m", "y1"):
+            first = _one_month(m, m["y1"], m["era1"], m.end("y1"))
         return first + _read_again(text, m.start("d3"))
     return _one_month(m, m["y"], m["era"], m.end())
 

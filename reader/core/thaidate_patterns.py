@@ -145,7 +145,7 @@ MONTH = rf"(?:(?=[{_THAI_FIRST}]){THAI_MONTH}|(?=[{_ENGLISH_FIRST}]){ENGLISH_MON
 # Atomic: what follows never starts with a space, so giving spaces back cannot help,
 # and not trying saves the engine most of its work on runs like "12 12 12 ...".
 SP = r"(?>[ ]{0,6}(?:\n[ ]{0,6})?)"
-DASH = r"(?:[-\u2010-\u2015~]|ถึง)"
+DASH = r"(?:[-\u2010-\u2015~]|(?:จน)?ถึง(?: ?วันที่)?)"
 ERA = r"(?:พ\.? ?ศ\.?|ค\.? ?ศ\.?|(?i:b\.? ?e\.?|a\.? ?d\.?|c\.? ?e\.?))"
 
 
@@ -157,8 +157,13 @@ def _day(name: str, guard: str = "") -> str:
 
 
 def _year(year: str, era: str) -> str:
-    # Not followed by a digit, nor by .30 / :30: `26 ธ.ค. 13.30 น.` has no year.
-    return rf"(?:ปี{SP})?(?:(?P<{era}>{ERA}){SP})?(?P<{year}>\d{{4}}|\d{{2}})(?!\d|[.:]\d)"
+    # Not followed by a digit, nor by .30 / :30 / ,451: `26 ธ.ค. 13.30 น.` and
+    # `19 พ.ค. 12,451 ราย` have no year. Two digits followed by a month are the next
+    # day in a list (`22 ตุลาคม 22 พฤศจิกายน`), not a year.
+    return (
+        rf"(?:ปี{SP})?(?:(?P<{era}>{ERA}){SP})?"
+        rf"(?P<{year}>\d{{4}}|\d{{2}}(?!{SP}{MONTH}))(?!\d|[.:,]\d)"
+    )
 
 
 # A day is not the tail of a number (126 / 1,026 / 1.26 / 12/26 / 10:26); after other
@@ -231,7 +236,8 @@ def read_time(m: re.Match[str]) -> str | None:
 
 # ---------------------------------------------------------------- posting-date lines
 
-_WEEKDAY = rf"วัน(?:{_alternation(THAI_WEEKDAYS)})?(?: ?ที่)?|(?i:{_alternation(ENGLISH_WEEKDAYS)})(?![A-Za-z])"
+# วันศุกรที่ (sic) and other misspelt weekdays are still a weekday before a date.
+_WEEKDAY = rf"วัน(?:{_alternation(THAI_WEEKDAYS)}|[\u0e00-\u0e7f]{{1,10}}?(?= ?ที่))?(?: ?ที่)?|(?i:{_alternation(ENGLISH_WEEKDAYS)})(?![A-Za-z])"
 _LABEL = rf"(?i:{_alternation(POSTING_LABELS)})"
 # What may stand beside the date on a line that is only a date.
 POSTING_FILLER = re.compile(rf"{TIME.pattern}|{_WEEKDAY}|{_LABEL}|[^\w]|_")
