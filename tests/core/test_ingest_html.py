@@ -229,3 +229,42 @@ def test_generic_list_page():
     page = f"<html><head><title>ข่าวทั้งหมด</title></head><body><ul>{items}</ul></body></html>"
     with pytest.raises(IngestError, match="list of 12 headlines"):
         extract(Source("list.html", page.encode("utf-8"), "x"))
+
+
+def seed_as_opdc_html(seed_bytes: bytes) -> str:
+    """The seed page as the old opdc.go.th table layout would serve it: the <title> is
+    only the site's name, the section is an <h1>, the headline a styled <span>."""
+    lines = seed_bytes.decode("utf-8").split("\n")
+    paragraphs = [lines[i - 1] for i in (12, 14, 18, 20, 22, 25, 27)] + [lines[28] + "<br>" + lines[29]]
+    body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>สำนักงานคณะกรรมการพัฒนาระบบราชการ</title></head><body>
+<table width="100%"><tr><td><img src="images/logo.gif" alt="Logo of OPDC"> ก.พ.ร.</td>
+<td><a href="faq.php">FAQ</a> | <a href="#">ภาษาไทย</a> | <a href="en/">English</a> | <a href="m/">Mobile</a> | <a href="help.php">Help</a></td></tr>
+<tr><td colspan="2"><a href="index.php">หน้าหลัก</a> | <a href="contact.php">ติดต่อ</a> | <a href="sitemap.php">ผังเว็บไซต์</a></td></tr></table>
+<table width="100%"><tr><td width="200" valign="top"><ul>
+<li><a href="about.php">เกี่ยวกับ</a></li><li><a href="law.php">กฏหมายและระเบียบ</a></li><li><a href="kc.php">ศูนย์ความรู้</a></li></ul></td>
+<td valign="top"><div class="share"><a href="#">Share</a> <a href="#">แชร์</a> <a href="javascript:print()">พิมพ์หน้านี้</a></div>
+<h1 style="font-size:25px">ข่าวเด่น</h1>
+<span style="font-size:18px; font-weight:bold">{lines[8]}</span>
+<div class="detail">{body}</div>
+<p>กลุ่มสื่อสารฯ สลธ. / ข่าว &amp; ภาพ<br>วสุนธรา (สลธ.) / รายงาน<br>กลุ่มสื่อสารฯ / จัดทำ</p>
+<p><img src="pictures/tab/file_1377.jpg"></p>
+</td></tr></table>
+<table width="100%"><tr><td><a href="link.php">ลิงค์</a> | <a href="net.php">สมาชิกเครือข่าย</a> | <a href="_rss.php">RSS feed</a></td></tr>
+<tr><td>สงวนลิขสิทธิ์โดยสำนักงานคณะกรรมการพัฒนาระบบราชการ<br>59/1 ถนนพิษณุโลก แขวงดุสิต เขตดุสิต กรุงเทพฯ 10300 โทร. 02 356 9999 e-mail: administrator@opdc.go.th</td></tr></table>
+</body></html>"""
+
+
+def test_opdc_article_page_as_html_matches_the_text_copy(seed_bytes):
+    from tests.core.test_ingest_text import SEED_CREDITS, SEED_TITLE, check_seed
+
+    page = seed_as_opdc_html(seed_bytes)
+    article = one(page.encode("utf-8"), url="http://www4.opdc.go.th/index.php?tab_view&id=1")
+    assert article.title == SEED_TITLE
+    assert article.category == "ข่าวเด่น"
+    assert article.credits == SEED_CREDITS
+    assert article.images == ["http://www4.opdc.go.th/pictures/tab/file_1377.jpg"]
+    assert article.source_url == "http://www4.opdc.go.th/index.php?tab_view&id=1"
+    article.kind, article.source_url = "text", None  # the rest is exactly the text copy's
+    check_seed(article)

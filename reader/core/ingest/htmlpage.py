@@ -26,7 +26,7 @@ from bs4 import (
 
 from reader.core import thaidate
 from reader.core.ingest.base import IngestError
-from reader.core.ingest.cleanup import Block, Draft, is_chrome, is_date_line
+from reader.core.ingest.cleanup import SECTIONS, Block, Draft, is_chrome, is_date_line
 from reader.core.thaitext import clean_line
 
 try:
@@ -172,21 +172,64 @@ def _check_redirect(soup: BeautifulSoup, base: str | None) -> None:
         raise IngestError(f"this page only redirects to {where}; it holds no article")
 
 
-def _title(soup: BeautifulSoup, meta: dict[str, str]) -> str:
+def _title(soup: BeautifulSoup, meta: dict[str, str]) -> tuple[str, bool]:
+    """The headline, and whether it is sure (metadata, or an <h1> the <title> repeats);
+    a bare <title> is often only the site's name."""
     for key in ("og:title", "twitter:title", "dc.title", "title"):
         if meta.get(key):
-            return clean_line(meta[key])
+            return clean_line(meta[key]), True
     page_title = _text(soup.title) if soup.title else ""
     h1s = [_text(h) for h in soup.find_all("h1")]
     h1s = [h for h in h1s if len(h) >= 8]
     for h in h1s:
         if page_title and h in page_title:
-            return h
+            return h, True
     if page_title:
         parts = [p.strip() for p in _TITLE_SPLIT.split(page_title) if p and p.strip()]
         if parts:
-            return max(parts, key=len)
-    return h1s[0] if h1s else ""
+            return max(parts, key=len), False
+    return (h1s[0], False) if h1s else ("", False)
+
+
+_HEADING_CLASS = re.compile(r"title|headline|heading|topic|subject|หัวข้อ", re.IGNORECASE)
+_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+)\s*(px|pt)", re.IGNORECASE)
+
+
+def _looks_like_heading(el: Tag) -> bool:
+    if el.name in ("h1", "h2", "h3", "h4", "big"):
+        return True
+    names = " ".join(el.get("class") or []) + " " + str(el.get("id") or "")
+    if _HEADING_CLASS.search(names):
+        return True
+    style = el.get("style")
+    if isinstance(style, str):
+        m = _FONT_SIZE.search(style)
+        if (m and int(m.group(1)) >= 16) or "bold" in style.lower():
+            return True
+    return False
+
+
+def _headline_near(container: Tag) -> str:
+    """The first heading-like element in or just above the article body that reads
+    like a headline (not a section label, a date or chrome)."""
+    candidates = list(container.find_all(True))
+    node: Tag | None = container
+    for _ in range(3):
+        if node is None:
+            break
+        seq: list[Tag] = []
+        for sibling in reversed(list(node.find_previous_siblings(True))[:6]):  # page order
+            seq.append(sibling)
+            seq.extend(sibling.find_all(True))
+        candidates = seq + candidates
+        node = node.parent
+    for el in candidates:
+        if not _looks_like_heading(el):
+            continue
+        text = _text(el)
+        if 10 <= len(text) <= 300 and text.lower() not in SECTIONS and not is_chrome(text) and is_date_line(text) is None:
+            return text
+    return ""
 
 
 def _parse_date_text(value: str) -> thaidate.FoundDate | None:
@@ -318,9 +361,11 @@ def headline_links(tag: Tag, shortest: int = 15) -> list[str]:
     return [t for t in (_text(a) for a in tag.find_all("a")) if len(t) >= shortest]
 
 
-def _images(root: Tag, base: str | None) -> list[str]:
+def _images(root: Tag, base: str | None, keep: set[int] | None = None) -> list[str]:
     found = []
-    for img in root.find_all("img"):
+    parts = [root] if keep is None else [c for c in root.children if id(c) in keep and isinstance(c, Tag)]
+    imgs = [img for part in parts for img in ([part] if part.name == "img" else part.find_all("img"))]
+    for img in imgs:
         src = img.get("src") or img.get("data-src") or img.get("data-original")
         if not isinstance(src, str) or not src.strip() or src.strip().startswith("data:"):
             continue
@@ -333,8 +378,9 @@ def _images(root: Tag, base: str | None) -> list[str]:
     return found
 
 
-def blocks_of(root: Tag) -> list[Block]:
-    """The element's text as blocks: block elements and <br> end a paragraph."""
+def blocks_of(root: Tag, keep: set[int] | None = None) -> list[Block]:
+    """The element's text as blocks: block elements and <br> end a paragraph. With
+    `keep`, only the root's children whose id() is in it are read."""
     blocks: list[Block] = []
     parts: list[str] = []
     state = {"gap": 0}
@@ -350,6 +396,8 @@ def blocks_of(root: Tag) -> list[Block]:
 
     def walk(node: Tag) -> None:
         for child in node.children:
+            if node is root and keep is not None and id(child) not in keep:
+                continue
             if isinstance(child, NavigableString):
                 if not isinstance(child, Comment):
                     parts.append(str(child))
@@ -410,6 +458,27 @@ def _nearby_date(container: Tag) -> thaidate.FoundDate | None:
                         return found
         node = node.parent
     return None
+
+
+def _with_siblings(container: Tag) -> tuple[Tag, set[int] | None]:
+    """The best block plus its neighbours that are not link lists or a footer: the
+    section label, the headline and the credits often sit beside the body's <div>."""
+    parent = container.parent
+    if parent is None or parent.name in ("body", "html", "[document]"):
+        return container, None
+    keep = set()
+    for child in parent.children:
+        if child is container:
+            keep.add(id(child))
+        elif isinstance(child, Tag):
+            text = child.get_text(" ", strip=True)
+            if text and link_density(child) < 0.5 and not _COPYRIGHT.search(text):
+                keep.add(id(child))
+            elif child.find("img") is not None and not text:
+                keep.add(id(child))
+        elif isinstance(child, NavigableString) and not isinstance(child, Comment) and child.strip():
+            keep.add(id(child))
+    return parent, keep
 
 
 def _widen(container: Tag) -> Tag:
@@ -494,11 +563,12 @@ def read_html(text: str, url: str | None = None) -> Draft:
     page = page_url(soup, meta, text, url)
     base = _base(soup, page)
     _check_redirect(soup, base)
-    title = _title(soup, meta)
+    title, sure = _title(soup, meta)
     date = _meta_date(soup, meta)
     host = _host(page)
     category = meta.get("article:section", "")
     container: Tag | None = None
+    generic = False
     if _is_opdc(soup, host, text):
         _opdc_list(soup)
     if host.endswith("prachatai.com"):
@@ -514,6 +584,7 @@ def read_html(text: str, url: str | None = None) -> Draft:
                 break
     if container is None:
         container = best_container(root)
+        generic = True
     if container is None or len(_text(container)) < 20:
         links = headline_links(root, 40)
         if len(links) >= LIST_MIN_LINKS:
@@ -524,13 +595,18 @@ def read_html(text: str, url: str | None = None) -> Draft:
     _tidy(container)
     if date is None:
         date = _nearby_date(container)
+    if not sure:
+        title = _headline_near(container) or title
+    keep = None
+    if generic:
+        container, keep = _with_siblings(container)
     return Draft(
         title=title,
-        blocks=blocks_of(container),
+        blocks=blocks_of(container, keep),
         kind="html",
         category=category,
         source_url=page,
-        images=_images(container, base),
+        images=_images(container, base, keep),
         page_date=date,
     )
 
