@@ -1,0 +1,97 @@
+#!/usr/bin/python3
+"""Walk one application's accessibility tree over AT-SPI and print it as JSON.
+
+Runs under Debian's /usr/bin/python3 (python3-gi, gir1.2-atspi-2.0), not the venv:
+    atspi_walk.py PID [--wait-text NAME] [--timeout S]
+Waits until the application with that process id is on the bus (and, with --wait-text,
+until the node named NAME has text), then prints {"app": ..., "nodes": [...]}.
+"""
+
+import argparse
+import json
+import sys
+import time
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+MAX_NODES = 4000
+MAX_CHILDREN = 60  # a long list: its first rows tell enough
+
+
+def find_app(pid):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+def node_info(node, depth):
+    states = node.get_state_set()
+    info = {
+        "depth": depth,
+        "role": node.get_role_name(),
+        "name": node.get_name() or "",
+        "description": node.get_description() or "",
+        "focusable": states.contains(Atspi.StateType.FOCUSABLE),
+        "showing": states.contains(Atspi.StateType.SHOWING),
+        "focused": states.contains(Atspi.StateType.FOCUSED),
+        "interfaces": list(node.get_interfaces()),
+    }
+    if "Text" in info["interfaces"]:
+        text = node.get_text_iface() if hasattr(node, "get_text_iface") else node
+        count = Atspi.Text.get_character_count(text)
+        info["text"] = Atspi.Text.get_text(text, 0, min(count, 2000))
+        info["char_count"] = count
+    return info
+
+
+def walk(root):
+    nodes, stack = [], [(root, 0)]
+    while stack and len(nodes) < MAX_NODES:
+        node, depth = stack.pop()
+        try:
+            nodes.append(node_info(node, depth))
+            count = node.get_child_count()
+        except Exception as exc:  # a node vanished while we looked
+            nodes.append({"depth": depth, "error": str(exc)})
+            continue
+        for i in reversed(range(min(count, MAX_CHILDREN))):
+            child = node.get_child_at_index(i)
+            if child is not None:
+                stack.append((child, depth + 1))
+    return nodes
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("pid", type=int)
+    parser.add_argument("--wait-text")
+    parser.add_argument("--timeout", type=float, default=30)
+    args = parser.parse_args()
+    deadline = time.monotonic() + args.timeout
+    nodes, app = [], None
+    while time.monotonic() < deadline:
+        app = find_app(args.pid)
+        if app is not None:
+            nodes = walk(app)
+            if not args.wait_text or any(
+                    n.get("name") == args.wait_text and n.get("text") for n in nodes):
+                break
+        time.sleep(0.3)
+    if app is None:
+        print(json.dumps({"error": f"no application with pid {args.pid} on the AT-SPI bus"}))
+        return 2
+    print(json.dumps({"app": app.get_name(), "nodes": nodes}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Out-of-process screen-reader test: the real app under Xvfb, its accessibility tree read
+over AT-SPI by Debian's python3-pyatspi stack (what Orca uses)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED
+
+from .session import SYSTEM_PYTHON, desktop_session, missing_tools
+
+pytestmark = pytest.mark.a11y
+WALKER = Path(__file__).with_name("atspi_walk.py")
+READER_NAME = "Article text"
+# Roles a screen reader can name; "unknown"/"invalid" mean the widget told AT-SPI nothing.
+BAD_ROLES = {"unknown", "invalid", ""}
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    missing = missing_tools()
+    if missing:
+        pytest.skip("screen-reader test needs: " + ", ".join(missing)
+                    + " (scripts/test installs them)")
+    root = tmp_path_factory.mktemp("a11y")
+    from reader.core.archive import Archive
+    from reader.core.importer import import_targets
+
+    with Archive.open(root / "archive") as archive:
+        summary = import_targets(archive, [str(SEED)])
+        assert summary.counts["new"] == 1
+    with desktop_session(root / "session") as env:
+        app_env = dict(env, QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+                       OPDC_READER_HOME=str(root / "reader-home"), PYTHONPATH=str(ROOT))
+        app = subprocess.Popen([sys.executable, "-m", "reader.ui.app", "--archive",
+                                str(root / "archive")], env=app_env, cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            walker_env = {k: v for k, v in env.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+            walker_env["PATH"] = "/usr/bin:/bin"
+            started = time.monotonic()
+            done = subprocess.run([SYSTEM_PYTHON, str(WALKER), str(app.pid), "--wait-text",
+                                   READER_NAME, "--timeout", "40"], env=walker_env,
+                                  capture_output=True, text=True, timeout=90)
+            elapsed = time.monotonic() - started
+        finally:
+            app.terminate()
+            try:
+                out, _ = app.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                out, _ = app.communicate()
+    assert done.returncode == 0, f"walker failed: {done.stdout}{done.stderr}\napp said:\n{out}"
+    data = json.loads(done.stdout)
+    data["elapsed"] = elapsed
+    return data
+
+
+def test_app_is_on_the_accessibility_bus(tree):
+    assert tree["nodes"], tree
+    assert len(tree["nodes"]) > 20
+
+
+def test_every_focusable_node_has_role_and_name(tree):
+    bad = []
+    for node in tree["nodes"]:
+        if "error" in node or not (node["focusable"] and node["showing"]):
+            continue
+        if node["role"] in BAD_ROLES or not node["name"].strip():
+            bad.append((node["role"], node["name"], node["description"]))
+    assert not bad, f"focusable nodes without a role or name: {bad}"
+
+
+def test_reading_pane_exposes_thai_text(tree):
+    panes = [n for n in tree["nodes"] if n.get("name") == READER_NAME]
+    assert panes, "no node named 'Article text'"
+    pane = panes[0]
+    assert pane["role"] == "text", pane["role"]  # QTextBrowser would be a "label"
+    assert "Text" in pane["interfaces"]
+    assert "สำนักงาน ก.พ.ร." in pane["text"]
+    assert "ธนาคารโลก" in pane["text"]
+    assert pane["description"]
+
+
+def test_article_rows_speak_title_and_date(tree):
+    # The seed article: its row in the list is named "title, date" (Buddhist Era).
+    names = [n["name"] for n in tree["nodes"] if "ธนาคารโลก" in n.get("name", "")
+             and n.get("role") != "text"]
+    assert any("2556" in name and ", " in name for name in names), names
+
+
+def test_main_controls_are_named(tree):
+    names = {n["name"] for n in tree["nodes"]}
+    for expected in ("Search", "Articles", "Library", "Text size"):
+        assert expected in names, f"{expected!r} not found among {sorted(names)[:40]}"
+    menus = [n for n in tree["nodes"] if n["role"] == "menu item" and n["name"]]
+    assert len(menus) >= 5
+
+
+def test_no_private_dirs_leaked():
+    assert not os.environ.get("DBUS_SESSION_BUS_ADDRESS", "").startswith("unix:path=/tmp/pytest")
