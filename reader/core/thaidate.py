@@ -36,6 +36,10 @@ TIME_GAP = 60  # a time belongs to a date only this close after it, on the same 
 
 @dataclass(frozen=True)
 class FoundDate:
+    """A date found in text. `start`/`end` cover the date itself (`26 – 31 สิงหาคม 2556`,
+    `27/09/2566`), not a weekday before it nor a time after it. `time` is "HH:MM" or
+    "HH:MM:SS" when a time follows on the same line; `end_date` is the last day of a range."""
+
     date: dt.date
     start: int
     end: int
@@ -79,7 +83,8 @@ def _era(marker: str | None) -> str | None:
 
 
 def parse_year(text: str) -> int | None:
-    """The CE year in "2556", "2013", "๒๕๕๖" or "พ.ศ. 2556"; None when not a sane year."""
+    """The CE year in "2556", "2013", "๒๕๕๖", "พ.ศ. 2556" or "ปี 2556"; None when the text
+    is not one sane year."""
     match = pat.YEAR_ALONE.fullmatch(pat.fold(text).strip())
     if not match:
         return None
@@ -182,7 +187,7 @@ def _from_numeric(m: re.Match[str]) -> list[FoundDate]:
     return [FoundDate(first, m.start(), m.end())] if first else []
 
 
-# Each pattern with the function that turns its matches into dates (or None).
+# Each pattern with the function that turns a match into dates (none when it is no date).
 _READERS = (
     (pat.DAY_MONTH_YEAR, _from_day_month_year),
     (pat.MONTH_DAY_YEAR, _from_day_month_year),
