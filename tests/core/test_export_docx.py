@@ -222,3 +222,23 @@ def test_export_command_by_id_reports_missing_ids(tmp_path):
         assert not (tmp_path / "none.docx").exists()
         with pytest.raises(ExportError, match="PDF"):
             export_command(archive, tmp_path / "x.pdf", ids=[stored.article_id], fmt="pdf")
+
+
+def test_export_command_by_query(tmp_path):
+    search = pytest.importorskip("reader.core.search", reason="reader.core.search not available")
+    if not hasattr(search, "SearchIndex"):
+        pytest.skip("reader.core.search has no SearchIndex yet")
+    with Archive.open(tmp_path / "arc") as archive:
+        seed = archive.add(seed_article(id=None, version=None, sha256=None, archived_at=None),
+                           SEED.read_bytes(), str(SEED))
+        other = seed_article(id=None, version=None, sha256=None, archived_at=None, source_url="https://x.go.th/2",
+                             title="ประกาศรับสมัครงาน", paragraphs=["รับสมัครเจ้าหน้าที่วิเคราะห์นโยบาย"])
+        archive.add(other, b"other page", "other.txt")
+        out = tmp_path / "q.docx"
+        result = export_command(archive, out, query="ธนาคารโลก")
+        assert result.count == 1
+        assert docx.Document(str(out)).paragraphs[0].text == SEED_TITLE
+        both = export_command(archive, tmp_path / "both.docx", ids=[seed.article_id], query="รับสมัคร")
+        assert both.count == 2
+        with pytest.raises(ExportError, match="no article matches"):
+            export_command(archive, tmp_path / "none.docx", query="คำที่ไม่มีในคลังแน่นอน")
