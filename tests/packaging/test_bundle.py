@@ -140,3 +140,16 @@ def test_menu_entry_installs_for_the_user_without_admin(bundle, tmp_path):
     subprocess.run([str(script), "--remove"], env=env, check=True, capture_output=True)
     assert not entry.exists()
     assert not list((data / "icons").rglob("th.go.opdc.Reader.*"))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 is Linux's")
+def test_window_opens_on_a_real_x_display(bundle, tmp_path):
+    """offscreen proves the app; xcb proves the platform plugin users' desktops load."""
+    if not shutil.which("xvfb-run"):
+        pytest.skip("xvfb-run is not installed (Debian package xvfb)")
+    env = {**clean_env(tmp_path), "QT_QPA_PLATFORM": "xcb"}
+    done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", str(exe(bundle)),
+                           "--archive", str(tmp_path / "archive"), "--quit-when-ready"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("ready"), done.stdout + done.stderr
