@@ -16,23 +16,21 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from reader.core.export.document import ExportError, Report, Section, clean
-
-# Child order inside w:rPr (ECMA-376 CT_RPr); Word rejects files that break it.
-_RPR_ORDER = [
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
-    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
-    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
-    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
-    "specVanish", "oMath",
-]
-_FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
-_THEME_SLOTS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+from reader.core.export.ooxml import (
+    FONT_SLOTS,
+    THEME_SLOTS,
+    bookmark,
+    field_run,
+    hyperlink,
+    rpr_child,
+    set_thai_font,
+    top_rule,
+    update_fields_on_open,
+)
 
 # Our paragraph and character styles (name -> how they differ from Normal).
 META_STYLE = "Article Meta"
@@ -40,48 +38,6 @@ CREDITS_STYLE = "Article Credits"
 CITE_HEAD_STYLE = "Citation Heading"
 CITE_STYLE = "Citation"
 COVER_LINE_STYLE = "Cover Line"
-
-
-def _rpr_child(rpr, tag: str):
-    """The rPr child `w:tag`, created in schema order when missing."""
-    found = rpr.find(qn("w:" + tag))
-    if found is not None:
-        return found
-    child = OxmlElement("w:" + tag)
-    rank = _RPR_ORDER.index(tag)
-    for existing in rpr:
-        name = existing.tag.rsplit("}", 1)[-1]
-        if name in _RPR_ORDER and _RPR_ORDER.index(name) > rank:
-            existing.addprevious(child)
-            return child
-    rpr.append(child)
-    return child
-
-
-def set_thai_font(rpr, font: str, size_pt: float | None = None, bold: bool | None = None,
-                  lang: str | None = None) -> None:
-    """Put `font` in all four slots (theme fonts removed); size and bold for Thai too."""
-    fonts = _rpr_child(rpr, "rFonts")
-    for attr in _THEME_SLOTS:
-        fonts.attrib.pop(qn("w:" + attr), None)
-    for attr in _FONT_SLOTS:
-        fonts.set(qn("w:" + attr), font)
-    if bold is not None:
-        for tag in ("b", "bCs"):
-            el = _rpr_child(rpr, tag)
-            if bold:
-                el.attrib.pop(qn("w:val"), None)
-            else:
-                el.set(qn("w:val"), "0")
-    if size_pt is not None:
-        half_points = str(round(size_pt * 2))
-        for tag in ("sz", "szCs"):
-            _rpr_child(rpr, tag).set(qn("w:val"), half_points)
-    if lang is not None:
-        el = _rpr_child(rpr, "lang")
-        el.set(qn("w:val"), "en-US")
-        el.set(qn("w:eastAsia"), "en-US")
-        el.set(qn("w:bidi"), lang)
 
 
 def _style_rpr(style):
@@ -105,9 +61,9 @@ def _setup_styles(doc, report: Report) -> None:
     styles_el = doc.styles.element
     # Every font reference in the template: explicit names, theme attributes gone.
     for fonts in styles_el.iter(qn("w:rFonts")):
-        for attr in _THEME_SLOTS:
+        for attr in THEME_SLOTS:
             fonts.attrib.pop(qn("w:" + attr), None)
-        for attr in _FONT_SLOTS:
+        for attr in FONT_SLOTS:
             fonts.set(qn("w:" + attr), font)
     defaults = styles_el.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_thai_font(defaults, font, size, lang="th-TH")  # Thai is the complex script, whatever the labels
@@ -121,7 +77,7 @@ def _setup_styles(doc, report: Report) -> None:
         style = doc.styles[name]
         set_thai_font(_style_rpr(style), font, style_size, bold)
         style.font.color.rgb = None
-        _rpr_child(_style_rpr(style), "color").set(qn("w:val"), black)
+        rpr_child(_style_rpr(style), "color").set(qn("w:val"), black)
         style.paragraph_format.space_before = Pt(size * 0.75)
         style.paragraph_format.space_after = Pt(size * 0.5)
     title_ppr = doc.styles["Title"].element.pPr
@@ -131,7 +87,7 @@ def _setup_styles(doc, report: Report) -> None:
 
     toc_head = doc.styles["TOC Heading"]
     set_thai_font(_style_rpr(toc_head), font, size, True)
-    _rpr_child(_style_rpr(toc_head), "color").set(qn("w:val"), black)
+    rpr_child(_style_rpr(toc_head), "color").set(qn("w:val"), black)
     toc_head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     toc1 = _paragraph_style(doc, "toc 1")
@@ -147,7 +103,7 @@ def _setup_styles(doc, report: Report) -> None:
     set_thai_font(_style_rpr(cite_head), font, size - 2, True)
     cite_head.paragraph_format.space_before = Pt(size)
     cite_head.paragraph_format.keep_with_next = True
-    _top_rule(cite_head.element.get_or_add_pPr())
+    top_rule(cite_head.element.get_or_add_pPr())
     cite = _paragraph_style(doc, CITE_STYLE)
     set_thai_font(_style_rpr(cite), font, size - 2)
     cover = _paragraph_style(doc, COVER_LINE_STYLE)
@@ -155,28 +111,9 @@ def _setup_styles(doc, report: Report) -> None:
 
     link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.font.underline = True
-    _rpr_child(_style_rpr(link), "color").set(qn("w:val"), "0563C1")
+    rpr_child(_style_rpr(link), "color").set(qn("w:val"), "0563C1")
     for name in ("Header", "Footer"):
         set_thai_font(_style_rpr(doc.styles[name]), font, size - 2)
-
-
-def _top_rule(ppr) -> None:
-    """A thin line above the citation block, so it reads as apart from the article."""
-    border = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    for key, value in (("val", "single"), ("sz", "4"), ("space", "4"), ("color", "auto")):
-        top.set(qn("w:" + key), value)
-    border.append(top)
-    # pBdr comes after keepNext/keepLines/pageBreakBefore/framePr/widowControl/numPr/suppressLineNumbers.
-    anchor = None
-    for tag in ("shd", "tabs", "suppressAutoHyphens", "spacing", "ind", "jc", "outlineLvl", "rPr"):
-        anchor = ppr.find(qn("w:" + tag))
-        if anchor is not None:
-            break
-    if anchor is not None:
-        anchor.addprevious(border)
-    else:
-        ppr.append(border)
 
 
 def _para(doc, style_name: str):
@@ -201,60 +138,6 @@ def _run(paragraph, text: str, font: str, bold: bool = False):
     return run
 
 
-def _hyperlink(paragraph, url: str, text: str, font: str, anchor: bool = False) -> None:
-    """A clickable link: external URL, or (anchor=True) a bookmark in this document."""
-    link = OxmlElement("w:hyperlink")
-    if anchor:
-        link.set(qn("w:anchor"), url)
-    else:
-        link.set(qn("r:id"), paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True))
-    link.set(qn("w:history"), "1")
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "Hyperlink")
-    rpr.append(style)
-    set_thai_font(rpr, font)
-    run.append(rpr)
-    t = OxmlElement("w:t")
-    t.text = clean(text)
-    t.set(qn("xml:space"), "preserve")
-    run.append(t)
-    if anchor:
-        rpr.remove(style)  # contents entries read as plain text, not blue links
-    link.append(run)
-    paragraph._p.append(link)
-
-
-def _field_run(paragraph, kind: str, instr: str | None = None, dirty: bool = False) -> None:
-    run = OxmlElement("w:r")
-    if kind == "instr":
-        el = OxmlElement("w:instrText")
-        el.set(qn("xml:space"), "preserve")
-        el.text = instr
-    else:
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        if dirty:
-            el.set(qn("w:dirty"), "true")  # Word refreshes the field when the file opens
-    run.append(el)
-    paragraph._p.append(run)
-
-
-def _bookmark(paragraph, name: str, ident: int) -> None:
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(ident))
-    start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(ident))
-    ppr = paragraph._p.pPr
-    if ppr is not None:
-        ppr.addnext(start)
-    else:
-        paragraph._p.insert(0, start)
-    paragraph._p.append(end)
-
-
 def _setup_page(doc, report: Report) -> None:
     opt = report.options
     width, height = opt.paper_mm()
@@ -274,11 +157,11 @@ def _setup_page(doc, report: Report) -> None:
     fmt = r" \* ThaiArabic" if opt.thai_digits else ""
     _run(footer, f"{report.labels['page']} ", opt.font)
     for name in ("PAGE", "NUMPAGES"):
-        _field_run(footer, "begin")
-        _field_run(footer, "instr", instr=f" {name}{fmt} ")
-        _field_run(footer, "separate")
+        field_run(footer, "begin")
+        field_run(footer, "instr", instr=f" {name}{fmt} ")
+        field_run(footer, "separate")
         _run(footer, "1", opt.font)
-        _field_run(footer, "end")
+        field_run(footer, "end")
         if name == "PAGE":
             _run(footer, " / ", opt.font)
 
@@ -325,11 +208,11 @@ def _contents(doc, report: Report) -> None:
     for i, section in enumerate(report.sections):
         entry = _para(doc, "toc 1")
         if i == 0:
-            _field_run(entry, "begin", dirty=True)
-            _field_run(entry, "instr", instr=r' TOC \o "1-1" \h \z \u ')
-            _field_run(entry, "separate")
-        _hyperlink(entry, "_" + section.bookmark, section.title, font, anchor=True)
-    _field_run(_para(doc, "toc 1"), "end")
+            field_run(entry, "begin", dirty=True)
+            field_run(entry, "instr", instr=r' TOC \o "1-1" \h \z \u ')
+            field_run(entry, "separate")
+        hyperlink(entry, "_" + section.bookmark, section.title, font, anchor=True)
+    field_run(_para(doc, "toc 1"), "end")
 
 
 def _article(doc, section: Section, report: Report, index: int) -> None:
@@ -338,7 +221,7 @@ def _article(doc, section: Section, report: Report, index: int) -> None:
     head = _para(doc, "Heading 1")
     head.paragraph_format.page_break_before = index > 0 or report.cover or report.toc
     _run(head, section.title, font)
-    _bookmark(head, "_" + section.bookmark, index)
+    bookmark(head, "_" + section.bookmark, index)
     if section.meta:
         meta = _para(doc, META_STYLE)
         _run(meta, "   ".join(f"{label} {value}" for label, value in section.meta), font)
@@ -358,21 +241,13 @@ def _article(doc, section: Section, report: Report, index: int) -> None:
         para = _para(doc, CITE_STYLE)
         _run(para, f"{line.label}: ", font, bold=True)
         if line.url:
-            _hyperlink(para, line.url, line.value, font)
+            hyperlink(para, line.url, line.value, font)
         else:
             _run(para, line.value, font)
     if cit.reference:
         para = _para(doc, CITE_STYLE)
         _run(para, f"{cit.reference_label}: ", font, bold=True)
         _run(para, cit.reference, font)
-
-
-def _update_fields_on_open(doc) -> None:
-    settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        flag = OxmlElement("w:updateFields")
-        flag.set(qn("w:val"), "true")
-        settings.append(flag)
 
 
 def build_docx(report: Report):
@@ -385,7 +260,7 @@ def build_docx(report: Report):
         _cover(doc, report)
     if report.toc:
         _contents(doc, report)
-        _update_fields_on_open(doc)
+        update_fields_on_open(doc)
     for index, section in enumerate(report.sections):
         _article(doc, section, report, index)
     return doc
