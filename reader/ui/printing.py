@@ -9,6 +9,7 @@ the article title and print date, body clipped to the page, footer "page n / N".
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
@@ -40,6 +41,7 @@ from reader.core.export import (
 )
 from reader.core.export.document import Section
 from reader.core.model import Article
+from reader.core.thaitext import to_thai_digits
 from reader.ui.fonts import load_app_fonts
 
 _PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -66,8 +68,6 @@ def resolve_family(options: ExportOptions) -> ExportOptions:
     bundled = load_app_fonts()
     if options.font in QFontDatabase.families():
         return options
-    from dataclasses import replace
-
     return replace(options, font=bundled)
 
 
@@ -221,8 +221,6 @@ def _draw_margins(painter: QPainter, page: _Page, report: Report, section: Secti
     painter.drawLine(int(body.left()), int(rule_y), int(body.right()), int(rule_y))
     numbers = f"{number} / {total}"
     if opt.thai_digits:
-        from reader.core.thaitext import to_thai_digits
-
         numbers = to_thai_digits(numbers)
     footer = QRectF(body.left(), body.bottom() + gap, body.width(), metrics.height())
     painter.setPen(QPen(QColor("black")))
@@ -264,8 +262,6 @@ def report_for_print(articles: list[Article], options: ExportOptions | None = No
     """The report with a font Qt can use; options default to the fixed print size."""
     options = options or print_options(load_app_fonts())
     # Printed pages have no cover or contents unless asked: they are for reading.
-    from dataclasses import replace
-
     options = replace(resolve_family(options), cover=options.cover or False, toc=options.toc or False)
     return build_report(articles, meta, options)
 
