@@ -241,4 +241,6 @@ def read_time(m: re.Match[str]) -> str | None:
 _WEEKDAY = rf"วัน(?:{_alternation(THAI_WEEKDAYS)}|[\u0e00-\u0e7f]{{1,10}}?(?= ?ที่))?(?: ?ที่)?|(?i:{_alternation(ENGLISH_WEEKDAYS)})(?![A-Za-z])"
 _LABEL = rf"(?i:{_alternation(POSTING_LABELS)})"
 # What may stand beside the date on a line that is only a date.
-POSTING_FILLER = re.compile(rf"{TIME.pattern}|{_WEEKDAY}|{_LABEL}|[^\w]|_")
+# Feed and meta dates: "Mon, 26 Aug 2013 10:11:12 +0700", "2013-08-26T10:11:12+07:00".
+_ZONE = r"(?i:gmt|utc|ict)(?![A-Za-z])|[+-]\d\d:?\d\d(?!\d)|T(?=\d)|Z(?![A-Za-z])"
+POSTING_FILLER = re.compile(rf"{TIME.pattern}|{_WEEKDAY}|{_LABEL}|{_ZONE}|[^\w]|_")

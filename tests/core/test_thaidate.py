@@ -380,6 +380,9 @@ def test_posting_date_wins_over_dates_in_the_text():
         ("เผยแพร่เมื่อ: 5 มกราคม 2564 | 13:49:42", D(2021, 1, 5), "13:49:42"),
         ("Monday, 8 September 2025", D(2025, 9, 8), None),
         ("Posted on September 8, 2025", D(2025, 9, 8), None),
+        ("Mon, 26 Aug 2013 10:11:12 +0700", D(2013, 8, 26), "10:11:12"),
+        ("2013-08-26T10:11:12+07:00", D(2013, 8, 26), "10:11:12"),
+        ("Tue, 05 Jan 2021 03:00:00 GMT", D(2021, 1, 5), "03:00:00"),
     ],
 )
 def test_posting_date_lines(line, date, when):
@@ -429,25 +432,40 @@ def test_format_date_rejects_unknown_options(kwargs):
         format_date(D(2013, 8, 26), **kwargs)
 
 
-_ERAS = st.sampled_from(["be", "ce"])
-_STYLES = st.sampled_from(["long", "short", "numeric"])
-_LANGS = st.sampled_from(["th", "en"])
+_DATES = st.dates(D(1900, 1, 1), D(2200, 12, 31))  # BE 2443-2743
+_EVERY_FORMAT = [
+    {"era": era, "style": style, "lang": lang, "thai_digits": digits}
+    for era in ("be", "ce")
+    for style in ("long", "short", "numeric")
+    for lang in ("th", "en")
+    for digits in (False, True)
+]
 
 
-@settings(max_examples=400)
-@given(st.dates(D(1900, 1, 1), D(2200, 12, 31)), _ERAS, _STYLES, _LANGS, st.booleans())
-def test_format_then_parse_round_trips(d, era, style, lang, thai_digits):
-    text = format_date(d, era=era, style=style, lang=lang, thai_digits=thai_digits)
+@pytest.mark.parametrize("options", _EVERY_FORMAT, ids=lambda o: "-".join(map(str, o.values())))
+@settings(max_examples=60, deadline=None)
+@given(d=_DATES)
+def test_format_then_parse_round_trips(options, d):
+    text = format_date(d, **options)
     found = parse_date(text)
     assert found is not None, text
     assert found.date == d, text
     assert (found.start, found.end) == (0, len(text))
 
 
-@given(st.dates(D(1900, 1, 1), D(2200, 12, 31)), _ERAS, _STYLES, _LANGS)
-def test_formatted_date_found_inside_thai_text(d, era, style, lang):
-    text = f"ประกาศ ณ วันที่ {format_date(d, era, style, lang)} โดยสำนักงาน ก.พ.ร."
-    assert [f.date for f in find_dates(text)] == [d]
+@settings(deadline=None)
+@given(d=_DATES, options=st.sampled_from(_EVERY_FORMAT))
+def test_formatted_date_found_inside_thai_text(d, options):
+    text = f"ประกาศ ณ วันที่ {format_date(d, **options)} โดยสำนักงาน ก.พ.ร. เวลา 10.00 น."
+    found = find_dates(text)
+    assert [(f.date, f.time) for f in found] == [(d, "10:00")]
+
+
+@given(st.integers(1900, 2200))
+def test_years_round_trip(year):
+    assert parse_year(str(year)) == year
+    assert parse_year(str(ce_to_be(year))) == year
+    assert be_to_ce(ce_to_be(year)) == year
 
 
 _PIECES = list("0123456789๐๑๒๓๔๕๖๗๘๙./-–:, \n\u200bกพรศคสยธมีเอ") + [
