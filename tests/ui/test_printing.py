@@ -103,6 +103,7 @@ def test_citation_block_ends_the_article(tmp_path, options):
     flat = re.sub(r"\s+", "", last)
     assert article.sha256 in flat
     assert SEED_URL in last
+    assert f"/URI ({SEED_URL})".encode() in pdf.read_bytes()  # the source is a clickable link
     assert skeleton("ที่มาและการอ้างอิง") in skeleton(last)
     assert article.sha256 not in re.sub(r"\s+", "", pdf_text(pdf, SEED_PAGES - 1))
     # The Thai itself, exactly, on the document Qt paints from.
