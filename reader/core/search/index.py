@@ -1,0 +1,304 @@
+"""The search index: a Whoosh index in the archive's index/ folder, derived from the
+catalog. Missing, corrupt or built by another analyzer version: it is recreated (empty,
+`was_rebuilt` set) and sync_index refills it; never fatal."""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterable
+from itertools import islice
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh.codec.whoosh3 import W3Codec
+
+from reader.core.model import IndexDoc
+from reader.core.search import analyzer as ana
+from reader.core.search.grams import FILE_NAME as GRAMS_FILE
+from reader.core.search.grams import GramStore
+from reader.core.search.schema import doc_fields, make_schema
+
+log = logging.getLogger(__name__)
+
+INDEX_NAME = "opdc"
+META_FILE = "reader-search.json"
+# Whoosh's writer buffers postings in memory up to this before spilling runs to disk.
+WRITER_MB = 256
+REBUILD_MB = 512
+
+
+def _codec() -> W3Codec:
+    """Whoosh's codec without per-block length statistics: collecting them reads the
+    length column once per posting (13% of the build time here); BM25 then bounds blocks
+    with length 0, which only makes top-k pruning a little less tight."""
+    codec = W3Codec()
+    codec.length_stats = False
+    return codec
+
+
+class SearchIndex:
+    def __init__(self, index_dir: Path, ix, grams: GramStore, reason: str | None, meta: dict):
+        self.index_dir = index_dir
+        self.ix = ix
+        self.grams = grams
+        # created: there was no index; was_rebuilt: one was there but unusable (damaged,
+        # or built by another analyzer) and was recreated empty. Either way sync_index
+        # (or rebuild) fills it from the catalog.
+        self.created = reason == "missing"
+        self.was_rebuilt = reason is not None and reason != "missing"
+        self.rebuild_reason = reason
+        self._meta = meta
+        self._lock = threading.RLock()
+        self._searcher = None
+
+    # Opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, index_dir: Path) -> SearchIndex:
+        """Open the index in index_dir; create it when missing, recreate it empty when it
+        cannot be read or was built by another analyzer (flag `was_rebuilt`)."""
+        index_dir = Path(index_dir)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        meta = _read_meta(index_dir)
+        expected = _analyzer_id()
+        reason = None
+        if not windex.exists_in(str(index_dir), indexname=INDEX_NAME):
+            reason = "missing"
+        elif meta is None:
+            reason = "no version file"
+        elif meta.get("analyzer") != expected:
+            reason = "built by another analyzer version"
+        else:
+            ix = grams = None
+            try:
+                ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+                if set(ix.schema.names()) != set(make_schema().names()):
+                    raise ValueError("schema changed")
+                with ix.searcher() as s:  # reads the segment and TOC files
+                    n = s.doc_count()
+                    s.reader().doc_frequency("content", "การ")
+                    if n:
+                        s.stored_fields(0)
+                if not (index_dir / GRAMS_FILE).exists():
+                    raise FileNotFoundError(GRAMS_FILE)
+                grams = GramStore(index_dir / GRAMS_FILE)
+                grams.check()
+                if grams.count() != n:
+                    raise ValueError(f"trigram store holds {grams.count()} articles, index {n}")
+                return cls(index_dir, ix, grams, None, meta)
+            except Exception as exc:  # any damage: rebuild, never fatal
+                log.warning("search index at %s unreadable (%s): recreating", index_dir, exc)
+                reason = f"unreadable: {exc.__class__.__name__}: {exc}"
+                for thing in (ix, grams):
+                    try:
+                        if thing is not None:
+                            thing.close()
+                    except Exception:
+                        pass
+        ix, grams, meta = _create(index_dir)
+        return cls(index_dir, ix, grams, reason, meta)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self.ix.close()
+            self.grams.close()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # Writing -------------------------------------------------------------
+
+    def update(self, docs: Iterable[IndexDoc]) -> int:
+        """Add or replace these articles (by id). Returns how many."""
+        n = 0
+        latest = self._meta.get("latest", "")
+        with self._lock:
+            items = []
+            writer = self.ix.writer(timeout=30.0, limitmb=WRITER_MB, codec=_codec())
+            try:
+                for doc in docs:
+                    values, item = doc_fields(doc)
+                    writer.update_document(**values)
+                    items.append(item)
+                    latest = max(latest, doc.updated_at or "")
+                    n += 1
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            # After Whoosh: if this fails the stamp is not advanced and sync repairs it.
+            self.grams.add(items)
+            self._set_meta(latest=latest)
+        return n
+
+    def delete(self, ids: Iterable[int]) -> None:
+        ids = list(ids)
+        with self._lock:
+            writer = self.ix.writer(timeout=30.0, codec=_codec())
+            for article_id in ids:
+                writer.delete_by_term("id", str(article_id))
+            writer.commit()
+            self.grams.delete(ids)
+
+    def rebuild(
+        self,
+        docs: Iterable[IndexDoc],
+        total: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        parallel: bool = True,
+    ) -> int:
+        """Drop everything and index these documents in one writer. Returns how many.
+        parallel: analyse in a second process (spawned, so safe beside Qt threads)
+        while this one writes; falls back to one process if that cannot start."""
+        with self._lock:
+            self._close_searcher()
+            self.ix.close()
+            self.grams.close()
+            self.ix, self.grams, self._meta = _create(self.index_dir)
+            writer = self.ix.writer(limitmb=REBUILD_MB, codec=_codec())
+            n = 0
+            latest = ""
+            batch: list = []
+            try:
+                for values, item, updated in analysed(docs, parallel):
+                    writer.add_document(**values)
+                    batch.append(item)
+                    latest = max(latest, updated)
+                    n += 1
+                    if len(batch) >= 2048:
+                        self.grams.add(batch)
+                        batch = []
+                    if progress and n % 100 == 0:
+                        progress(n, total or 0)
+                self.grams.add(batch)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            self._set_meta(latest=latest)
+            if progress:
+                progress(n, total or n)
+        return n
+
+    # Reading -------------------------------------------------------------
+
+    def stamp(self) -> tuple[int, str]:
+        """(number of articles, latest catalog change indexed): compare with
+        archive.index_stamp()."""
+        with self._lock:
+            return self.searcher().doc_count(), self._meta.get("latest", "")
+
+    def indexed_ids(self) -> set[int]:
+        """Ids of the articles in the index (reads every stored document: used only
+        when the stamps disagree)."""
+        with self._lock:
+            return {int(f["doc"]["id"]) for f in self.searcher().reader().all_stored_fields()}
+
+    def searcher(self):
+        """A searcher on the latest committed state (reused while nothing changed)."""
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = self.ix.searcher()
+            else:
+                self._searcher = self._searcher.refresh()
+            return self._searcher
+
+    def search(self, query: str, filters=None, sort: str = "relevance", limit: int = 20, offset: int = 0):
+        from reader.core.search.query import run_search
+
+        with self._lock:
+            return run_search(self.searcher(), self.grams, query, filters, sort, limit, offset)
+
+    def size_bytes(self) -> int:
+        return sum(p.stat().st_size for p in self.index_dir.iterdir() if p.is_file())
+
+    # Internals -----------------------------------------------------------
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def _set_meta(self, **values) -> None:
+        self._meta.update(values)
+        _write_meta(self.index_dir, self._meta)
+
+
+def _analyzer_id() -> str:
+    return f"{ana.TOKENIZER_VERSION}:{ana.dictionary_digest()}"
+
+
+def _read_meta(index_dir: Path) -> dict | None:
+    try:
+        return json.loads((index_dir / META_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_meta(index_dir: Path, meta: dict) -> None:
+    tmp = index_dir / (META_FILE + ".tmp")
+    tmp.write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    os.replace(tmp, index_dir / META_FILE)
+
+
+def _create(index_dir: Path):
+    """An empty index and trigram store in index_dir, after removing whatever was
+    there (it is derived from the catalog)."""
+    for path in index_dir.iterdir():
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    ix = windex.create_in(str(index_dir), make_schema(), indexname=INDEX_NAME)
+    grams = GramStore(index_dir / GRAMS_FILE)
+    meta = {"analyzer": _analyzer_id(), "latest": ""}
+    _write_meta(index_dir, meta)
+    return ix, grams, meta
+
+
+def _analyse(doc: IndexDoc):
+    values, item = doc_fields(doc, counted=True)
+    return values, item, doc.updated_at or ""
+
+
+def analysed(docs: Iterable[IndexDoc], parallel: bool):
+    """(field values, trigram entry, updated_at) per document, in order; analysed in
+    a spawned worker process when parallel (2 cores: one analyses, one writes)."""
+    if parallel:
+        try:
+            ctx = multiprocessing.get_context("spawn")
+            pool = ctx.Pool(1)
+        except Exception as exc:  # frozen app without freeze_support, no /dev/shm...
+            log.info("parallel analysis unavailable (%s): one process", exc)
+            pool = None
+        if pool is not None:
+            # Documents are read here, in this thread (the catalog's SQLite connection
+            # belongs to it), and sent in chunks; the next chunk is analysed while
+            # this one is written.
+            it = iter(docs)
+            try:
+                pending = pool.map_async(_analyse, list(islice(it, 256)))
+                while True:
+                    chunk = list(islice(it, 256))
+                    nxt = pool.map_async(_analyse, chunk) if chunk else None
+                    yield from pending.get()
+                    if nxt is None:
+                        break
+                    pending = nxt
+            finally:
+                pool.terminate()
+                pool.join()
+            return
+    for doc in docs:
+        yield _analyse(doc)

@@ -1,0 +1,587 @@
+"""The query language and how a query runs.
+
+Language: words (AND), "phrases", OR between words, -exclusion, fields (title:,
+category:, tag:, lang:, date:), dates and ranges in BE or CE (2556, date:2556..2560,
+date:2020-01, after:2020-01-01, before:2563-06-30). Malformed input never raises: an
+unbalanced quote is closed, a lone operator is dropped, and Results.message says so.
+
+Semantics: a Thai word matches every article that contains it as a string (also inside
+compounds and glued to names). English words match whole words, stemmed (`governing`
+finds `governance`); numbers match numbers and the article's year (BE or CE).
+
+How it runs, in two tiers:
+1. Whoosh, over segmented words: articles where each Thai word is a whole word, scored
+   with BM25 (title boosted). Fast: a few posting lists, top-k pruning.
+2. The trigram store (grams.py): every article whose trigrams allow the Thai strings,
+   newest first, after tier 1. Each candidate is checked against its stored text.
+Only the hits on the page are read and checked; `total` is an estimate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as Q
+
+from reader.core.search import analyzer as ana
+from reader.core.search.schema import date_number, search_text, unpack_parts
+from reader.core.search.snippets import snippet
+
+FIELDS = {"title": "title", "category": "category", "cat": "category", "tag": "tag",
+          "lang": "language", "language": "language", "date": "date", "after": "after",
+          "before": "before"}
+_TOKEN = re.compile(r'(-?)(?:([A-Za-z]+):)?("[^"]*"?|[^\s"]+)|(")')
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+@dataclass
+class Filters:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None  # inclusive
+    category: str | None = None
+    language: str | None = None
+    tag: str | None = None
+    bookmarked: bool | None = None
+
+
+@dataclass
+class Hit:
+    article_id: int
+    title: str
+    date: dt.date | None
+    category: str
+    language: str
+    score: float
+    snippet: list[tuple[str, bool]]
+    whole_word: bool = True  # False: found only inside longer words (tier 2)
+    source_url: str | None = None
+
+
+@dataclass
+class Results:
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0  # estimated
+    terms: list[str] = field(default_factory=list)  # literal strings to highlight
+    message: str | None = None
+    suggestions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Unit:
+    """One word or phrase of the query."""
+
+    raw: str  # as typed (for suggestions)
+    needle: str  # folded
+    toks: list[ana.Tok]
+    field: str | None = None  # "title" or None
+    negated: bool = False
+    phrase: bool = False
+
+    @property
+    def thai_runs(self) -> list[str]:
+        return [r for r in ana.thai_runs(self.needle) if len(r) >= 2]
+
+    @property
+    def kind(self) -> str:
+        if len(self.toks) == 1 and not self.phrase:
+            return self.toks[0].kind
+        return "mixed"
+
+
+@dataclass
+class Parsed:
+    groups: list[list[Unit]] = field(default_factory=list)  # AND of ORs
+    negated: list[Unit] = field(default_factory=list)
+    filters: Filters = field(default_factory=Filters)
+    categories: list[str] = field(default_factory=list)  # category: values (substring)
+    tags: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+# Parsing -------------------------------------------------------------------
+
+
+def _parse_date(text: str, end: bool) -> dt.date | None:
+    """2556 / 2013 / 2020-01 / 2563-06-30 -> a date (first or last day when end)."""
+    m = _DATE.match(text.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    if year >= 2400:  # Buddhist Era
+        year -= 543
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    try:
+        if month is None:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if day is None:
+            if end:
+                nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+                return nxt - dt.timedelta(days=1)
+            return dt.date(year, month, 1)
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _narrow(filters: Filters, lo: dt.date | None, hi: dt.date | None) -> None:
+    if lo and (filters.date_from is None or lo > filters.date_from):
+        filters.date_from = lo
+    if hi and (filters.date_to is None or hi < filters.date_to):
+        filters.date_to = hi
+
+
+def parse(text: str) -> Parsed:
+    p = Parsed()
+    text = ana.fold_digits(ana.norm(text or ""))
+    if text.count('"') % 2:
+        p.messages.append("A closing quote was missing; the phrase runs to the end of the query.")
+    pending_or = False
+    current: list[Unit] | None = None
+    for m in _TOKEN.finditer(text):
+        if m.group(4):  # a stray quote
+            continue
+        minus, fname, value = m.group(1), m.group(2), m.group(3)
+        phrase = value.startswith('"')
+        if phrase:
+            value = value.strip('"')
+        if fname and fname.lower() not in FIELDS:
+            value = f"{fname}:{value}"  # e.g. 10:30 or http://…: plain text
+            fname = None
+        fname = FIELDS.get(fname.lower()) if fname else None
+        if not phrase and value == "OR" and not minus:
+            if current is None:
+                p.messages.append("OR needs a word on each side; it was ignored.")
+            else:
+                pending_or = True
+            continue
+        if not value.strip() or (not phrase and value.strip("-") == ""):
+            if minus or value == "-":
+                p.messages.append("A lone '-' was ignored.")
+            continue
+        if fname in ("date", "after", "before"):
+            if not _date_clause(p, fname, value):
+                p.messages.append(f"Could not read the date '{value}'; use 2556, 2013, 2020-01-31 or 2556..2560.")
+            pending_or = False
+            continue
+        if fname == "category":
+            p.categories.append(ana.prepare(value))
+            continue
+        if fname == "tag":
+            p.tags.append(ana.prepare(value))
+            continue
+        if fname == "language":
+            p.filters.language = value.lower()[:2]
+            continue
+        needle = re.sub(r"\s+", " ", ana.prepare(value)).strip()
+        toks = ana.analyze(needle)
+        if not toks:
+            continue
+        unit = Unit(value, needle, toks, field=fname, negated=bool(minus), phrase=phrase or len(toks) > 1)
+        if unit.negated:
+            p.negated.append(unit)
+            pending_or = False
+            continue
+        if pending_or and current is not None:
+            current.append(unit)
+        else:
+            current = [unit]
+            p.groups.append(current)
+        pending_or = False
+    if pending_or:
+        p.messages.append("OR at the end of the query was ignored.")
+    return p
+
+
+def _date_clause(p: Parsed, fname: str, value: str) -> bool:
+    if fname == "date":
+        lo_text, sep, hi_text = value.partition("..")
+        lo = _parse_date(lo_text, False) if lo_text else None
+        hi = _parse_date(hi_text if sep else lo_text, True) if (hi_text or not sep) else None
+        if (lo_text and lo is None) or (hi_text and hi is None) or (lo is None and hi is None):
+            return False
+        _narrow(p.filters, lo, hi)
+        return True
+    d = _parse_date(value, fname == "before")
+    if d is None:
+        return False
+    if fname == "after":
+        _narrow(p.filters, _parse_date(value, False), None)
+    else:  # before: strictly earlier than the given day/month/year
+        first = _parse_date(value, False)
+        _narrow(p.filters, None, first - dt.timedelta(days=1))
+    return True
+
+
+# Whoosh queries (tier 1) ----------------------------------------------------
+
+
+def _tok_query(tok: ana.Tok, title_only: bool) -> Q.Query:
+    fields = ("title",) if title_only else ("title", "content")
+    texts = [tok.text]
+    if tok.kind == "acr":
+        texts.append(ana.undot(tok.text))
+    subs: list[Q.Query] = [Q.Term(f, t) for f in fields for t in texts]
+    if tok.kind == "latin":
+        s = ana.stem(tok.text)
+        if s != tok.text:
+            subs += [Q.Term(f, s, boost=0.5) for f in fields]
+    if tok.kind == "num" and not title_only:
+        subs.append(Q.Term("year", tok.text))
+    return Q.Or(subs) if len(subs) > 1 else subs[0]
+
+
+def unit_query(unit: Unit) -> Q.Query:
+    title_only = unit.field == "title"
+    toks = unit.toks
+    if unit.kind == "thai" and not unit.phrase:
+        # the typed word may be segmented in more than one piece: each a whole word
+        toks = [ana.Tok(w, 0, 0, "thai") for w in ana.segment(unit.needle)]
+    parts = [_tok_query(t, title_only) for t in toks]
+    return Q.And(parts) if len(parts) > 1 else parts[0]
+
+
+def whoosh_query(p: Parsed) -> Q.Query:
+    groups = [Q.Or([unit_query(u) for u in g]) if len(g) > 1 else unit_query(g[0]) for g in p.groups]
+    pos: Q.Query = Q.And(groups) if len(groups) > 1 else (groups[0] if groups else Q.Every())
+    if p.negated:
+        pos = Q.AndNot(pos, Q.Or([unit_query(u) for u in p.negated]))
+    return pos
+
+
+def filter_query(searcher, p: Parsed) -> Q.Query | None:
+    f = p.filters
+    parts: list[Q.Query] = []
+    if f.date_from or f.date_to:
+        lo = date_number(f.date_from) if f.date_from else None
+        hi = date_number(f.date_to) if f.date_to else None
+        parts.append(Q.NumericRange("date", lo, hi))
+    if f.category:
+        parts.append(Q.Term("category", f.category))
+    for sub in p.categories:
+        cats = [c for c in _field_values(searcher, "category") if sub in ana.fold(c)]
+        parts.append(Q.Or([Q.Term("category", c) for c in cats]) if cats else Q.NullQuery)
+    if f.language:
+        parts.append(Q.Term("language", f.language))
+    if f.tag:
+        parts.append(Q.Term("tag", ana.prepare(f.tag)))
+    for sub in p.tags:
+        tags = [t for t in _field_values(searcher, "tag") if sub == t] or [
+            t for t in _field_values(searcher, "tag") if sub in t]
+        parts.append(Q.Or([Q.Term("tag", t) for t in tags]) if tags else Q.NullQuery)
+    if f.bookmarked is not None:
+        parts.append(Q.Term("bookmarked", f.bookmarked))
+    if not parts:
+        return None
+    return Q.And(parts) if len(parts) > 1 else parts[0]
+
+
+def _field_values(searcher, fieldname: str) -> list[str]:
+    return [t.decode("utf-8") if isinstance(t, bytes) else t for t in searcher.reader().lexicon(fieldname)]
+
+
+# Checking a candidate against its stored text -------------------------------
+
+
+class Candidate:
+    def __init__(self, docnum: int, stored: dict):
+        self.docnum = docnum
+        self.stored = stored
+        self._parts: list[str] | None = None
+        self._text: str | None = None
+        self._flat: str | None = None
+
+    @property
+    def parts(self) -> list[str]:
+        if self._parts is None:
+            self._parts = unpack_parts(self.stored)
+        return self._parts
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = search_text(self.parts)
+        return self._text
+
+    def flat(self) -> str:
+        """Text with runs of white space as one space (for phrases)."""
+        if self._flat is None:
+            self._flat = re.sub(r"\s+", " ", self.text)
+        return self._flat
+
+    @property
+    def years(self) -> set[str]:
+        d = self.stored.get("d")
+        if not d:
+            return set()
+        y = int(d[:4])
+        return {str(y), str(y + 543)}
+
+
+def _latin_match(word: str, text: str) -> bool:
+    s = ana.stem(word)
+    prefix = word[: len(s)] if word.startswith(s) else s[: max(1, len(s) - 1)]
+    for m in re.finditer(r"(?<![^\W\d_])" + re.escape(prefix) + r"[^\W\d_]*", text):
+        w = m.group()
+        if w == word or ana.stem(w) == s:
+            return True
+    return False
+
+
+def unit_matches(unit: Unit, cand: Candidate) -> bool:
+    if unit.field == "title":
+        text = ana.fold(cand.stored.get("t") or "")
+        text = text + "\n" + " ".join(ana.acronyms(text))
+    else:
+        text = cand.text
+    kind = unit.kind
+    if kind == "latin":
+        return _latin_match(unit.needle, text)
+    if kind == "num":
+        if unit.field != "title" and unit.needle in cand.years:
+            return True
+        return re.search(r"(?<!\d)" + re.escape(unit.needle) + r"(?!\d)", text) is not None
+    if unit.needle in text:
+        return True
+    if " " in unit.needle and unit.field != "title":
+        return unit.needle in cand.flat()
+    return False
+
+
+def passes(p: Parsed, cand: Candidate, filters: Filters) -> bool:
+    st = cand.stored
+    f = filters
+    if f.date_from or f.date_to:
+        d = st.get("d")
+        if not d:
+            return False
+        day = dt.date.fromisoformat(d)
+        if (f.date_from and day < f.date_from) or (f.date_to and day > f.date_to):
+            return False
+    if f.category and st.get("c") != f.category:
+        return False
+    if p.categories and not any(c in ana.fold(st.get("c") or "") for c in p.categories):
+        return False
+    if f.language and st.get("l") != f.language:
+        return False
+    tags = {ana.prepare(t) for t in st.get("g") or []}
+    if f.tag and ana.prepare(f.tag) not in tags:
+        return False
+    if p.tags and not all(any(t == x or t in x for x in tags) for t in p.tags):
+        return False
+    if f.bookmarked is not None and bool(st.get("b")) != f.bookmarked:
+        return False
+    for group in p.groups:
+        if not any(unit_matches(u, cand) for u in group):
+            return False
+    return not any(unit_matches(u, cand) for u in p.negated)
+
+
+# Running -------------------------------------------------------------------
+
+
+def merged_filters(p: Parsed, given: Filters | None) -> Filters:
+    f = Filters(**vars(given)) if given else Filters()
+    _narrow(f, p.filters.date_from, p.filters.date_to)
+    if p.filters.language:
+        f.language = p.filters.language
+    return f
+
+
+def highlight_terms(p: Parsed) -> list[str]:
+    terms: list[str] = []
+    for group in p.groups:
+        for u in group:
+            if u.kind in ("latin",):
+                terms.append(u.needle)
+                terms.append(ana.stem(u.needle))
+            else:
+                terms.append(u.needle)
+    return list(dict.fromkeys(t for t in terms if t))
+
+
+def _grams_masks(store, p: Parsed) -> dict[int, int] | None:
+    """AND over groups whose every unit has Thai text of 2+ letters, of the OR over
+    their units of the AND of their Thai runs. None: no group can use the store."""
+    result: dict[int, int] | None = None
+    for group in p.groups:
+        if not all(u.thai_runs for u in group):
+            continue
+        gmask: dict[int, int] = {}
+        for u in group:
+            umask: dict[int, int] | None = None
+            for run in u.thai_runs:
+                m = store.containing(run)
+                umask = m if umask is None else {b: v & m[b] for b, v in umask.items() if b in m and v & m[b]}
+                if not umask:
+                    break
+            for b, v in (umask or {}).items():
+                gmask[b] = gmask.get(b, 0) | v
+        result = gmask if result is None else {b: v & gmask[b] for b, v in result.items() if b in gmask and v & gmask[b]}
+    return result
+
+
+def run_search(searcher, store, text: str, filters: Filters | None = None, sort: str = "relevance",
+               limit: int = 20, offset: int = 0) -> Results:
+    try:
+        return _run(searcher, store, text, filters, sort, max(0, int(limit)), max(0, int(offset)))
+    except Exception as exc:  # a query must never bring the window down
+        return Results(message=f"The search could not run: {exc.__class__.__name__}: {exc}")
+
+
+def _run(searcher, store, text, filters, sort, limit, offset) -> Results:
+    p = parse(text)
+    f = merged_filters(p, filters)
+    res = Results(terms=highlight_terms(p))
+    if not p.groups and p.negated:
+        p.messages.append("Only exclusions were given: showing everything else.")
+    need = offset + limit
+    fq = filter_query(searcher, Parsed(filters=f, categories=p.categories, tags=p.tags))
+    wq = whoosh_query(p)
+    masks = _grams_masks(store, p) if (store is not None and p.groups) else None
+    if masks is not None and (f.date_from or f.date_to):
+        masks = _date_masked(store, masks, f)
+    seen: set[int] = set()
+    hits: list[Hit] = []
+
+    def take(docnum: int, score: float, whole: bool) -> bool:
+        """Check one candidate; True when the page is full."""
+        if docnum in seen:
+            return False
+        seen.add(docnum)
+        cand = Candidate(docnum, searcher.stored_fields(docnum)["doc"])
+        if not passes(p, cand, f):
+            return False
+        hits.append(_hit(cand, score, whole, res.terms))
+        return len(hits) >= need
+
+    by_date = sort == "date" or not p.groups
+    if masks is not None and by_date:
+        # every possible match is in the store's candidates: newest first
+        cands = sorted(store.articles(masks), key=lambda x: (-x[1], -x[0]))
+        res.total = len(cands)
+        for aid, _date in cands:
+            dn = searcher.document_number(id=str(aid))
+            if dn is not None and take(dn, 0.0, True):
+                break
+    elif by_date:
+        r = searcher.search(wq, filter=fq, limit=None if need == 0 else max(need * 2, 50),
+                            sortedby="date", reverse=True)
+        res.total = len(r) if r.has_exact_length() else r.estimated_length()
+        for h in r:
+            if take(h.docnum, 0.0, True):
+                break
+    else:
+        fetch = max(need, 20)
+        full = False
+        while True:
+            r = searcher.search(wq, filter=fq, limit=fetch)
+            tier1 = list(r.items())  # [(docnum, score)]
+            for dn, score in tier1:
+                if take(dn, score, True):
+                    full = True
+                    break
+            if full or len(tier1) < fetch:
+                break
+            fetch *= 4
+        est1 = r.estimated_length()
+        if not full and masks is not None:
+            t1 = {dn for dn, _s in tier1}
+            cands = sorted(store.articles(masks), key=lambda x: (-x[1], -x[0]))
+            for aid, _date in cands:
+                dn = searcher.document_number(id=str(aid))
+                if dn is None or dn in t1:
+                    continue
+                if take(dn, 0.0, False):
+                    break
+        if masks is not None:
+            res.total = max(est1, sum(m.bit_count() for m in masks.values()))
+        else:
+            res.total = est1
+    # a page that is not full means every candidate was checked: the count is exact
+    res.total = len(hits) if len(hits) < need else max(res.total, len(hits))
+    res.hits = hits[offset:need]
+    if not res.hits and p.groups and offset == 0:
+        res.suggestions = suggest(searcher, p)
+    res.message = " ".join(p.messages) or None
+    return res
+
+
+def _date_masked(store, masks: dict[int, int], f: Filters) -> dict[int, int]:
+    lo = date_number(f.date_from) if f.date_from else 0
+    hi = date_number(f.date_to) if f.date_to else 99999999
+    blocks = store.blocks()
+    out = {}
+    for b, m in masks.items():
+        dates = blocks[b].dates
+        keep = 0
+        mm = m
+        while mm:
+            low = mm & -mm
+            s = low.bit_length() - 1
+            if lo <= dates[s] <= hi:
+                keep |= low
+            mm ^= low
+        if keep:
+            out[b] = keep
+    return out
+
+
+def _hit(cand: Candidate, score: float, whole: bool, terms: list[str]) -> Hit:
+    st = cand.stored
+    body = cand.parts[1] if len(cand.parts) > 1 else ""
+    snip = snippet(body, terms)
+    if not any(h for _t, h in snip):
+        # the hit is elsewhere (title, credits, tags, note): show where
+        for part in cand.parts[2:]:
+            alt = snippet(part, terms)
+            if any(h for _t, h in alt):
+                snip = alt
+                break
+    return Hit(
+        article_id=int(st["id"]),
+        title=st.get("t") or "",
+        date=dt.date.fromisoformat(st["d"]) if st.get("d") else None,
+        category=st.get("c") or "",
+        language=st.get("l") or "",
+        score=float(score),
+        snippet=snip,
+        whole_word=whole,
+        source_url=st.get("u"),
+    )
+
+
+def suggest(searcher, p: Parsed, limit: int = 3) -> list[str]:
+    """'Did you mean': the query with one word replaced by a close indexed word."""
+    out: list[str] = []
+    reader = searcher.reader()
+    for group in p.groups:
+        for u in group:
+            if u.phrase or u.kind not in ("thai", "latin"):
+                continue
+            word = u.needle
+            if reader.doc_frequency("content", word):
+                continue
+            maxdist = 1 if len(word) <= 4 else 2
+            try:
+                close = searcher.suggest("content", word, limit=limit, maxdist=maxdist)
+            except Exception:
+                close = []
+            for c in close:
+                out.append(_replace_unit(p, u, c))
+    return list(dict.fromkeys(out))[:limit]
+
+
+def _replace_unit(p: Parsed, unit: Unit, new: str) -> str:
+    words = []
+    for group in p.groups:
+        words.append(" OR ".join((new if u is unit else _show(u)) for u in group))
+    words += ["-" + _show(u) for u in p.negated]
+    return " ".join(words)
+
+
+def _show(u: Unit) -> str:
+    text = f'"{u.raw}"' if u.phrase and " " in u.raw else u.raw
+    return f"title:{text}" if u.field == "title" else text

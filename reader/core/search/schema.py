@@ -1,0 +1,134 @@
+"""The Whoosh schema of the search index, and how one IndexDoc becomes its fields.
+
+Whoosh pickles these field classes by import path into the index: keep this module
+where it is (a moved class makes old indexes unreadable; they are then rebuilt).
+
+Index size and build time are set by the number of postings, so:
+- word fields store frequencies, not positions: phrases and substrings are checked on the
+  stored text instead (see query.py), which also makes every hit really contain the words;
+- character trigrams (for substrings) live outside Whoosh, in grams.py;
+- the fields take the folded text and build their terms directly (a Counter or a set)
+  instead of through Whoosh's per-token analyzer objects, which cost more than segmenting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+
+from whoosh import fields, formats
+from whoosh.analysis import IDTokenizer
+
+from reader.core.model import IndexDoc
+from reader.core.search import analyzer as ana
+
+TITLE_BOOST = 3.0
+SEP = "\x1e"  # between the parts of the stored text (never in normalised article text)
+
+
+class WordField(fields.FieldType):
+    """Segmented words (Thai) and English words with stems; scored with BM25."""
+
+    def __init__(self, field_boost: float = 1.0):
+        super().__init__(formats.Frequency(field_boost=field_boost), IDTokenizer(), scorable=True)
+
+    def index(self, value, **kwargs):
+        # A dict is terms already counted (the parallel rebuild analyses in a worker
+        # process); text is folded here (fold() is cheap and idempotent).
+        terms = value if isinstance(value, dict) else ana.index_terms(ana.fold(value))
+        for term, freq in terms.items():
+            yield term.encode("utf-8"), freq, float(freq), formats.pack_uint(freq)
+
+
+# TermsField is marked scorable although never scored: Whoosh 2.7's segment writer
+# looks up a length column for every posting and, when a field has none, asks the file
+# system again each time (a stat() per posting: 60% of the build time measured here
+# while the trigrams were still a Whoosh field).
+
+
+class TermsField(fields.FieldType):
+    """A list of exact values (tags, years): one term each, folded."""
+
+    def __init__(self):
+        super().__init__(formats.Existence(), IDTokenizer(), scorable=True)
+
+    def index(self, value, **kwargs):
+        for term in {ana.fold(v.strip()) for v in value if v and v.strip()}:
+            yield term.encode("utf-8"), 1, 1.0, b""
+
+
+def make_schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(unique=True),
+        title=WordField(field_boost=TITLE_BOOST),
+        content=WordField(),
+        category=fields.ID(),
+        tag=TermsField(),
+        language=fields.ID(),
+        year=TermsField(),
+        date=fields.NUMERIC(int, bits=32, sortable=True, signed=False),
+        bookmarked=fields.BOOLEAN(),
+        source=fields.ID(),
+        doc=fields.STORED(),
+    )
+
+
+def date_number(d: dt.date) -> int:
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+def search_text(parts: list[str]) -> str:
+    """Folded text that substring checks run on: the parts, then the undotted
+    acronyms (so `กพร` is found where the text says `ก.พ.ร.`)."""
+    folded = ana.fold("\n".join(parts))
+    acr = ana.acronyms(folded)
+    return folded + ("\n" + " ".join(acr) if acr else "")
+
+
+def unpack_parts(stored: dict) -> list[str]:
+    """title, body, credits, tags, note of a stored document."""
+    return zlib.decompress(stored["z"]).decode("utf-8").split(SEP)
+
+
+def doc_fields(doc: IndexDoc, counted: bool = False) -> tuple[dict, tuple[int, int, set[str]]]:
+    """Field values for one article, and its entry for the trigram store. counted:
+    give the word fields as term counts (picklable, for a worker process)."""
+    art = doc.article
+    title = ana.norm(art.title or "")
+    body = ana.norm(art.body)
+    credits = ana.norm("\n".join(art.credits))
+    tags = [ana.norm(t) for t in doc.tags]
+    note = ana.norm(doc.note or "")
+    parts = [title, body, credits, ", ".join(tags), note]
+    text = search_text(parts)
+    stored = {
+        "id": art.id,
+        "t": title,
+        "d": art.date.isoformat() if art.date else None,
+        "c": art.category,
+        "l": art.language,
+        "u": art.source_url,
+        "g": tags,
+        "b": bool(doc.bookmarked),
+        "z": zlib.compress(SEP.join(parts).encode("utf-8"), 6),
+    }
+    values = {
+        "id": str(art.id),
+        "title": title,
+        "content": text,
+        "category": art.category or "",
+        "tag": tags,
+        "language": art.language or "",
+        "bookmarked": bool(doc.bookmarked),
+        "source": art.source_url or "",
+        "doc": stored,
+    }
+    if art.date:
+        values["date"] = date_number(art.date)
+        be = str(art.date.year + 543)
+        values["year"] = [str(art.date.year), be]
+    if counted:
+        values["title"] = dict(ana.index_terms(ana.fold(title)))
+        values["content"] = dict(ana.index_terms(text))
+    gram_item = (int(art.id), values.get("date", 0), ana.grams(text))
+    return values, gram_item
