@@ -289,3 +289,22 @@ def test_thaigov_v2_sample_of_2000():
     assert all(reason.startswith("no article text found") for _, reason in refused), refused
     assert len(refused) <= SAMPLE_SIZE // 100
     print(f"\n{SAMPLE_SIZE} corpus files in {elapsed:.2f} s ({SAMPLE_SIZE / elapsed:.0f}/s), {len(refused)} refused")
+
+
+def test_photo_album_and_related_news_are_dropped():
+    text = (
+        "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-รมว.กห. ร่วมประชุมรัฐมนตรีกลาโหมอาเซียน\n\n\n"
+        "วันพุธที่ 15 พฤศจิกายน 2566\n"
+        "รมว.กห. ร่วมประชุมรัฐมนตรีกลาโหมอาเซียน\n"
+        "รัฐมนตรีว่าการกระทรวงกลาโหมเข้าร่วมการประชุมรัฐมนตรีกลาโหมอาเซียน ณ กรุงจาการ์ตา\n"
+        "ติดตามข่าวสารอย่างใกล้ชิดได้ที่นี่\n"
+        "อัลบั้มภาพ\nprev\nnext\nข่าวที่เกี่ยวข้อง\n"
+        "ชาดา นำประชุมอนุขับเคลื่อนปราบผู้มีอิทธิพล\n"
+        "พ่อเมืองขอนแก่น ขานรับนโยบาย มท.1\n\n"
+        "ที่มา : https://www.thaigov.go.th/news/contents/details/74765\n"
+    )
+    article = one(text.encode("utf-8"))
+    assert article.paragraphs == [
+        "รัฐมนตรีว่าการกระทรวงกลาโหมเข้าร่วมการประชุมรัฐมนตรีกลาโหมอาเซียน ณ กรุงจาการ์ตา",
+        "ติดตามข่าวสารอย่างใกล้ชิดได้ที่นี่",
+    ]

@@ -42,7 +42,8 @@ _CHROME_WORDS = {
     "sitemap", "faq", "help", "mobile", "english", "ภาษาไทย", "thai", "a", "a+", "a-",
     "ก", "ก+", "ก-", "ขนาดตัวอักษร", "pdf", "download", "ดาวน์โหลด", "like", "ถูกใจ",
     "google+", "pinterest", "linkedin", "whatsapp", "messenger", "copy", "link", "คัดลอกลิงก์",
-    "คัดลอกลิงค์", "version", "printer", "friendly", "|", "&", "-", "/",
+    "คัดลอกลิงค์", "version", "printer", "friendly", "|", "&", "-", "/", "prev", "next",
+    "previous", "ก่อนหน้า", "ถัดไป", "อัลบั้มภาพ", "แกลเลอรี่", "gallery",
 }
 _CHROME_LINE = re.compile(
     r"^(?:skip to (?:main )?content|skip navigation|ข้ามไปยังเนื้อหา\S*|ไปยังเนื้อหาหลัก"
@@ -136,6 +137,25 @@ def cut_footer(blocks: list[Block]) -> list[Block]:
         if seen_body and is_footer_start(block.text):
             if all(_is_footer_line(b.text) for b in blocks[i + 1 :]):
                 return blocks[:i]
+    return blocks
+
+
+_RELATED_HEAD = re.compile(
+    r"^(?:ข่าวที่เกี่ยวข้อง|ข่าวเกี่ยวข้อง|เรื่องที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|ข่าวอื่น ?ๆ|ข่าวล่าสุด"
+    r"|related(?: news| articles| stories| posts)?|see also)\s*:?$",
+    re.IGNORECASE,
+)
+RELATED_MAX = 15
+
+
+def cut_related(blocks: list[Block]) -> list[Block]:
+    """Drop a trailing 'related news' heading and the headlines listed under it."""
+    for i in range(len(blocks) - 1, 0, -1):
+        if _RELATED_HEAD.match(blocks[i].text):
+            tail = blocks[i + 1 :]
+            if len(tail) <= RELATED_MAX and all(len(b.text) <= 300 for b in tail):
+                return blocks[:i]
+            break
     return blocks
 
 
@@ -268,7 +288,7 @@ def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
             continue
         blocks.append(Block(text, block.gap + gap))
         gap = 0
-    blocks = cut_footer(blocks)
+    blocks = cut_related(cut_footer(blocks))
     kept: list[Block] = []
     credits_found: list[str] = []
     carry = 0
