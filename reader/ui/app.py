@@ -54,18 +54,16 @@ def open_archive(path: Any = None) -> tuple[Any, str | None]:
 
 
 def open_index(archive: Any) -> Any:
-    """The search index, brought up to date with the catalog; None when search is absent."""
+    """The search index, or None when search is not available. Bringing it up to date
+    with the catalog is the window's job, in the background (MainWindow.start)."""
     try:
-        from reader.core.search import SearchIndex, sync_index
+        from reader.core.search import SearchIndex
     except ImportError:
         return None
-    index = SearchIndex.open(archive.index_dir)
-    if not archive.readonly:
-        try:
-            sync_index(archive, index)
-        except Exception:  # the index is derived; a failure here leaves title search
-            pass
-    return index
+    try:
+        return SearchIndex.open(archive.index_dir)
+    except Exception:  # the index is derived; without it the list filters by title
+        return None
 
 
 def open_window(app: QApplication, archive: Any, settings: Settings, index: Any = None) -> Any:

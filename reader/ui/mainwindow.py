@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QModelIndex, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -40,6 +40,7 @@ from .readerpane import ArticleView, ReaderPane
 from .searchpanel import SearchPanel, SnippetDelegate
 from .settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings, save_settings
 from .sidebar import Sidebar
+from .worker import run_in_background
 
 THEME_ACTIONS = {"system": "theme_system", "light": "theme_light", "dark": "theme_dark",
                  "high-contrast": "theme_high_contrast"}
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.article_id: int | None = None
         self.version: int | None = None
         self.terms: list[str] = []
+        self.index_job: Any = None
         self.base_font = QApplication.font()
         self.registry = ActionRegistry(self, settings.shortcuts)
         self.importer = ImportController(self, archive, index)
@@ -210,9 +212,32 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Fill the window; on an empty, writable archive import the bundled sample."""
         self.refresh_library()
-        if self.archive.count_articles() == 0 and not getattr(self.archive, "readonly", False):
+        if getattr(self.archive, "readonly", False):
+            return
+        if self.archive.count_articles() == 0:
             self.statusBar().showMessage(self.tr("Importing the sample articles…"))
             self.importer.start([], sample=True)
+        elif self.index is not None:
+            self.sync_index()
+
+    def sync_index(self) -> None:
+        """Repair the search index from the catalog off the GUI thread (it is derived data:
+        a crash during an import may have left it behind)."""
+        from reader.core.search import sync_index
+
+        archive, index = self.archive, self.index
+
+        def done(updated: Any) -> None:
+            self.index_job = None
+            if updated:
+                self.statusBar().showMessage(
+                    self.tr("Search index updated (%1 articles)").replace("%1", str(updated)), 5000)
+                if self.search.query():
+                    self.refresh_list()
+
+        self.index_job = run_in_background(
+            lambda report, cancel: sync_index(archive, index), on_done=done,
+            on_error=lambda exc: self.statusBar().showMessage(str(exc), 10000))
 
     def refresh_library(self) -> None:
         self.sidebar.populate(self.archive, self.year_label)
@@ -411,17 +436,21 @@ class MainWindow(QMainWindow):
         self._scale_interface()
 
     def _scale_interface(self) -> None:
-        font = QFont(self.base_font)
-        if self.settings.scale_interface:
-            font.setPointSizeF(self.base_font.pointSizeF() * self.settings.zoom_percent / 100)
-        if QApplication.font() != font:
-            QApplication.setFont(font)
-            self.reader.set_family(self.reader.family)  # the pane keeps its own size
+        size = self.interface_point_size()
+        if size != getattr(self, "_applied_size", None):
+            self._applied_size = size
+            self.set_theme(self.settings.theme)
+
+    def interface_point_size(self) -> float | None:
+        """Menus, lists and buttons follow the text size only when the user asks."""
+        if not self.settings.scale_interface:
+            return None
+        return self.base_font.pointSizeF() * self.settings.zoom_percent / 100
 
     def set_theme(self, choice: str) -> None:
         self.settings.theme = choice
         app = QApplication.instance()
-        theme = themes.apply_theme(app, choice)
+        theme = themes.apply_theme(app, choice, self.interface_point_size())
         self.registry[THEME_ACTIONS[choice]].setChecked(True)
         self.snippets.colors = self._hit_colors(theme)
         self.reader.hit_colors = self._hit_colors(theme)

@@ -161,7 +161,9 @@ class ReaderPane(QTextEdit):
         title.setHeadingLevel(1)
         title.setBottomMargin(spacing)
         cursor.setBlockFormat(title)
-        cursor.insertText(view.title, self._char(1.5, bold=True))
+        # A large title at large sizes would fill the pane: it grows less than the body.
+        title_factor = 1.5 if self.zoom_percent <= 150 else 1.25
+        cursor.insertText(view.title, self._char(title_factor, bold=True))
         meta = [part for part in (view.date_text, view.category) if part]
         self._block(cursor, "  ·  ".join(meta), self._char(0.95, italic=True), spacing)
         if view.tags:

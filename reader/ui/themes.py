@@ -60,10 +60,13 @@ class Theme:
             pal.setColor(disabled, role, self.color("disabled_text"))
         return pal
 
-    def style_sheet(self) -> str:
-        """A visible focus ring on every input and view; Fusion's own is too faint."""
+    def style_sheet(self, font_pt: float | None = None) -> str:
+        """A visible focus ring on every input and view (Fusion's own is too faint), and
+        the interface text size when it is scaled: with a style sheet in place, widgets
+        no longer follow QApplication.setFont, so the size has to be a rule too."""
         focus = self.colors["focus"]
-        return (
+        size = f"* {{ font-size: {font_pt:.1f}pt; }}\n" if font_pt else ""
+        return size + (
             "QAbstractItemView:focus, QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus,"
             " QComboBox:focus, QSpinBox:focus, QDateEdit:focus"
             f" {{ border: 2px solid {focus}; }}\n"
@@ -90,11 +93,11 @@ def resolve(choice: str) -> str:
     return "light"
 
 
-def apply_theme(app: QGuiApplication, choice: str) -> Theme:
+def apply_theme(app: QGuiApplication, choice: str, font_pt: float | None = None) -> Theme:
     theme = load_theme(resolve(choice))
     app.setPalette(theme.palette())
     if hasattr(app, "setStyleSheet"):
-        app.setStyleSheet(theme.style_sheet())
+        app.setStyleSheet(theme.style_sheet(font_pt))
     return theme
 
 

@@ -329,6 +329,10 @@
             <source>Importing the sample articles…</source>
             <translation>Importing the sample articles…</translation>
         </message>
+        <message>
+            <source>Search index updated (%1 articles)</source>
+            <translation>Search index updated (%1 articles)</translation>
+        </message>
         <message numerus="yes">
             <source>%n article(s) found</source>
             <translation>

@@ -329,6 +329,10 @@
             <source>Importing the sample articles…</source>
             <translation>กำลังนำเข้าบทความตัวอย่าง…</translation>
         </message>
+        <message>
+            <source>Search index updated (%1 articles)</source>
+            <translation>ปรับปรุงดัชนีค้นหาแล้ว (%1 บทความ)</translation>
+        </message>
         <message numerus="yes">
             <source>%n article(s) found</source>
             <translation>
