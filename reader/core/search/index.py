@@ -9,6 +9,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from itertools import islice
@@ -191,6 +192,11 @@ class SearchIndex:
                 progress(n, total or n)
         return n
 
+    def mark_synced(self, latest: str) -> None:
+        """Record that the index now matches the catalog up to `latest`."""
+        with self._lock:
+            self._set_meta(latest=latest)
+
     # Reading -------------------------------------------------------------
 
     def stamp(self) -> tuple[int, str]:
@@ -275,7 +281,9 @@ def _analyse(doc: IndexDoc):
 def analysed(docs: Iterable[IndexDoc], parallel: bool):
     """(field values, trigram entry, updated_at) per document, in order; analysed in
     a spawned worker process when parallel (2 cores: one analyses, one writes)."""
-    if parallel:
+    # A frozen app re-runs itself for a spawned child unless its entry point calls
+    # multiprocessing.freeze_support(): analyse in-process there.
+    if parallel and not getattr(sys, "frozen", False):
         try:
             ctx = multiprocessing.get_context("spawn")
             pool = ctx.Pool(1)
