@@ -191,11 +191,14 @@ def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:
     out: list[Block] = []
     i = 0
     while i < len(blocks):
+        if i >= HEAD_LINES + 2:  # only the head of the page repeats the headline
+            out.extend(blocks[i:])
+            break
         key = squash(blocks[i].text)
-        if i < HEAD_LINES + 2 and key == title_key:
+        if key == title_key:
             i += 1
             continue
-        if i < HEAD_LINES + 2 and _title_piece(blocks[i].text, title_key):
+        if _title_piece(blocks[i].text, title_key):
             # pieces that add up to the headline
             joined, j = key, i + 1
             while j < len(blocks) and len(joined) < len(title_key):
@@ -212,15 +215,18 @@ def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:
 def _dedupe(blocks: list[Block]) -> list[Block]:
     """Consecutive repeats, and a teaser that the next paragraph starts with."""
     out: list[Block] = []
+    prev = ""
     for block in blocks:
+        key = squash(block.text)
         if out:
-            prev, key = squash(out[-1].text), squash(block.text)
             if prev == key:
                 continue
             if len(prev) >= 30 and key.startswith(prev) and len(key) > len(prev):
                 out[-1] = block
+                prev = key
                 continue
         out.append(block)
+        prev = key
     return out
 
 
@@ -351,7 +357,7 @@ def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
             date, time, date_source = found.date, found.time, DATE_FROM_BODY
         elif path_date:
             date, date_source = path_date, DATE_FROM_PATH
-    sample = (title + " " + " ".join(paragraphs[:3]))[:1500]  # enough to tell th from en
+    sample = (title + " " + " ".join(paragraphs[:3]))[:600]  # enough to tell th from en
     return Article(
         title=title,
         paragraphs=paragraphs,
