@@ -284,12 +284,22 @@ class MainWindow(QMainWindow):
             self.terms = source.terms or query.split()
         elif query:
             self.terms = [query]
-        self.list.setColumnHidden(SNIPPET, not self.list_model.show_snippets)
-        self.list.header().setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setSectionResizeMode(CATEGORY, QHeaderView.ResizeMode.Interactive)
+        self._layout_columns(self.list_model.show_snippets)
         self._announce_count(query, getattr(source, "message", None))
         self.reader.set_terms(self.terms)
         self._select_row(self.list_model.row_of(self.article_id) if self.article_id else -1)
+
+    def _layout_columns(self, snippets: bool) -> None:
+        """Search results trade the category column for the found text, which stretches."""
+        header = self.list.header()
+        self.list.setColumnHidden(SNIPPET, not snippets)
+        self.list.setColumnHidden(CATEGORY, snippets)
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CATEGORY, QHeaderView.ResizeMode.Interactive)
+        # Title and found text share the width (two stretching sections split it evenly).
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SNIPPET, QHeaderView.ResizeMode.Stretch
+                                    if snippets else QHeaderView.ResizeMode.Interactive)
 
     def _announce_count(self, query: str, message: str | None) -> None:
         n = self.list_model.total

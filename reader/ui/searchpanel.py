@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from .forms import name_widget, plain
 from .models import SEGMENTS_ROLE
+from .readerpane import word_starts
 
 DEBOUNCE_MS = 250
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # Common Era; shown in the chosen era
@@ -163,6 +164,19 @@ class SearchPanel(QWidget):
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.count_label, text))
 
 
+def lead_to_first_hit(segments: list[tuple[str, bool]], keep: int = 14) -> list[tuple[str, bool]]:
+    """Shorten the text before the first hit so a narrow column still shows the hit."""
+    for i, (_, is_hit) in enumerate(segments):
+        if is_hit:
+            before = "".join(text for text, _ in segments[:i])
+            if len(before) <= keep:
+                return segments
+            # Cut at a word start: cutting inside a Thai syllable would leave a lone vowel.
+            starts = [p for p in word_starts(before) if p >= len(before) - keep] or [len(before)]
+            return [("…" + before[starts[0]:], False)] + segments[i:]
+    return segments
+
+
 class SnippetDelegate(QStyledItemDelegate):
     """Paints a snippet's (text, is_hit) segments with the hits marked; the model's
     display text stays plain so screen readers and copy get clean text."""
@@ -174,7 +188,7 @@ class SnippetDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         background, foreground = (c.name() for c in self.colors)
         parts = []
-        for text, is_hit in index.data(SEGMENTS_ROLE) or []:
+        for text, is_hit in lead_to_first_hit(index.data(SEGMENTS_ROLE) or []):
             text = html.escape(text)
             parts.append(f'<span style="background:{background}; color:{foreground}">'
                          f"<b>{text}</b></span>" if is_hit else text)

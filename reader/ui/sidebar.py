@@ -66,6 +66,7 @@ class Sidebar(QTreeWidget):
         item.setData(0, FILTER_ROLE, len(self._filters))
         self._filters.append(flt)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
+        item.setToolTip(0, text)  # the sidebar is narrow at large interface sizes
         if parent is None:
             self.addTopLevelItem(item)
         else:

@@ -100,3 +100,12 @@ def test_search_terms_are_highlighted(qtbot):
     assert widget.hit_count() == 1
     widget.set_terms([])
     assert widget.hit_count() == 0
+
+
+def test_snippet_lead_is_cut_at_a_word_start():
+    from reader.ui.searchpanel import lead_to_first_hit
+
+    segments = [("ผู้บริหารระดับสูงของเลขาธิการสำนักงาน ", False), ("ก.พ.ร.", True), (" กล่าว", False)]
+    cut = lead_to_first_hit(segments)
+    assert cut[0][0] == "…สำนักงาน " and cut[1:] == segments[1:]
+    assert lead_to_first_hit([("สั้น ", False), ("ก.พ.ร.", True)]) == [("สั้น ", False), ("ก.พ.ร.", True)]

@@ -1,0 +1,39 @@
+"""Search through the real index: results as you type, hit terms marked in the list's
+snippets and in the open article. Runs once reader.core.search provides SearchIndex."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.archive import Archive
+from reader.ui.models import SEGMENTS_ROLE, SNIPPET
+
+from .conftest import fill
+
+
+@pytest.fixture
+def indexed_archive(tmp_path):
+    search = pytest.importorskip("reader.core.search")
+    if not hasattr(search, "SearchIndex") or not hasattr(search, "sync_index"):
+        pytest.skip("reader.core.search does not provide SearchIndex/sync_index yet")
+    path = tmp_path / "archive"
+    with Archive.open(path) as archive:
+        fill(archive, 12)
+        index = search.SearchIndex.open(archive.index_dir)
+        search.sync_index(archive, index)
+        index.close()
+    return path
+
+
+def test_search_uses_the_index_with_snippets(open_window, indexed_archive, qtbot):
+    window = open_window(indexed_archive)
+    assert window.index is not None
+    window.search.box.insert("ธนาคาร")  # QTest can only type ASCII keys
+    qtbot.waitUntil(lambda: window.list_model.show_snippets, timeout=5000)
+    assert window.list_model.total >= 1
+    assert not window.list.isColumnHidden(SNIPPET)
+    segments = window.list_model.data(window.list_model.index(0, SNIPPET), SEGMENTS_ROLE)
+    assert any(is_hit for _, is_hit in segments)
+    window.list.viewport().grab()  # the delegate paints the marked snippet
+    qtbot.waitUntil(lambda: window.reader.hit_count() >= 1, timeout=3000)
+    assert "พบ" in window.search.count_label.text() or "found" in window.search.count_label.text()
