@@ -93,7 +93,7 @@ def test_huge_file_is_refused_without_reading_it(tmp_path):
 
 
 def test_extract_refuses_oversized_bytes():
-    with pytest.raises(IngestError, match=r"file too large \(2 KB > 1000 bytes limit\)"):
+    with pytest.raises(IngestError, match=r"file too large \(2048 bytes > 1000 bytes limit\)"):
         extract(Source("x.txt", b"a" * 2048, "x"), Limits(max_file_bytes=1000))
 
 
@@ -221,7 +221,7 @@ def test_url_failures(server):
     (to_file,) = list(iter_sources(server + "/to-file"))
     assert isinstance(to_file, Failure) and "file:///etc/passwd" in to_file.reason
     (big,) = list(iter_sources(server + "/big", Limits(max_file_bytes=1000)))
-    assert big.reason == "file too large (4 KB > 1000 bytes limit)"
+    assert big.reason == "file too large (5000 bytes > 1000 bytes limit)"
     (refused,) = list(iter_sources("http://127.0.0.1:9/"))
     assert refused.reason.startswith("cannot fetch")
 
@@ -229,3 +229,56 @@ def test_url_failures(server):
 def test_url_zip(server):
     (source,) = list(iter_sources(server + "/pages.zip"))
     assert source.name == server + "/pages.zip/p.txt"
+
+
+# ---------------------------------------------------------------- tar archives
+
+
+def make_tar(path: Path, members: dict[str, bytes], mode: str = "w:gz", link: str | None = None) -> None:
+    import tarfile
+
+    with tarfile.open(path, mode) as tf:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+        if link:
+            info = tarfile.TarInfo(link)
+            info.type = tarfile.SYMTYPE
+            info.linkname = "/etc/passwd"
+            tf.addfile(info)
+
+
+@pytest.mark.parametrize("mode, suffix", [("w:gz", ".tar.gz"), ("w:xz", ".tar.xz"), ("w:bz2", ".tar.bz2"), ("w", ".tar")])
+def test_tar_archives(tmp_path, mode, suffix):
+    path = tmp_path / f"corpus{suffix}"
+    make_tar(
+        path,
+        {
+            "thaigov/README.md": b"# about this corpus",
+            "thaigov/LICENSE": b"Apache License",
+            "thaigov/data/2023/09/28/x_1.txt": PAGE.encode("utf-8"),
+            "../evil.txt": b"x",
+            "thaigov/data/big.txt": b"b" * 3000,
+        },
+        mode,
+        link="thaigov/link.txt",
+    )
+    sources, failures = split(list(iter_sources(path, Limits(max_file_bytes=2000))))
+    assert [s.name for s in sources] == [f"{path}/thaigov/data/2023/09/28/x_1.txt"]
+    reasons = {f.name.rsplit("/", 1)[-1]: f.reason for f in failures}
+    assert "outside the archive" in reasons["evil.txt"]
+    assert reasons["big.txt"] == "file too large (3000 bytes > 2000 bytes limit)"
+    assert "link" in reasons["link.txt"]
+    article = extract(sources[0])[0]
+    assert article.category == "x" and article.title == "หัวข้อข่าวทดสอบ"
+
+
+def test_truncated_tar_keeps_what_was_read(tmp_path):
+    path = tmp_path / "cut.tar.gz"
+    make_tar(path, {f"p{i}.txt": (PAGE + "ข้อมูลสุ่ม " * 200 + str(i)).encode("utf-8") * 3 for i in range(40)})
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    sources, failures = split(list(iter_sources(path)))
+    assert sources and len(sources) < 40
+    assert len(failures) == 1 and "damaged or cut off" in failures[0].reason

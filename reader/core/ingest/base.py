@@ -49,6 +49,6 @@ def size_text(n: int) -> str:
     """Sizes in messages: '200 MB', '512 KB', '17 bytes'."""
     if n >= MB:
         return f"{n / MB:.0f} MB" if n % MB == 0 or n >= 10 * MB else f"{n / MB:.1f} MB"
-    if n >= 1024:
-        return f"{n // 1024} KB"
-    return f"{n} bytes"
+    if n >= 10 * 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} bytes"  # small sizes exactly, so "3000 bytes > 2000 bytes" never reads "2 KB > 1 KB"

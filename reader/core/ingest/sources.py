@@ -4,19 +4,23 @@ be read, and goes on with the rest."""
 
 from __future__ import annotations
 
+import lzma
 import os
+import tarfile
 import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
+from zlib import error as zlib_error
 
 from reader.core import safezip
 from reader.core.ingest.base import Failure, IngestError, Limits, Source, size_text
 
 BUNDLE_MANIFEST = "opdc-bundle.json"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+TAR_MAGIC = (b"\x1f\x8b",)  # gzip; bzip2 ("BZh") and xz are checked by their own signatures
 # Files a browser's "Save page as" or a wget mirror puts beside the page: never articles.
 ASSET_SUFFIXES = {
     ".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp",
@@ -24,6 +28,8 @@ ASSET_SUFFIXES = {
     ".mp4", ".webm", ".ogg", ".wav", ".avi", ".mov", ".json",
 }
 SKIP_NAMES = {"thumbs.db", "desktop.ini", "__macosx"}
+# A collection's own paperwork (the corpus archive has a README.md and a LICENSE).
+PAPERWORK = {"README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS", "CHANGELOG"}
 USER_AGENT = "OPDC-Reader/0.1 (archive import)"
 
 
@@ -41,6 +47,8 @@ def is_bundle(data: bytes) -> bool:
 def _skipped(name: str) -> bool:
     path = PurePosixPath(name.replace("\\", "/"))
     if any(part.lower() in SKIP_NAMES or part.startswith(".") for part in path.parts):
+        return True
+    if path.stem.split(".")[0].upper() in PAPERWORK:
         return True
     return path.suffix.lower() in ASSET_SUFFIXES
 
@@ -95,6 +103,13 @@ def _from_file(path: Path, limits: Limits, origin: str) -> Iterator[Source | Fai
                 return
         yield from _from_zip(path, name, origin, limits, depth=1)
         return
+    if head[:2] in TAR_MAGIC or head[:3] == b"BZh" or head == b"\xfd7zX" or _plain_tar(path):
+        if size > limits.max_zip_total:
+            yield Failure(name, f"archive too large ({size_text(size)} > {size_text(limits.max_zip_total)} limit)")
+            return
+        if _is_tar(path):
+            yield from _from_tar(path, name, origin, limits)
+            return
     if size > limits.max_file_bytes:
         # Refused on its size alone: a 200 MB file is never read into memory.
         yield Failure(name, f"file too large ({size_text(size)} > {size_text(limits.max_file_bytes)} limit)")
@@ -105,6 +120,63 @@ def _from_file(path: Path, limits: Limits, origin: str) -> Iterator[Source | Fai
         yield Failure(name, f"cannot read the file ({exc.strerror or exc})")
         return
     yield Source(name, data, origin)
+
+
+def _plain_tar(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            fh.seek(257)
+            return fh.read(5) == b"ustar"
+    except OSError:
+        return False
+
+
+def _is_tar(path: Path) -> bool:
+    try:
+        return tarfile.is_tarfile(path)
+    except (OSError, tarfile.TarError, EOFError, ValueError):
+        return False
+
+
+def _from_tar(path: Path, name: str, origin: str, limits: Limits) -> Iterator[Source | Failure]:
+    """A tar archive (plain, gzip, bzip2 or xz), read as a stream: the thaigov corpus
+    comes as one. The same rules as for zips: no links, no '..', size limits."""
+    total = 0
+    count = 0
+    try:
+        with tarfile.open(path, "r|*") as tf:
+            for member in tf:
+                member_name = f"{name}/{member.name}"
+                if member.isdir():
+                    continue
+                count += 1
+                if count > limits.max_zip_members:
+                    yield Failure(name, f"archive has more than {limits.max_zip_members} members; the rest is not read")
+                    return
+                why = safezip.unsafe_name(member.name)
+                if why:
+                    yield Failure(member_name, f"unsafe archive member: {why}")
+                    continue
+                if not member.isfile():
+                    yield Failure(member_name, "a link or special file inside the archive; not followed")
+                    continue
+                if _skipped(member.name):
+                    continue
+                if member.size > limits.max_file_bytes:
+                    yield Failure(member_name, f"file too large ({size_text(member.size)} > {size_text(limits.max_file_bytes)} limit)")
+                    continue
+                total += member.size
+                if total > limits.max_zip_total:
+                    yield Failure(name, f"archive expands to more than {size_text(limits.max_zip_total)}; the rest is not read")
+                    return
+                fh = tf.extractfile(member)
+                data = fh.read(limits.max_file_bytes + 1) if fh else b""
+                if data[:4] in ZIP_MAGIC:
+                    yield from _from_zip(data, member_name, origin, limits, depth=1)
+                else:
+                    yield Source(member_name, data, origin)
+    except (tarfile.TarError, OSError, EOFError, ValueError, zlib_error, lzma.LZMAError) as exc:
+        yield Failure(name, f"the archive is damaged or cut off ({exc}); files before that point were read")
 
 
 def _from_zip(zip_src, name: str, origin: str, limits: Limits, depth: int) -> Iterator[Source | Failure]:
