@@ -268,3 +268,27 @@ def test_opdc_article_page_as_html_matches_the_text_copy(seed_bytes):
     assert article.source_url == "http://www4.opdc.go.th/index.php?tab_view&id=1"
     article.kind, article.source_url = "text", None  # the rest is exactly the text copy's
     check_seed(article)
+
+
+@pytest.mark.parametrize(
+    "markup, date, time",
+    [
+        ('<meta name="dc.date" content="2022-11-05">', dt.date(2022, 11, 5), None),
+        ('<meta itemprop="datePublished" content="2021-01-05T09:15:00Z">', dt.date(2021, 1, 5), "09:15"),
+        ('<time datetime="2020-03-26T15:00:00+07:00">26 มี.ค. 63</time>', dt.date(2020, 3, 26), "15:00"),
+        ('<span class="news-date">วันที่ 27 กันยายน 2566</span>', dt.date(2023, 9, 27), None),
+    ],
+)
+def test_dates_from_page_markup(markup, date, time):
+    page = GENERIC.replace('<meta property="article:published_time" content="2024-03-05T10:30:00+07:00">', "")
+    page = page.replace("<h1>", markup + "<h1>") if "<meta" not in markup else page.replace("</head>", markup + "</head>")
+    article = one(page.encode("utf-8"))
+    assert (article.date, article.time, article.date_source) == (date, time, DATE_FROM_PAGE)
+
+
+def test_truncated_html_gives_what_was_saved():
+    data = corpus_page("prachatai_2019-01_80642_article.html")
+    cut = data[: data.index("ขณะที่ นาย ว.".encode())]
+    article = one(cut)
+    assert article.title == "ผล DNA ยืนยัน ศพลอยแม่น้ำโขงเป็นคนสนิท อ.สุรชัย"
+    assert len(article.paragraphs) == 3
