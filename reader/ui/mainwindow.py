@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
             "file": ["import_files", "import_folder", None, "print", "print_preview", "save_pdf",
                      None, "quit"],
             "edit": ["find", None, "preferences"],
-            "view": ["zoom_in", "zoom_out", "zoom_reset", "scale_interface", None, "theme",
+            "view": ["zoom_level", "zoom_in", "zoom_out", "zoom_reset", "scale_interface", None, "theme",
                      "common_era", None, "next_pane", "previous_pane"],
             "article": ["bookmark", "edit_tags", "edit_note", None, "open_link"],
             "help": ["about"],
@@ -140,6 +140,11 @@ class MainWindow(QMainWindow):
             for name in names:
                 if name is None:
                     menu.addSeparator()
+                elif name == "zoom_level":
+                    # Shows the current text size in the menu too (not a command).
+                    self.zoom_level = menu.addAction("")
+                    self.zoom_level.setObjectName("zoomLevel")
+                    self.zoom_level.setEnabled(False)
                 elif name == "theme":
                     sub = menu.addMenu("")
                     sub.setObjectName("menu_theme")
@@ -198,6 +203,7 @@ class MainWindow(QMainWindow):
                     self.tr("Articles in the chosen group or matching the search; Enter reads one"))
         self.list_model.set_headers([self.tr("Title"), self.tr("Date"), self.tr("Category"),
                                      self.tr("Found text")])
+        self.zoom_level.setText(self.tr("Text size: %1%").replace("%1", str(self.settings.zoom_percent)))
         self.registry.translate_ui()
         self.sidebar.retranslate()
         self.search.retranslate()
@@ -436,6 +442,7 @@ class MainWindow(QMainWindow):
             self.zoom_box.blockSignals(True)
             self.zoom_box.setValue(percent)
             self.zoom_box.blockSignals(False)
+        self.zoom_level.setText(self.tr("Text size: %1%").replace("%1", str(percent)))
         self.registry["zoom_in"].setEnabled(percent < ZOOM_MAX)
         self.registry["zoom_out"].setEnabled(percent > ZOOM_MIN)
         self._scale_interface()

@@ -326,6 +326,10 @@
             <translation>Found text</translation>
         </message>
         <message>
+            <source>Text size: %1%</source>
+            <translation>Text size: %1%</translation>
+        </message>
+        <message>
             <source>Importing the sample articles…</source>
             <translation>Importing the sample articles…</translation>
         </message>

@@ -326,6 +326,10 @@
             <translation>ข้อความที่พบ</translation>
         </message>
         <message>
+            <source>Text size: %1%</source>
+            <translation>ขนาดตัวอักษร: %1%</translation>
+        </message>
+        <message>
             <source>Importing the sample articles…</source>
             <translation>กำลังนำเข้าบทความตัวอย่าง…</translation>
         </message>

@@ -200,3 +200,29 @@ def test_f6_cycles_panes_and_tab_leaves_the_reader(open_window, archive_path, qt
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not window.reader
+
+
+def test_menu_shows_the_text_size(open_window, archive_path):
+    window = open_window(archive_path)
+    window.set_zoom(250)
+    assert window.zoom_level.text() == "Text size: 250%"
+    assert window.zoom_level in window.menus["view"].actions()
+
+
+def test_versions_are_listed_and_can_be_opened(open_window, tmp_path):
+    from .conftest import make_article
+
+    path = tmp_path / "versions"
+    with Archive.open(path) as archive:
+        first = make_article(1)
+        result = archive.add(first, b"v1", "test/1.txt")
+        second = make_article(1)
+        second.paragraphs = second.paragraphs + ["ย่อหน้าที่แก้ไขใหม่"]
+        assert archive.add(second, b"v2", "test/1b.txt").version == 2
+    window = open_window(path)
+    assert window.article_id == result.article_id
+    text = window.reader.toPlainText()
+    assert "ย่อหน้าที่แก้ไขใหม่" in text and "Version 1" in text and "Version 2" in text
+    window.reader.versionRequested.emit(1)
+    assert window.version == 1
+    assert "ย่อหน้าที่แก้ไขใหม่" not in window.reader.toPlainText()
