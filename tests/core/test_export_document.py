@@ -152,3 +152,10 @@ def test_thai_digits_only_in_thai_documents():
     english = build_report([seed_article()], ReportMeta(created=CREATED), ExportOptions(thai_digits=True, lang="en"))
     assert english.date_text == "25 November 2026"
     assert english.sections[0].meta[0] == ("Date", "26 August 2013")
+
+
+def test_keywords_are_tags_else_categories():
+    tagged = build_report([seed_article()], ReportMeta(keywords=["อาเซียน", " ", "อาเซียน\x00"]))
+    assert tagged.keywords == ["อาเซียน"]
+    untagged = build_report([seed_article(), seed_article(category="ข่าวประชาสัมพันธ์"), seed_article()])
+    assert untagged.keywords == ["ข่าวเด่น", "ข่าวประชาสัมพันธ์"]

@@ -108,7 +108,7 @@ def export_command(archive, out_path: str | os.PathLike, ids: Iterable[int | str
     selection = collect_articles(archive, ids, query)
     meta = meta or ReportMeta()
     if not meta.keywords:
-        meta.keywords = selection.tags or sorted({a.category for a in selection.articles if a.category})
+        meta.keywords = selection.tags
     report = build_report(selection.articles, meta, options)
     path = write_docx(report, out_path)
     return ExportResult(path, len(selection.articles), selection.missing)

@@ -187,7 +187,9 @@ def build_report(articles: list[Article], meta: ReportMeta | None = None, option
     era = "ce" if options.lang == "en" else "be"
     sections = [build_section(a, options, i) for i, a in enumerate(articles, 1)]
     title = clean(meta.title).strip() or (lab["report_title"] if many else sections[0].title)
-    keywords = _clean_lines(meta.keywords)
+    # Keywords are the tags given; without any, the articles' categories still help search.
+    keywords = _clean_lines(meta.keywords) or _clean_lines([a.category for a in articles])
+    keywords = list(dict.fromkeys(keywords))  # once each, first-seen order
     return Report(
         title=title,
         author=clean(meta.author).strip(),
