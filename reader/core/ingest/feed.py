@@ -16,7 +16,7 @@ import feedparser
 from reader.core import thaidate
 from reader.core.ingest.base import IngestError
 from reader.core.ingest.cleanup import Block, Draft, assemble
-from reader.core.ingest.htmlpage import fragment
+from reader.core.ingest.htmldom import fragment
 from reader.core.model import DATE_FROM_FEED, Article
 from reader.core.thaitext import clean_line, detect_language, strip_xml_invalid
 

@@ -1,0 +1,249 @@
+"""HTML as blocks of text: parsing, taking out what is never the article (scripts,
+navigation, headers, footers, asides, forms, hidden elements, share/print/comment
+widgets), scoring blocks by their non-link text (a small readability) and turning an
+element into paragraphs. Parsing is BeautifulSoup over lxml (html.parser as a fallback).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from html import unescape
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    MarkupResemblesLocatorWarning,
+    NavigableString,
+    Tag,
+    XMLParsedAsHTMLWarning,
+)
+
+from reader.core.ingest.cleanup import Block
+from reader.core.thaitext import clean_line
+
+try:
+    import lxml  # noqa: F401
+
+    PARSER = "lxml"
+except ImportError:  # pragma: no cover - lxml is a dependency; this is a safety net
+    PARSER = "html.parser"
+
+
+BLOCK_TAGS = {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+    "table", "tbody", "thead", "blockquote", "pre", "section", "article", "header", "footer",
+    "dd", "dt", "dl", "figure", "figcaption", "hr", "center", "address", "main", "body",
+}
+_DROP_TAGS = [
+    "script", "style", "noscript", "template", "iframe", "svg", "form", "button", "input",
+    "select", "textarea", "nav", "aside", "footer", "header", "object", "embed", "map",
+    "canvas", "video", "audio", "link", "meta",
+]
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+_CHROME_CLASS = re.compile(
+    r"^(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|share|sharing|social|print|comments?"
+    r"|related|sidebar|footer|header|advert|ads|adsbygoogle|banner|cookie|popup|modal|skip"
+    r"|tags|pager|pagination|widget|login|search|toolbar|fontsize|font-size|textsize)$",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HAS_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|/[a-zA-Z]|!--)")
+COPYRIGHT = re.compile(r"สงวนลิขสิทธิ์|copyright|copy right|©|all rights reserved", re.IGNORECASE)
+_AD_IMAGE = re.compile(
+    r"(?:^|[/_.\-])(?:ads?|adv|banners?|logos?|icons?|counter|spacer|pixel|buttons?|btn|rss)(?:[/_.\-]|$)",
+    re.IGNORECASE,
+)
+
+
+def parse(text: str) -> BeautifulSoup:
+    with warnings.catch_warnings():
+        # XHTML pages and feed fragments are read as HTML on purpose
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        try:
+            return BeautifulSoup(text, PARSER)
+        except Exception:  # a parser crash on a broken page: try the pure-Python one
+            return BeautifulSoup(text, "html.parser")
+
+
+def text_of(el: Tag) -> str:
+    return clean_line(el.get_text(" "))
+
+
+def _is_hidden(tag: Tag) -> bool:
+    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+        return True
+    style = tag.get("style")
+    return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
+
+
+def _is_chrome_tag(tag: Tag) -> bool:
+    if tag.name in ("body", "html", "main", "article"):
+        return False
+    if tag.get("role") in _DROP_ROLES:
+        return True
+    names = []
+    classes = tag.get("class") or []
+    if isinstance(classes, str):
+        classes = classes.split()
+    names.extend(classes)
+    if isinstance(tag.get("id"), str):
+        names.append(tag["id"])
+    for name in names:
+        for token in re.split(r"[\s_\-]+", name):
+            if _CHROME_CLASS.match(token):
+                return True
+    return False
+
+
+def strip_chrome(root: Tag) -> None:
+    for tag in root.find_all(_DROP_TAGS):
+        tag.decompose()
+    for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in list(root.find_all(True)):
+        if tag.decomposed:
+            continue
+        if _is_hidden(tag) or _is_chrome_tag(tag):
+            tag.decompose()
+
+
+def _block_parent(node) -> Tag | None:
+    parent = node.parent
+    while parent is not None and parent.name not in BLOCK_TAGS:
+        parent = parent.parent
+    return parent
+
+
+def best_container(root: Tag) -> Tag | None:
+    """The element holding the most non-link text, counted readability-style: each
+    block's own text scores for itself, its parent block and half for the grandparent."""
+    own: dict[int, float] = {}
+    tags: dict[int, Tag] = {}
+    for s in root.find_all(string=True):
+        if isinstance(s, Comment):
+            continue
+        n = len(s.strip())
+        if n == 0 or s.find_parent("a") is not None:
+            continue
+        block = _block_parent(s)
+        if block is None:
+            continue
+        own[id(block)] = own.get(id(block), 0) + n
+        tags[id(block)] = block
+    scores: dict[int, float] = {}
+    for key, n in own.items():
+        if n < 25:
+            continue
+        block = tags[key]
+        scores[key] = scores.get(key, 0) + n
+        parent = _block_parent(block)
+        if parent is not None:
+            scores[id(parent)] = scores.get(id(parent), 0) + n
+            tags[id(parent)] = parent
+            grand = _block_parent(parent)
+            if grand is not None:
+                scores[id(grand)] = scores.get(id(grand), 0) + n / 2
+                tags[id(grand)] = grand
+    best, best_score = None, 0.0
+    for key, score in scores.items():
+        tag = tags[key]
+        score *= 1 - link_density(tag)
+        text = tag.get_text(" ", strip=True)
+        if len(text) < 2000 and (COPYRIGHT.search(text) or "||" in text):
+            score *= 0.2  # a site footer: copyright, address, menu links
+        if score > best_score:
+            best, best_score = tag, score
+    return best
+
+
+def link_density(tag: Tag) -> float:
+    total = len(tag.get_text(" ", strip=True))
+    if not total:
+        return 0.0
+    links = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
+    return min(1.0, links / total)
+
+
+def headline_links(tag: Tag, shortest: int = 15) -> list[str]:
+    return [t for t in (text_of(a) for a in tag.find_all("a")) if len(t) >= shortest]
+
+
+def images_in(root: Tag, base: str | None, keep: set[int] | None = None) -> list[str]:
+    found = []
+    parts = [root] if keep is None else [c for c in root.children if id(c) in keep and isinstance(c, Tag)]
+    imgs = [img for part in parts for img in ([part] if part.name == "img" else part.find_all("img"))]
+    for img in imgs:
+        src = img.get("src") or img.get("data-src") or img.get("data-original")
+        if not isinstance(src, str) or not src.strip() or src.strip().startswith("data:"):
+            continue
+        if img.get("width") in ("1", "0") or img.get("height") in ("1", "0"):
+            continue  # tracking pixels
+        src = src.strip().replace("\\", "/")
+        if _AD_IMAGE.search(urlsplit(src).path):
+            continue  # banners, logos, icons, counters: site furniture, not the story's pictures
+        found.append(urljoin(base, src) if base else src)
+    return found
+
+
+def blocks_of(root: Tag, keep: set[int] | None = None) -> list[Block]:
+    """The element's text as blocks: block elements and <br> end a paragraph. With
+    `keep`, only the root's children whose id() is in it are read."""
+    blocks: list[Block] = []
+    parts: list[str] = []
+    state = {"gap": 0}
+
+    def flush(gap: int) -> None:
+        text = " ".join(" ".join(parts).split())
+        parts.clear()
+        if text:
+            blocks.append(Block(text, state["gap"]))
+            state["gap"] = gap
+        else:
+            state["gap"] = max(state["gap"], gap)
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if node is root and keep is not None and id(child) not in keep:
+                continue
+            if isinstance(child, NavigableString):
+                if not isinstance(child, Comment):
+                    parts.append(str(child))
+            elif isinstance(child, Tag):
+                if child.name == "br":
+                    flush(0)
+                elif child.name == "pre":
+                    flush(1)
+                    for line in child.get_text().split("\n"):
+                        parts.append(line)
+                        flush(0)
+                    flush(1)
+                elif child.name in BLOCK_TAGS:
+                    flush(1)
+                    walk(child)
+                    flush(1)
+                else:
+                    walk(child)
+
+    walk(root)
+    flush(0)
+    return blocks
+
+
+def non_link_text(tag: Tag) -> int:
+    return max(0, len(tag.get_text(" ", strip=True)) - sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a")))
+
+
+def fragment(html: str, base: str | None = None) -> tuple[list[Block], list[str]]:
+    """Paragraphs and images of an HTML fragment (a feed item's description)."""
+    if not _HAS_TAG.search(html):
+        # plain text (old WordPress feeds): its line breaks are the paragraphs
+        text = unescape(html)
+        return [Block(line.strip(), 1) for line in text.split("\n") if line.strip()], []
+    soup = parse(f"<div>{html}</div>")
+    root = soup.body or soup
+    for tag in root.find_all(["script", "style", "iframe", "form", "object", "embed"]):
+        tag.decompose()
+    return blocks_of(root), images_in(root, base)
