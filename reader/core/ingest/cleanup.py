@@ -56,7 +56,7 @@ _CHROME_LINE = re.compile(
     r")$",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"สงวนลิขสิทธิ์|copyright|©|all rights reserved", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^(?:©|copyright|\(c\))|สงวนลิขสิทธิ์|all rights reserved", re.IGNORECASE)
 _CONTACT = re.compile(r"e-?mail\s*:|โทรสาร|fax\s*:|โทร\.?\s*0\d|tel\.?\s*:?\s*\+?\d", re.IGNORECASE)
 _SOURCE_CREDIT = re.compile(
     r"^(?:ที่มา|แหล่งที่มา|แหล่งข้อมูล|ข้อมูลจาก|source)\s*[:：]|^(?:ที่มา|แหล่งที่มา)\s+.{1,80}$",
@@ -106,7 +106,7 @@ def squash(text: str) -> str:
 def is_chrome(line: str) -> bool:
     """Menus, share/print bars, skip links, counters, the audio-player notice..."""
     lower = line.lower()
-    if line.count("|") >= 2:
+    if _menu_bar(line):
         return True
     if _CHROME_LINE.match(line):
         return True
@@ -118,12 +118,22 @@ def is_chrome(line: str) -> bool:
     return False
 
 
+def _menu_bar(line: str) -> bool:
+    """Links separated by bars ("หน้าหลัก | ติดต่อ | ผังเว็บไซต์"); a table row copied as
+    text has bars too, but longer cells."""
+    cells = line.split("|")
+    return len(cells) >= 3 and max(len(c.strip()) for c in cells) <= 60
+
+
 def is_footer_start(line: str) -> bool:
     return line.count("|") >= 2 or bool(_COPYRIGHT.search(line) and len(line) < 200)
 
 
 def _is_footer_line(line: str) -> bool:
-    return is_chrome(line) or bool(_CONTACT.search(line)) or len(line) < LONG_PARAGRAPH
+    return (
+        is_footer_start(line) or is_chrome(line) or bool(_CONTACT.search(line))
+        or len(line) < LONG_PARAGRAPH
+    )
 
 
 def cut_footer(blocks: list[Block]) -> list[Block]:
