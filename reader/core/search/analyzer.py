@@ -186,11 +186,10 @@ def grams(folded: str) -> set[str]:
     out: set[str] = set()
     for run in _THAI_RUN.findall(folded):
         n = len(run)
-        if n < 3:
-            if n == 2:
-                out.add(run)
-            continue
-        out.update(run[i : i + 3] for i in range(n - 2))
+        if n >= 3:
+            out.update(run[i : i + 3] for i in range(n - 2))
+        elif n == 2:
+            out.add(run)
     return out
 
 

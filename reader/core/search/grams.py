@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import zlib
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +68,7 @@ class GramStore:
         self._blocks: list[Block] | None = None
         self._generation = None
         self._vocab: list[str] | None = None
+        self._where: dict[int, tuple[int, int]] | None = None
 
     # Reading state -------------------------------------------------------
 
@@ -93,7 +95,24 @@ class GramStore:
                 self._blocks = blocks
                 self._generation = gen
                 self._vocab = None
+                self._where = None
             return self._blocks
+
+    def masks_for(self, article_ids) -> dict[int, int]:
+        """Per-block masks of these (live) articles."""
+        with self._lock:
+            blocks = self.blocks()
+            if self._where is None:
+                self._where = {
+                    aid: (b, s) for b, blk in enumerate(blocks) for s, aid in enumerate(blk.ids)
+                    if blk.alive >> s & 1
+                }
+            out: dict[int, int] = {}
+            for aid in article_ids:
+                pos = self._where.get(aid)
+                if pos:
+                    out[pos[0]] = out.get(pos[0], 0) | 1 << pos[1]
+            return out
 
     def count(self) -> int:
         return sum(b.alive.bit_count() for b in self.blocks())
@@ -165,7 +184,7 @@ class GramStore:
             db = self.db
             db.execute("BEGIN IMMEDIATE")
             try:
-                pending: dict[int, dict[str, list[int]]] = {}
+                pending: dict[int, defaultdict[str, list[int]]] = {}
                 n = 0
                 for aid, date, grams in items:
                     self._kill(aid, blocks)
@@ -177,14 +196,14 @@ class GramStore:
                     blk.ids.append(aid)
                     blk.dates.append(date)
                     blk.alive |= 1 << s
+                    if self._where is not None:
+                        self._where[aid] = (b, s)
                     db.execute("INSERT OR REPLACE INTO slots VALUES (?,?,?,?,1)", (b, s, aid, date))
-                    per = pending.setdefault(b, {})
+                    per = pending.get(b)
+                    if per is None:
+                        per = pending[b] = defaultdict(list)
                     for g in grams:
-                        lst = per.get(g)
-                        if lst is None:
-                            per[g] = [s]
-                        else:
-                            lst.append(s)
+                        per[g].append(s)
                     n += 1
                     if len(per) > 400_000:  # bound memory on huge imports
                         self._flush(pending)
@@ -226,6 +245,8 @@ class GramStore:
             self.db.execute("UPDATE slots SET alive=0 WHERE block=? AND slot=?", (b, s))
             if b < len(blocks):
                 blocks[b].alive &= ~(1 << s)
+            if self._where is not None:
+                self._where.pop(aid, None)
 
     def delete(self, ids: Iterable[int]) -> None:
         with self._lock:

@@ -68,13 +68,17 @@ class SearchIndex:
         meta = _read_meta(index_dir)
         expected = _analyzer_id()
         reason = None
-        if not windex.exists_in(str(index_dir), indexname=INDEX_NAME):
+        try:
+            exists = windex.exists_in(str(index_dir), indexname=INDEX_NAME)
+        except Exception as exc:  # a damaged TOC raises here already
+            exists, reason = True, f"unreadable: {exc.__class__.__name__}: {exc}"
+        if reason is None and not exists:
             reason = "missing"
-        elif meta is None:
+        elif reason is None and meta is None:
             reason = "no version file"
-        elif meta.get("analyzer") != expected:
+        elif reason is None and meta.get("analyzer") != expected:
             reason = "built by another analyzer version"
-        else:
+        elif reason is None:
             ix = grams = None
             try:
                 ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
@@ -214,10 +218,13 @@ class SearchIndex:
     def searcher(self):
         """A searcher on the latest committed state (reused while nothing changed)."""
         with self._lock:
+            # Not Searcher.refresh(): with an empty index it fails inside Whoosh
+            # (EmptyReader.segments() is None).
+            if self._searcher is not None and not self._searcher.up_to_date():
+                self._searcher.close()
+                self._searcher = None
             if self._searcher is None:
                 self._searcher = self.ix.searcher()
-            else:
-                self._searcher = self._searcher.refresh()
             return self._searcher
 
     def search(self, query: str, filters=None, sort: str = "relevance", limit: int = 20, offset: int = 0):

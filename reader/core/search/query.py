@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
+from whoosh.support.levenshtein import distance
 
 from reader.core.search import analyzer as ana
 from reader.core.search.schema import date_number, search_text, unpack_parts
@@ -85,7 +86,11 @@ class Unit:
 
     @property
     def kind(self) -> str:
-        if len(self.toks) == 1 and not self.phrase:
+        """thai (a string of Thai letters, however it segments), latin, num, acr, or
+        mixed (several tokens: checked as a string)."""
+        if ana.is_thai_string(self.needle):
+            return "thai"
+        if len(self.toks) == 1:
             return self.toks[0].kind
         return "mixed"
 
@@ -179,7 +184,7 @@ def parse(text: str) -> Parsed:
         toks = ana.analyze(needle)
         if not toks:
             continue
-        unit = Unit(value, needle, toks, field=fname, negated=bool(minus), phrase=phrase or len(toks) > 1)
+        unit = Unit(value, needle, toks, field=fname, negated=bool(minus), phrase=phrase)
         if unit.negated:
             p.negated.append(unit)
             pending_or = False
@@ -236,7 +241,7 @@ def _tok_query(tok: ana.Tok, title_only: bool) -> Q.Query:
 def unit_query(unit: Unit) -> Q.Query:
     title_only = unit.field == "title"
     toks = unit.toks
-    if unit.kind == "thai" and not unit.phrase:
+    if unit.kind == "thai":
         # the typed word may be segmented in more than one piece: each a whole word
         toks = [ana.Tok(w, 0, 0, "thai") for w in ana.segment(unit.needle)]
     parts = [_tok_query(t, title_only) for t in toks]
@@ -402,25 +407,38 @@ def highlight_terms(p: Parsed) -> list[str]:
     return list(dict.fromkeys(t for t in terms if t))
 
 
-def _grams_masks(store, p: Parsed) -> dict[int, int] | None:
-    """AND over groups whose every unit has Thai text of 2+ letters, of the OR over
-    their units of the AND of their Thai runs. None: no group can use the store."""
+def _grams_masks(store, searcher, p: Parsed) -> dict[int, int] | None:
+    """Articles that may match, as per-block masks: the AND over groups holding a Thai
+    string of the OR over their units (Thai: the AND of the trigram sets of its Thai
+    runs; other units: the articles Whoosh finds for them). None: no Thai string."""
     result: dict[int, int] | None = None
     for group in p.groups:
-        if not all(u.thai_runs for u in group):
-            continue
+        if not any(u.thai_runs for u in group):
+            continue  # English/number-only group: tier 1 finds all of it
         gmask: dict[int, int] = {}
         for u in group:
-            umask: dict[int, int] | None = None
-            for run in u.thai_runs:
-                m = store.containing(run)
-                umask = m if umask is None else {b: v & m[b] for b, v in umask.items() if b in m and v & m[b]}
-                if not umask:
-                    break
+            if u.thai_runs:
+                umask: dict[int, int] | None = None
+                for run in u.thai_runs:
+                    m = store.containing(run)
+                    umask = m if umask is None else _and(umask, m)
+                    if not umask:
+                        break
+            else:
+                umask = store.masks_for(_article_ids(searcher, unit_query(u)))
             for b, v in (umask or {}).items():
                 gmask[b] = gmask.get(b, 0) | v
-        result = gmask if result is None else {b: v & gmask[b] for b, v in result.items() if b in gmask and v & gmask[b]}
+        result = gmask if result is None else _and(result, gmask)
     return result
+
+
+def _and(a: dict[int, int], b: dict[int, int]) -> dict[int, int]:
+    return {k: v & b[k] for k, v in a.items() if k in b and v & b[k]}
+
+
+def _article_ids(searcher, q: Q.Query) -> list[int]:
+    col = searcher.reader().column_reader("aid")
+    return [col[dn] for dn in searcher.docs_for_query(q)]
 
 
 def run_search(searcher, store, text: str, filters: Filters | None = None, sort: str = "relevance",
@@ -440,7 +458,7 @@ def _run(searcher, store, text, filters, sort, limit, offset) -> Results:
     need = offset + limit
     fq = filter_query(searcher, Parsed(filters=f, categories=p.categories, tags=p.tags))
     wq = whoosh_query(p)
-    masks = _grams_masks(store, p) if (store is not None and p.groups) else None
+    masks = _grams_masks(store, searcher, p) if (store is not None and p.groups) else None
     if masks is not None and (f.date_from or f.date_to):
         masks = _date_masked(store, masks, f)
     seen: set[int] = set()
@@ -554,23 +572,28 @@ def _hit(cand: Candidate, score: float, whole: bool, terms: list[str]) -> Hit:
 
 
 def suggest(searcher, p: Parsed, limit: int = 3) -> list[str]:
-    """'Did you mean': the query with one word replaced by a close indexed word."""
+    """'Did you mean': the query with one word replaced by a close indexed word (edit
+    distance 1, or 2 for words over four letters; same first letter), commonest first."""
     out: list[str] = []
     reader = searcher.reader()
     for group in p.groups:
         for u in group:
-            if u.phrase or u.kind not in ("thai", "latin"):
+            if u.kind not in ("thai", "latin"):
                 continue
             word = u.needle
             if reader.doc_frequency("content", word):
                 continue
             maxdist = 1 if len(word) <= 4 else 2
-            try:
-                close = searcher.suggest("content", word, limit=limit, maxdist=maxdist)
-            except Exception:
-                close = []
-            for c in close:
-                out.append(_replace_unit(p, u, c))
+            close = []
+            for btext in reader.expand_prefix("content", word[:1]):
+                term = btext.decode("utf-8") if isinstance(btext, bytes) else btext
+                if abs(len(term) - len(word)) > maxdist or term == word:
+                    continue
+                d = distance(term, word, limit=maxdist)
+                if d <= maxdist:
+                    close.append((d, -reader.doc_frequency("content", term), term))
+            for *_rank, term in sorted(close)[:limit]:
+                out.append(_replace_unit(p, u, term))
     return list(dict.fromkeys(out))[:limit]
 
 

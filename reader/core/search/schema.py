@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 
-from whoosh import fields, formats
+from whoosh import columns, fields, formats
 from whoosh.analysis import IDTokenizer
 
 from reader.core.model import IndexDoc
@@ -60,6 +60,8 @@ class TermsField(fields.FieldType):
 def make_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(unique=True),
+        # article id per document number, read without unpickling stored fields
+        aid=fields.COLUMN(columns.NumericColumn("I")),
         title=WordField(field_boost=TITLE_BOOST),
         content=WordField(),
         category=fields.ID(),
@@ -110,10 +112,11 @@ def doc_fields(doc: IndexDoc, counted: bool = False) -> tuple[dict, tuple[int, i
         "u": art.source_url,
         "g": tags,
         "b": bool(doc.bookmarked),
-        "z": zlib.compress(SEP.join(parts).encode("utf-8"), 6),
+        "z": zlib.compress(SEP.join(parts).encode("utf-8"), 1),
     }
     values = {
         "id": str(art.id),
+        "aid": int(art.id),
         "title": title,
         "content": text,
         "category": art.category or "",
