@@ -18,6 +18,7 @@ from reader.core.ingest.htmldom import (
     blocks_of,
     headline_links,
     images_in,
+    is_gone,
     link_density,
     non_link_text,
     parse,
@@ -49,7 +50,10 @@ CONTENT_SELECTORS = [
     ".content-detail",
 ]
 LIST_MIN_LINKS = 5
+MAX_ELEMENTS = 20_000  # a long article page has a few thousand elements
+_START_TAG = re.compile(r"<[a-zA-Z]")
 SHORT_CONTAINER = 300  # a block this small is probably only the headline: look wider
+WIDEN_STEPS = 6
 _RELATED = re.compile(
     r"^\s*(?:เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|ข่าวเกี่ยวข้อง|อ่านเพิ่มเติม|บทความที่เกี่ยวข้อง"
     r"|related(?: articles| news| stories| posts)?|see also|read more)\s*:?",
@@ -95,7 +99,9 @@ def _with_siblings(container: Tag) -> tuple[Tag, set[int] | None]:
 def _widen(container: Tag) -> Tag:
     """A tiny best block (a headline and a date) may sit beside the story's picture and
     links: take the enclosing block, short of the page body and of any site footer."""
-    while len(container.get_text(" ", strip=True)) < SHORT_CONTAINER:
+    for _ in range(WIDEN_STEPS):  # a few levels at most: 3,000 nested divs stay linear
+        if len(container.get_text(" ", strip=True)) >= SHORT_CONTAINER:
+            break
         parent = container.parent
         if parent is None or parent.name in ("body", "html", "[document]"):
             break
@@ -110,7 +116,7 @@ def _tidy(container: Tag) -> None:
     """Inside the article: drop 'related stories' link lists and share/print links; keep
     where a 'click here' link points, since the words alone say nothing."""
     for tag in list(container.find_all(["p", "div", "ul", "ol", "section", "h2", "h3", "h4", "strong", "b"])):
-        if tag.decomposed:
+        if is_gone(tag):
             continue
         text = tag.get_text(" ", strip=True)
         m = _RELATED.match(text)
@@ -122,7 +128,7 @@ def _tidy(container: Tag) -> None:
                 if target is not None and target is not container:
                     target.decompose()
     for a in list(container.find_all("a")):
-        if a.decomposed:
+        if is_gone(a):
             continue
         text = clean_line(a.get_text(" "))
         if text and is_chrome(text):
@@ -169,6 +175,12 @@ def _is_opdc(soup: BeautifulSoup, host: str, text: str) -> bool:
 
 
 def read_html(text: str, url: str | None = None) -> Draft:
+    # Every element costs a fraction of a millisecond below (CSS selector passes): refuse
+    # generated or hostile markup before parsing instead of spending minutes on it.
+    elements = len(_START_TAG.findall(text))
+    if elements > MAX_ELEMENTS:
+        raise IngestError(f"this page has {elements:,} HTML elements (limit {MAX_ELEMENTS:,}); "
+                          "an article page has a few thousand, so it is not read")
     soup = parse(text)
     meta = meta_tags(soup)
     page = page_url(soup, meta, text, url)
@@ -186,7 +198,7 @@ def read_html(text: str, url: str | None = None) -> Draft:
         container, category = _prachatai(soup)
     root = soup.body or soup
     strip_chrome(root)
-    if container is None or container.decomposed:
+    if container is None or is_gone(container):
         container = None
         for selector in CONTENT_SELECTORS:
             el = root.select_one(selector)
