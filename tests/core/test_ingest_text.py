@@ -316,3 +316,20 @@ def test_table_rows_with_bars_and_copyright_news_are_kept():
     text = f"หัวข้อข่าวทดสอบตาราง\n\nวันพุธที่ 27 กันยายน 2566\n{row}\n{news}\nหน้าหลัก | ติดต่อ | ผังเว็บไซต์\n"
     article = one(text.encode("utf-8"))
     assert article.paragraphs == [row, news]
+
+
+def test_chrome_lines_of_a_copied_page():
+    text = (
+        "ข้ามไปยังเนื้อหาหลัก\nA A A\nหน้าแรก > ข่าวประชาสัมพันธ์\n"
+        "ข่าวประชาสัมพันธ์\n\nก.พ.ร. จัดประชุมเครือข่าย\n\n"
+        "เข้าชม 1,234 ครั้ง\nShare แชร์ พิมพ์หน้านี้\n"
+        "เมื่อวันที่ 4 มีนาคม 2567 สำนักงาน ก.พ.ร. จัดการประชุมเครือข่ายพัฒนาระบบราชการ เพื่อแลกเปลี่ยนความรู้ด้านการพัฒนาองค์การ\n"
+        "Tweet Facebook Line\n"
+        "Copyright © 2024 สำนักงาน ก.พ.ร. All rights reserved.\n"
+    )
+    article = one(text.encode("utf-8"))
+    assert article.title == "ก.พ.ร. จัดประชุมเครือข่าย"
+    assert article.category == "ข่าวประชาสัมพันธ์"
+    assert article.paragraphs == [
+        "เมื่อวันที่ 4 มีนาคม 2567 สำนักงาน ก.พ.ร. จัดการประชุมเครือข่ายพัฒนาระบบราชการ เพื่อแลกเปลี่ยนความรู้ด้านการพัฒนาองค์การ"
+    ]
