@@ -139,14 +139,17 @@ def _is_footer_line(line: str) -> bool:
 def cut_footer(blocks: list[Block]) -> list[Block]:
     """Drop the site footer: from the first menu bar or copyright line after the body
     on, when nothing after it reads like an article paragraph."""
+    # footer_after[i]: every block after i is footer-like (one backward pass, not n^2)
+    footer_after = [True] * (len(blocks) + 1)
+    for i in range(len(blocks) - 1, -1, -1):
+        footer_after[i] = footer_after[i + 1] and _is_footer_line(blocks[i].text)
     seen_body = False
     for i, block in enumerate(blocks):
         if len(block.text) >= LONG_PARAGRAPH and not is_chrome(block.text):
             seen_body = True
             continue
-        if seen_body and is_footer_start(block.text):
-            if all(_is_footer_line(b.text) for b in blocks[i + 1 :]):
-                return blocks[:i]
+        if seen_body and is_footer_start(block.text) and footer_after[i + 1]:
+            return blocks[:i]
     return blocks
 
 
