@@ -72,7 +72,8 @@ def truth(texts: dict[int, str], query: str) -> set[int]:
 
 def check(index, texts, query):
     expected = truth(texts, query)
-    res = index.search(query, limit=len(texts))
+    # a string with a space is a phrase (unquoted, its words are ANDed)
+    res = index.search(f'"{query}"' if " " in query else query, limit=len(texts))
     found = [h.article_id for h in res.hits]
     assert len(found) == len(set(found))
     missing = expected - set(found)
