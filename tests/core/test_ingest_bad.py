@@ -135,3 +135,9 @@ def test_random_markup_gives_only_ingest_errors(parts, name):
 def test_damaged_seed_gives_only_ingest_errors(cut, junk):
     seed = SEED.read_bytes()
     only_ingest_errors(seed[:cut] + junk + seed[cut + len(junk) :], "seed.txt")
+
+
+def test_text_starting_with_a_bracket_is_text():
+    data = "<ข่าวด่วน> ก.พ.ร. แจ้งเปลี่ยนวันประชุม\n\nการประชุมเครือข่ายเลื่อนเป็นวันที่ 5 มีนาคม 2567 ณ ห้องประชุมชั้น 5\n".encode()
+    article = extract(Source("x.txt", data, "x"))[0]
+    assert article.kind == "text" and article.title == "<ข่าวด่วน> ก.พ.ร. แจ้งเปลี่ยนวันประชุม"

@@ -178,7 +178,7 @@ def sniff_kind(text: str, name: str = "") -> str:
             return HTML
         if head.startswith("<?xml"):
             raise IngestError("an XML file that is not an RSS or Atom feed")
-        return HTML
+        return TEXT  # "<ข่าวด่วน> ..." is text that happens to start with a bracket
     if lower_name.endswith((".html", ".htm", ".xhtml", ".shtml", ".asp", ".php")) and _HTML_MARK.search(head):
         return HTML
     return TEXT
