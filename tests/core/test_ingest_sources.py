@@ -57,7 +57,7 @@ def test_folder_is_walked_recursively_skipping_page_assets(tmp_path, seed_bytes)
     (tmp_path / "sub" / "b.html").write_text("<html><body><p>" + "ข่าว " * 40 + "</p></body></html>", "utf-8")
     (tmp_path / "sub" / "deeper" / "c.txt").write_text(PAGE, "utf-8")
     (tmp_path / "sub" / "b_files").mkdir()
-    for asset in ("style.css", "logo.png", "app.js"):
+    for asset in ("style.css", "logo.png", "app.js", "ads_frame.html"):
         (tmp_path / "sub" / "b_files" / asset).write_bytes(b"\x89PNG asset")
     (tmp_path / ".hidden.txt").write_text(PAGE, "utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")

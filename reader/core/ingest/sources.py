@@ -72,7 +72,10 @@ def iter_sources(target: str | os.PathLike, limits: Limits | None = None) -> Ite
 def _from_folder(root: Path, limits: Limits) -> Iterator[Source | Failure]:
     real_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root, onerror=None):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d.lower() not in SKIP_NAMES)
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if not d.startswith(".") and d.lower() not in SKIP_NAMES and not _page_assets(d, filenames)
+        )
         for filename in sorted(filenames):
             path = Path(dirpath) / filename
             if _skipped(filename):
@@ -81,6 +84,15 @@ def _from_folder(root: Path, limits: Limits) -> Iterator[Source | Failure]:
                 yield Failure(str(path), "a link to a file outside the folder; not followed")
                 continue
             yield from _from_file(path, limits, str(root))
+
+
+def _page_assets(folder: str, siblings: list[str]) -> bool:
+    """"Save page as" puts a page's pictures, scripts and ad frames in `<page>_files`
+    beside `<page>.html`: never articles of their own."""
+    if not folder.endswith("_files"):
+        return False
+    stem = folder[: -len("_files")]
+    return any(name.rsplit(".", 1)[0] == stem for name in siblings)
 
 
 def _from_file(path: Path, limits: Limits, origin: str) -> Iterator[Source | Failure]:
