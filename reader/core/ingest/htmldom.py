@@ -108,7 +108,12 @@ def _is_chrome_tag(tag: Tag) -> bool:
 
 def strip_chrome(root: Tag) -> None:
     for tag in root.find_all(_DROP_TAGS):
-        tag.decompose()
+        if tag.name != "embed":
+            tag.decompose()
+        elif not is_gone(tag):
+            # lxml's HTML4 parser does not know <embed> is empty and nests the rest of the
+            # page inside a bare one (old pages' Flash): drop the tag, keep what it swallowed.
+            tag.unwrap()
     for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for tag in list(root.find_all(True)):
