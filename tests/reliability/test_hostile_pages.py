@@ -242,3 +242,14 @@ def test_url_import_fetches_the_page_and_nothing_it_names(server, tmp_path):
         assert_clean(arch.get(summary.article_ids[0]))
     time.sleep(0.3)
     assert recorder.seen == ["/page.html"]
+
+
+@pytest.mark.parametrize("tag", ['<embed src="flash.swf">', '<embed src="a.swf"><embed src="b.swf">',
+                                 '<object data="x.swf"><embed src="x.swf"></object>'])
+def test_text_after_an_unclosed_embed_is_kept(tag):
+    """Old government pages embed Flash with a bare <embed>; lxml's HTML parser does not know
+    it is empty and nests the rest of the page inside it, which was then dropped with it."""
+    html = (f"<html><head><title>{TITLE}</title></head><body><article><p>{BODY[0]}</p>{tag}"
+            f"<p>{BODY[1]}</p><p>{BODY[2]}</p></article></body></html>").encode()
+    [article] = extract(Source(name="flash.html", data=html, origin="flash.html"))
+    assert article.paragraphs[:3] == BODY
