@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QTextBoundaryFinder, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QTextBoundaryFinder, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -220,7 +220,9 @@ class ReaderPane(QTextEdit):
 
     # -- no network, links only on request ------------------------------------------------
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
-        return None  # archived pages may name remote images: never fetch anything
+        # Archived pages may name remote images or local files: never load anything. An
+        # empty resource, not None: on None QTextDocument reads file: URLs itself.
+        return QByteArray()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         href = self.anchorAt(event.position().toPoint())
