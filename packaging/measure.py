@@ -85,6 +85,8 @@ def main() -> int:
                 raise SystemExit("--cold needs root on Linux (/proc/sys/vm/drop_caches)")
             window.append(time_to_ready([str(exe), "--archive", archive, "--quit-when-ready"], env))
         for _ in range(args.runs):
+            if args.cold:
+                drop_caches()
             selftest.append(time_run([str(exe), "--self-test"], env))
     files = sum(1 for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"bundle: {bundle}")
@@ -92,7 +94,7 @@ def main() -> int:
     kind = "cold (page cache dropped)" if args.cold else "warm"
     print(f"start to window, {kind}: median {statistics.median(window):.2f} s "
           f"(runs: {', '.join(f'{t:.2f}' for t in window)})")
-    print(f"--self-test: median {statistics.median(selftest):.2f} s "
+    print(f"--self-test, {kind}: median {statistics.median(selftest):.2f} s "
           f"(runs: {', '.join(f'{t:.2f}' for t in selftest)})")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     return 0
