@@ -53,10 +53,13 @@ def bundle(tmp_path_factory) -> Path:
     done = subprocess.run(
         ["bash", str(ROOT / "packaging" / "build"), "--dist", str(out / "dist"),
          "--work", str(out / "work")],
-        env={**os.environ, "PYTHON": sys.executable}, capture_output=True, text=True, timeout=900)
+        # PyInstaller's cache goes into the temporary folder too, never the real home.
+        env={**os.environ, "PYTHON": sys.executable, "PYINSTALLER_CONFIG_DIR": str(out / "cache")},
+        capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     print(done.stdout)
     shutil.rmtree(out / "work", ignore_errors=True)
+    shutil.rmtree(out / "cache", ignore_errors=True)
     return out / "dist" / "opdc-reader"
 
 
