@@ -32,10 +32,14 @@ class Originals:
             return sha
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{sha}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError:
+            tmp.unlink(missing_ok=True)  # a full disk: leave no half-written file behind
+            raise
         os.chmod(tmp, 0o444)  # originals are never rewritten: make that visible on disk
         os.replace(tmp, target)
         return sha

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -113,7 +114,12 @@ class Archive:
         cls._check_manifest(root)
         if not readonly and not os.access(root, os.W_OK):
             readonly = True  # a read-only share or medium: open for reading only
-        conn = cls._connect(root / CATALOG, readonly)
+        try:
+            conn = cls._connect(root / CATALOG, readonly)
+        except sqlite3.Error as exc:  # e.g. no room for the WAL files on a full disk
+            if shutil.disk_usage(root).free < (1 << 20):
+                raise ArchiveError(f"the disk holding {root} is full; free some space and try again") from exc
+            raise ArchiveError(f"the catalog at {root / CATALOG} cannot be opened: {exc}") from exc
         try:
             if not readonly:
                 migrate(conn)
@@ -251,13 +257,19 @@ class Archive:
         """Store one article and the bytes it came from; see the module docstring."""
         with self.writing():
             sha = sha256_of(original)
+            fresh = not self.originals.has(sha)
             try:
                 self.originals.put(original, sha)
             except OSError as exc:
                 if exc.errno == 28:  # ENOSPC
                     raise ArchiveError(f"the disk holding {self.root} is full; nothing was changed") from exc
                 raise ArchiveError(f"cannot store the original bytes: {exc}") from exc
-            return self._write(self._add_tx, article, sha, len(original), origin, batch_id)
+            try:
+                return self._write(self._add_tx, article, sha, len(original), origin, batch_id)
+            except ArchiveError:
+                if fresh:  # "nothing was changed": take back the bytes no catalog row names
+                    self.originals.path_for(sha).unlink(missing_ok=True)
+                raise
 
     def _add_tx(self, conn, article: Article, sha: str, size: int, origin: str,
                 batch_id: int | None) -> AddResult:
