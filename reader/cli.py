@@ -88,7 +88,12 @@ def cmd_import(args) -> int:
 
     bar = Progress("import")
     with _open(args) as archive:
-        index = open_index(archive)
+        try:
+            index = open_index(archive)
+        except Exception as exc:  # derived data (e.g. a full disk): import, repair it later
+            print(f"opdc-reader: search index not available ({exc}); it is rebuilt at the next start",
+                  file=sys.stderr)
+            index = None
         try:
             summary = import_targets(
                 archive, args.targets, index=index,
@@ -96,7 +101,8 @@ def cmd_import(args) -> int:
             )
         finally:
             bar.close()
-            index.close()
+            if index is not None:
+                index.close()
     if args.json:
         _print_json(summary.to_dict())
     else:
