@@ -96,6 +96,7 @@ def import_targets(
 
     with archive.writing(wait=2.0):
         summary.batch_id = archive.begin_batch([str(t) for t in targets])
+        finished = False
         try:
             for target in targets:
                 for item in iter_sources(target, limits):
@@ -113,12 +114,13 @@ def import_targets(
                         flush_index()
                 if summary.cancelled:
                     break
+            finished = True
         finally:
             flush_index()
             try:
                 archive.finish_batch(
                     summary.batch_id, summary.counts, [(f.name, f.reason) for f in summary.failed],
-                    "cancelled" if summary.cancelled else "done",
+                    "cancelled" if summary.cancelled else "done" if finished else "failed",
                 )
             except ArchiveError:
                 pass  # e.g. the disk filled up: the articles themselves are committed
