@@ -90,7 +90,15 @@ def step_qt(ctx: Context) -> str:
     metrics = QFontMetrics(QFont(family))
     check(all(metrics.inFontUcs4(ord(ch)) for ch in QUERY),
           f"font {family!r} has no glyphs for Thai")
-    return f"{app.platformName()}, font {family}, language {app.property('opdc_lang')}"
+    from PySide6.QtCore import QTranslator
+
+    from reader.ui.i18n import qm_path
+
+    thai = qm_path("th")
+    check(thai is not None and QTranslator().load(str(thai)),
+          "the Thai interface translation (opdc_th.qm) is missing or unreadable")
+    return (f"{app.platformName()}, font {family}, language {app.property('opdc_lang')}, "
+            f"Thai translation {thai.name}")
 
 
 def step_archive(ctx: Context) -> str:
@@ -116,6 +124,7 @@ def step_search(ctx: Context) -> str:
     ctx.state["index"] = index
     results = index.search(QUERY)
     check(bool(results.hits), f"no hit for {QUERY!r} ({results.message or 'no message'})")
+    ctx.state["terms"] = list(results.terms)
     ids = [h.article_id for h in results.hits]
     check(ctx.state["article_id"] in ids, f"the seed article is not among the hits {ids}")
     marked = sum(1 for h in results.hits for _, is_hit in h.snippet if is_hit)
@@ -144,12 +153,17 @@ def step_render(ctx: Context) -> str:
     ctx.state["app"].processEvents()
     text = pane.toPlainText()
     check(QUERY in text, "the reading pane does not hold the seed article's text")
+    pane.set_terms(ctx.state.get("terms") or [QUERY])  # as after a search in the window
+    ctx.state["app"].processEvents()
+    hits = pane.hit_count()
+    check(hits >= 1, f"{QUERY!r} is not highlighted in the reading pane")
     image = pane.viewport().grab().toImage()
     check(not image.isNull() and image.width() > 0, "the reading pane could not be drawn")
     ink = ink_share(image)
     check(ink >= MIN_INK, f"the reading pane looks blank ({ink:.2%} of pixels drawn)")
     image.save(str(ctx.out / "seed-article.png"))
-    return f"{len(text)} characters, {ink:.1%} of pixels drawn ({image.width()}x{image.height()})"
+    return (f"{len(text)} characters, {hits} highlighted, {ink:.1%} of pixels drawn "
+            f"({image.width()}x{image.height()})")
 
 
 def ink_share(image: Any) -> float:
