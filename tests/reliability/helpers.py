@@ -85,9 +85,18 @@ def tree_snapshot(root: Path) -> dict[str, bytes]:
 
 
 def catalog_dump(archive: Path) -> list[str]:
-    """The catalog as SQL text, comparable before and after a failed write."""
+    """The catalog as SQL text, comparable before and after a failed write. The import
+    log (batches) is left out: a failed import may record that it was tried."""
     conn = sqlite3.connect(f"file:{archive / 'catalog.sqlite'}?mode=ro", uri=True)
     try:
-        return list(conn.iterdump())
+        return [line for line in conn.iterdump() if not line.startswith('INSERT INTO "batches"')]
+    finally:
+        conn.close()
+
+
+def batch_statuses(archive: Path) -> list[str]:
+    conn = sqlite3.connect(f"file:{archive / 'catalog.sqlite'}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in conn.execute("SELECT status FROM batches ORDER BY id")]
     finally:
         conn.close()

