@@ -4,6 +4,11 @@
 where they came from) or `Failure` (one file that could not be read, and why).
 `extract(source)` detects the encoding and the kind (text page, HTML page, RSS/Atom
 feed) and returns the articles, or raises `IngestError` with one clear message.
+
+Modules: base (types, limits), detect (encoding, kind), textpage, htmlpage (with htmldom
+and htmlmeta), feed, cleanup (the rules every kind shares: chrome, repeated headline,
+credits, dates), sources (files, folders, zip and tar archives, URLs). Zip checks live
+in reader.core.safezip, which restore uses too.
 """
 
 from __future__ import annotations

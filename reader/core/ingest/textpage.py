@@ -99,17 +99,15 @@ def read_text(text: str) -> Draft:
     title = ""
     section = ""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    prefixed = first is not None and _SITE_PREFIX.match(lines[first]) is not None
-    if prefixed:
-        m = _SITE_PREFIX.match(lines[first])
-        if m:
-            # v1 corpus files: the page <title>, "รัฐบาลไทย-<section>-<headline>"
-            section = clean_line(m.group(1) or "")
-            title = clean_line(lines[first][m.end() :])
-            lines = lines[first + 1 :]
+    prefix = _SITE_PREFIX.match(lines[first]) if first is not None else None
+    if prefix:
+        # corpus files: the page <title>, "รัฐบาลไทย-<section>-<headline>"
+        section = clean_line(prefix.group(1) or "")
+        title = clean_line(lines[first][prefix.end() :])
+        lines = lines[first + 1 :]
     blocks = blocks_from_lines(lines)
     category = ""
-    if not title and first is not None and not prefixed:
+    if first is not None and not prefix:
         title, category, blocks = _find_title(blocks)
     return Draft(
         title=title,
