@@ -60,6 +60,8 @@ def open_index(archive: Any) -> Any:
         from reader.core.search import SearchIndex
     except ImportError:
         return None
+    if archive.readonly and not archive.index_dir.exists():
+        return None  # nothing to read, and nowhere to write one
     try:
         return SearchIndex.open(archive.index_dir)
     except Exception:  # the index is derived; without it the list filters by title

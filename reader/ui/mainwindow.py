@@ -228,22 +228,47 @@ class MainWindow(QMainWindow):
 
     def sync_index(self) -> None:
         """Repair the search index from the catalog off the GUI thread (it is derived data:
-        a crash during an import may have left it behind)."""
+        a crash during an import may have left it behind). Until it is done the search
+        box filters by title, so typing never waits for the index."""
         from reader.core.search import sync_index
 
         archive, index = self.archive, self.index
 
-        def done(updated: Any) -> None:
+        def work(report, cancel):
+            def progress(done: int, total: int) -> None:
+                if cancel.is_set():
+                    raise InterruptedError("closing")  # the index writer cancels cleanly
+                report((done, total))
+
+            return sync_index(archive, index, progress=progress)
+
+        def progressed(value: Any) -> None:
+            done, total = value
+            self.statusBar().showMessage(self.tr("Updating the search index: %1 of %2")
+                                         .replace("%1", str(done)).replace("%2", str(total)))
+
+        def finished(updated: Any) -> None:
             self.index_job = None
+            self.statusBar().clearMessage()
             if updated:
                 self.statusBar().showMessage(
                     self.tr("Search index updated (%1 articles)").replace("%1", str(updated)), 5000)
-                if self.search.query():
-                    self.refresh_list()
+            if self.search.query():
+                self.refresh_list()
 
-        self.index_job = run_in_background(
-            lambda report, cancel: sync_index(archive, index), on_done=done,
-            on_error=lambda exc: self.statusBar().showMessage(str(exc), 10000))
+        def failed(exc: BaseException) -> None:
+            self.index_job = None
+            if not isinstance(exc, InterruptedError):
+                self.statusBar().showMessage(str(exc), 10000)
+
+        self.index_job = run_in_background(work, on_done=finished, on_error=failed,
+                                           on_progress=progressed)
+
+    def usable_index(self) -> Any:
+        """The index when nothing is writing to it; else None (search by title meanwhile)."""
+        if self.index is None or self.index_job is not None or self.importer.busy:
+            return None
+        return self.index
 
     def refresh_library(self) -> None:
         self.sidebar.populate(self.archive, self.year_label)
@@ -272,7 +297,8 @@ class MainWindow(QMainWindow):
         query = self.search.query()
         filters = self.search.filters()
         self.terms = []
-        if query and self.index is not None:
+        index = self.usable_index()
+        if query and index is not None:
             from reader.core.search import Filters
 
             base = {k: v for k, v in self.base_filter.items() if k in ("tag", "bookmarked")}
@@ -280,7 +306,7 @@ class MainWindow(QMainWindow):
                 y = self.base_filter["year"]
                 filters["date_from"] = filters["date_from"] or dt.date(y, 1, 1)
                 filters["date_to"] = filters["date_to"] or dt.date(y, 12, 31)
-            source: Any = SearchSource(self.index, query, Filters(**filters, **base),
+            source: Any = SearchSource(index, query, Filters(**filters, **base),
                                        self.search.sort_order())
         else:
             source = CatalogSource(self.archive, self._list_filter(

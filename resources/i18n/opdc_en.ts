@@ -334,6 +334,10 @@
             <translation>Importing the sample articles…</translation>
         </message>
         <message>
+            <source>Updating the search index: %1 of %2</source>
+            <translation>Updating the search index: %1 of %2</translation>
+        </message>
+        <message>
             <source>Search index updated (%1 articles)</source>
             <translation>Search index updated (%1 articles)</translation>
         </message>

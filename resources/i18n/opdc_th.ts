@@ -334,6 +334,10 @@
             <translation>กำลังนำเข้าบทความตัวอย่าง…</translation>
         </message>
         <message>
+            <source>Updating the search index: %1 of %2</source>
+            <translation>กำลังปรับปรุงดัชนีค้นหา: %1 จาก %2</translation>
+        </message>
+        <message>
             <source>Search index updated (%1 articles)</source>
             <translation>ปรับปรุงดัชนีค้นหาแล้ว (%1 บทความ)</translation>
         </message>

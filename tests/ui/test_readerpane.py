@@ -90,8 +90,9 @@ def test_links_never_load_resources(qtbot):
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QTextDocument
 
-    assert widget.loadResource(QTextDocument.ResourceType.ImageResource,
-                               QUrl("http://example.com/x.png")) is None
+    for url in ("http://example.com/x.png", "file:///etc/passwd"):
+        loaded = widget.loadResource(QTextDocument.ResourceType.ImageResource, QUrl(url))
+        assert not loaded  # an empty resource: nothing fetched, nothing read
 
 
 def test_search_terms_are_highlighted(qtbot):
