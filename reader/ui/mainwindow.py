@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.snippets = SnippetDelegate(self._hit_colors(), self.list)
         self.list.setItemDelegateForColumn(SNIPPET, self.snippets)
         self.list.selectionModel().selectionChanged.connect(self._row_chosen)
+        # Enter (or double-click) on a row: read it, the focus moves to the article.
+        self.list.activated.connect(lambda _index: self.reader.setFocus(Qt.FocusReason.OtherFocusReason))
         self.reader = ReaderPane()
         self.reader.family = family
         self.reader.linkRequested.connect(self.open_url)

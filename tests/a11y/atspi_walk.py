@@ -9,6 +9,7 @@ until the node named NAME has text), then prints {"app": ..., "nodes": [...]}.
 
 import argparse
 import json
+import subprocess
 import sys
 import time
 
@@ -70,11 +71,79 @@ def walk(root):
     return nodes
 
 
+def focused(root):
+    """The node that has the keyboard focus, as role and name."""
+    stack = [root]
+    seen = 0
+    while stack and seen < MAX_NODES:
+        node = stack.pop()
+        seen += 1
+        try:
+            if node.get_state_set().contains(Atspi.StateType.FOCUSED):
+                return {"role": node.get_role_name(), "name": node.get_name() or "",
+                        "description": node.get_description() or ""}
+            count = node.get_child_count()
+        except Exception:
+            continue
+        for i in range(min(count, MAX_CHILDREN)):
+            child = node.get_child_at_index(i)
+            if child is not None:
+                stack.append(child)
+    return None
+
+
+def describe(node):
+    try:
+        return {"role": node.get_role_name(), "name": node.get_name() or "",
+                "description": node.get_description() or ""}
+    except Exception as exc:
+        return {"role": "", "name": "", "error": str(exc)}
+
+
+def press(keys, pid, app):
+    """Type keys with xdotool (X has no window manager here: focus the window first) and
+    record where the focus lands after each, from the focus events a screen reader hears."""
+    from gi.repository import GLib
+
+    events = []
+
+    def on_focus(event):
+        if event.detail1 == 1 and event.source is not None:
+            events.append(event.source)
+
+    listener = Atspi.EventListener.new(on_focus)
+    listener.register("object:state-changed:focused")
+
+    def pump(seconds):
+        end = time.monotonic() + seconds
+        context = GLib.MainContext.default()
+        while time.monotonic() < end:
+            while context.iteration(False):
+                pass
+            time.sleep(0.02)
+
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+                           capture_output=True, text=True).stdout.split()
+    if found:
+        subprocess.run(["xdotool", "windowfocus", "--sync", found[-1]], capture_output=True)
+    pump(0.5)
+    trail = []
+    for key in keys:
+        events.clear()
+        subprocess.run(["xdotool", "key", key], check=True)
+        pump(0.35)
+        node = events[-1] if events else None
+        trail.append({"key": key, "focus": describe(node) if node is not None else focused(app)})
+    listener.deregister("object:state-changed:focused")
+    return trail
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("pid", type=int)
     parser.add_argument("--wait-text")
     parser.add_argument("--timeout", type=float, default=30)
+    parser.add_argument("--keys", default="", help="xdotool key names to press, space separated")
     args = parser.parse_args()
     deadline = time.monotonic() + args.timeout
     nodes, app = [], None
@@ -89,7 +158,8 @@ def main():
     if app is None:
         print(json.dumps({"error": f"no application with pid {args.pid} on the AT-SPI bus"}))
         return 2
-    print(json.dumps({"app": app.get_name(), "nodes": nodes}, ensure_ascii=False))
+    trail = press(args.keys.split(), args.pid, app) if args.keys else []
+    print(json.dumps({"app": app.get_name(), "nodes": nodes, "keys": trail}, ensure_ascii=False))
     return 0
 
 

@@ -21,6 +21,8 @@ WALKER = Path(__file__).with_name("atspi_walk.py")
 READER_NAME = "Article text"
 # Roles a screen reader can name; "unknown"/"invalid" mean the widget told AT-SPI nothing.
 BAD_ROLES = {"unknown", "invalid", ""}
+# Walk the window with the keyboard: Tab through every stop, then F6 between panes.
+KEYS = ["Tab"] * 14 + ["F6"] * 4
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +49,8 @@ def tree(tmp_path_factory):
             walker_env["PATH"] = "/usr/bin:/bin"
             started = time.monotonic()
             done = subprocess.run([SYSTEM_PYTHON, str(WALKER), str(app.pid), "--wait-text",
-                                   READER_NAME, "--timeout", "40"], env=walker_env,
+                                   READER_NAME, "--timeout", "40", "--keys", " ".join(KEYS)],
+                                  env=walker_env,
                                   capture_output=True, text=True, timeout=90)
             elapsed = time.monotonic() - started
         finally:
@@ -106,3 +109,22 @@ def test_main_controls_are_named(tree):
 
 def test_no_private_dirs_leaked():
     assert not os.environ.get("DBUS_SESSION_BUS_ADDRESS", "").startswith("unix:path=/tmp/pytest")
+
+
+def test_keyboard_focus_lands_on_named_controls(tree):
+    trail = tree["keys"]
+    assert len(trail) == len(KEYS)
+    stops = [step["focus"] for step in trail if step["key"] == "Tab"]
+    assert all(stop is not None for stop in stops), trail
+    unnamed = [stop for stop in stops if stop["role"] in BAD_ROLES or not stop["name"].strip()]
+    assert not unnamed, unnamed
+    names = {stop["name"] for stop in stops}
+    # The Tab order passes the library, the search box, the list and the article.
+    for expected in ("Search", READER_NAME):
+        assert expected in names, [s["name"] for s in stops]
+    assert any(s["role"] in ("tree", "table cell", "tree item") for s in stops)
+
+
+def test_f6_moves_between_panes(tree):
+    panes = [step["focus"]["name"] for step in tree["keys"] if step["key"] == "F6" and step["focus"]]
+    assert len(set(panes)) >= 3, panes

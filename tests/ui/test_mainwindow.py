@@ -226,3 +226,14 @@ def test_versions_are_listed_and_can_be_opened(open_window, tmp_path):
     window.reader.versionRequested.emit(1)
     assert window.version == 1
     assert "ย่อหน้าที่แก้ไขใหม่" not in window.reader.toPlainText()
+
+
+def test_enter_on_a_row_moves_to_the_article(open_window, archive_path, qtbot):
+    window = open_window(archive_path)
+    activate(qtbot, window)
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_Down)
+    chosen = window.list_model.rows[1]
+    assert window.article_id == chosen.id
+    qtbot.keyClick(window.list, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is window.reader
