@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -90,3 +91,17 @@ def test_thai_interface_loads(qapp):
     finally:
         i18n.install(qapp, "en")
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_thai_by_default_on_a_thai_system(tmp_path):
+    """Qt reads the system locale at start, so each locale gets its own process."""
+    code = ("from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+            "from reader.ui import i18n; print(i18n.resolve('system'))")
+    seen = {}
+    for locale in ("th_TH.UTF-8", "en_US.UTF-8"):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+        env.update(LANG=locale, LC_ALL=locale, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+        done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        seen[locale] = done.stdout.strip()
+    assert seen == {"th_TH.UTF-8": "th", "en_US.UTF-8": "en"}
