@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSpinBox,
     QSplitter,
-    QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -34,16 +33,14 @@ from . import i18n, themes
 from .actions import ActionRegistry
 from .forms import name_widget
 from .importing import ImportController
+from .indexing import IndexController
+from .menus import THEME_ACTIONS, build_menus
 from .models import CATEGORY, DATE, SNIPPET, TITLE, ArticleListModel, CatalogSource, SearchSource
 from .preferences import PreferencesDialog
 from .readerpane import ArticleView, ReaderPane
 from .searchpanel import SearchPanel, SnippetDelegate
 from .settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings, save_settings
 from .sidebar import Sidebar
-from .worker import run_in_background
-
-THEME_ACTIONS = {"system": "theme_system", "light": "theme_light", "dark": "theme_dark",
-                 "high-contrast": "theme_high_contrast"}
 
 
 class MainWindow(QMainWindow):
@@ -57,7 +54,6 @@ class MainWindow(QMainWindow):
         self.article_id: int | None = None
         self.version: int | None = None
         self.terms: list[str] = []
-        self.index_job: Any = None
         self.base_font = QApplication.font()
         self.registry = ActionRegistry(self, settings.shortcuts)
         self.importer = ImportController(self, archive, index)
@@ -109,7 +105,10 @@ class MainWindow(QMainWindow):
         self.zoom_box.valueChanged.connect(self.set_zoom)
         self.count_status = QLabel(objectName="statusCount")
         self.statusBar().addPermanentWidget(self.count_status)
-        self._build_menus()
+        built = build_menus(self, self.registry, self.zoom_box)
+        self.menus, self.toolbar, self.zoom_level = built.menus, built.toolbar, built.zoom_level
+        self.indexer = IndexController(self, archive, index, self.statusBar())
+        self.indexer.finished.connect(lambda _n: self.search.query() and self.refresh_list())
         self._connect_actions()
         self.sidebar.filterChosen.connect(self._filter_chosen)
         self.search.changed.connect(self.refresh_list)
@@ -122,50 +121,6 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
     # -- building ------------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        r = self.registry
-        bar = self.menuBar()
-        self.menus = {}
-        layout = {
-            "file": ["import_files", "import_folder", None, "print", "print_preview", "save_pdf",
-                     None, "quit"],
-            "edit": ["find", None, "preferences"],
-            "view": ["zoom_level", "zoom_in", "zoom_out", "zoom_reset", "scale_interface", None, "theme",
-                     "common_era", None, "next_pane", "previous_pane"],
-            "article": ["bookmark", "edit_tags", "edit_note", None, "open_link"],
-            "help": ["about"],
-        }
-        for key, names in layout.items():
-            menu = bar.addMenu("")
-            menu.setObjectName(f"menu_{key}")
-            self.menus[key] = menu
-            for name in names:
-                if name is None:
-                    menu.addSeparator()
-                elif name == "zoom_level":
-                    # Shows the current text size in the menu too (not a command).
-                    self.zoom_level = menu.addAction("")
-                    self.zoom_level.setObjectName("zoomLevel")
-                    self.zoom_level.setEnabled(False)
-                elif name == "theme":
-                    sub = menu.addMenu("")
-                    sub.setObjectName("menu_theme")
-                    self.menus["theme"] = sub
-                    for action in THEME_ACTIONS.values():
-                        sub.addAction(r[action])
-                else:
-                    menu.addAction(r[name])
-        self.toolbar = QToolBar(objectName="mainToolbar")
-        self.toolbar.setMovable(False)
-        for name in ("import_files", "print", None, "zoom_out"):
-            self.toolbar.addSeparator() if name is None else self.toolbar.addAction(r[name])
-        self.toolbar.addWidget(self.zoom_box)
-        self.toolbar.addAction(r["zoom_in"])
-        self.toolbar.addAction(r["zoom_reset"])
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(r["bookmark"])
-        self.addToolBar(self.toolbar)
-
     def _connect_actions(self) -> None:
         r = self.registry
         r.connect("import_files", self.import_files)
@@ -225,52 +180,12 @@ class MainWindow(QMainWindow):
         if self.archive.count_articles() == 0:
             self.statusBar().showMessage(self.tr("Importing the sample articles…"))
             self.importer.start([], sample=True)
-        elif self.index is not None:
-            self.sync_index()
-
-    def sync_index(self) -> None:
-        """Repair the search index from the catalog off the GUI thread (it is derived data:
-        a crash during an import may have left it behind). Until it is done the search
-        box filters by title, so typing never waits for the index."""
-        from reader.core.search import sync_index
-
-        archive, index = self.archive, self.index
-
-        def work(report, cancel):
-            def progress(done: int, total: int) -> None:
-                if cancel.is_set():
-                    raise InterruptedError("closing")  # the index writer cancels cleanly
-                report((done, total))
-
-            return sync_index(archive, index, progress=progress)
-
-        def progressed(value: Any) -> None:
-            done, total = value
-            self.statusBar().showMessage(self.tr("Updating the search index: %1 of %2")
-                                         .replace("%1", str(done)).replace("%2", str(total)))
-
-        def finished(updated: Any) -> None:
-            self.index_job = None
-            self.statusBar().clearMessage()
-            if updated:
-                self.statusBar().showMessage(
-                    self.tr("Search index updated (%1 articles)").replace("%1", str(updated)), 5000)
-            if self.search.query():
-                self.refresh_list()
-
-        def failed(exc: BaseException) -> None:
-            self.index_job = None
-            if not isinstance(exc, InterruptedError):
-                self.statusBar().showMessage(str(exc), 10000)
-
-        self.index_job = run_in_background(work, on_done=finished, on_error=failed,
-                                           on_progress=progressed)
+        else:
+            self.indexer.start()
 
     def usable_index(self) -> Any:
         """The index when nothing is writing to it; else None (search by title meanwhile)."""
-        if self.index is None or self.index_job is not None or self.importer.busy:
-            return None
-        return self.index
+        return self.indexer.usable(importing=self.importer.busy)
 
     def refresh_library(self) -> None:
         self.sidebar.populate(self.archive, self.year_label)

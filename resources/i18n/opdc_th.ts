@@ -260,6 +260,17 @@
         </message>
     </context>
     <context>
+        <name>IndexController</name>
+        <message>
+            <source>Updating the search index: %1 of %2</source>
+            <translation>กำลังปรับปรุงดัชนีค้นหา: %1 จาก %2</translation>
+        </message>
+        <message>
+            <source>Search index updated (%1 articles)</source>
+            <translation>ปรับปรุงดัชนีค้นหาแล้ว (%1 บทความ)</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>OPDC Reader</source>
@@ -332,14 +343,6 @@
         <message>
             <source>Importing the sample articles…</source>
             <translation>กำลังนำเข้าบทความตัวอย่าง…</translation>
-        </message>
-        <message>
-            <source>Updating the search index: %1 of %2</source>
-            <translation>กำลังปรับปรุงดัชนีค้นหา: %1 จาก %2</translation>
-        </message>
-        <message>
-            <source>Search index updated (%1 articles)</source>
-            <translation>ปรับปรุงดัชนีค้นหาแล้ว (%1 บทความ)</translation>
         </message>
         <message numerus="yes">
             <source>%n article(s) found</source>

@@ -1,0 +1,67 @@
+"""Keeping the search index in step with the catalog, from the window.
+
+The index is derived data (a crash during an import may leave it behind), so the window
+repairs it at start through the background helper. While anything writes to the index,
+`usable()` says no and the search box filters by title: typing never waits for a writer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStatusBar
+
+from .worker import Job, run_in_background
+
+
+class IndexController(QObject):
+    finished = Signal(object)  # articles (re)indexed, or None after a failure
+
+    def __init__(self, parent: QObject, archive: Any, index: Any, status: QStatusBar) -> None:
+        super().__init__(parent)
+        self.archive, self.index, self.status = archive, index, status
+        self.job: Job | None = None
+
+    def usable(self, importing: bool = False) -> Any:
+        if self.index is None or self.job is not None or importing:
+            return None
+        return self.index
+
+    def start(self) -> Job | None:
+        if self.index is None or self.job is not None:
+            return None
+        from reader.core.search import sync_index
+
+        archive, index = self.archive, self.index
+
+        def work(report, cancel):
+            def progress(done: int, total: int) -> None:
+                if cancel.is_set():
+                    raise InterruptedError("closing")  # the index writer cancels cleanly
+                report((done, total))
+
+            return sync_index(archive, index, progress=progress)
+
+        self.job = run_in_background(work, on_done=self._done, on_error=self._failed,
+                                     on_progress=self._progress)
+        return self.job
+
+    def _progress(self, value: Any) -> None:
+        done, total = value
+        self.status.showMessage(self.tr("Updating the search index: %1 of %2")
+                                .replace("%1", str(done)).replace("%2", str(total)))
+
+    def _done(self, updated: Any) -> None:
+        self.job = None
+        self.status.clearMessage()
+        if updated:
+            self.status.showMessage(
+                self.tr("Search index updated (%1 articles)").replace("%1", str(updated)), 5000)
+        self.finished.emit(updated)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.job = None
+        if not isinstance(exc, InterruptedError):
+            self.status.showMessage(str(exc), 10000)
+        self.finished.emit(None)
