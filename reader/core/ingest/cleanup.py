@@ -192,6 +192,8 @@ def is_date_line(line: str) -> thaidate.FoundDate | None:
 
 
 def _title_piece(line: str, title_key: str) -> bool:
+    if len(line) > 2 * len(title_key) + 20:  # cheap test first: pages have long paragraphs
+        return False
     key = squash(line)
     return len(key) >= 8 and title_key.startswith(key)
 
@@ -207,7 +209,8 @@ def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:
         if i >= HEAD_LINES + 2:  # only the head of the page repeats the headline
             out.extend(blocks[i:])
             break
-        key = squash(blocks[i].text)
+        text = blocks[i].text
+        key = squash(text) if len(text) <= 2 * len(title_key) + 20 else ""
         if key == title_key:
             i += 1
             continue
@@ -228,18 +231,19 @@ def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:
 def _dedupe(blocks: list[Block]) -> list[Block]:
     """Consecutive repeats, and a teaser that the next paragraph starts with."""
     out: list[Block] = []
-    prev = ""
+    prev: str | None = None  # squash() of out[-1], computed only when needed
     for block in blocks:
-        key = squash(block.text)
-        if out:
-            if prev == key:
+        if out and squash(out[-1].text[:40])[:15] == squash(block.text[:40])[:15]:
+            # they begin alike: compare them whole (long paragraphs are squashed rarely)
+            prev = prev if prev is not None else squash(out[-1].text)
+            key = squash(block.text)
+            if key == prev:
                 continue
             if len(prev) >= 30 and key.startswith(prev) and len(key) > len(prev):
-                out[-1] = block
-                prev = key
+                out[-1], prev = block, key
                 continue
         out.append(block)
-        prev = key
+        prev = None
     return out
 
 
@@ -370,7 +374,7 @@ def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
             date, time, date_source = found.date, found.time, DATE_FROM_BODY
         elif path_date:
             date, date_source = path_date, DATE_FROM_PATH
-    sample = (title + " " + " ".join(paragraphs[:3]))[:600]  # enough to tell th from en
+    sample = (title + " " + " ".join(paragraphs[:3]))[:400]  # enough to tell th from en
     return Article(
         title=title,
         paragraphs=paragraphs,
