@@ -157,3 +157,12 @@ def test_control_characters_in_a_feed():
     articles = feed(data)
     assert len(articles) == 2
     assert "\x0b" not in articles[0].body
+
+
+def test_relative_links_and_guid_links():
+    rss = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>
+<item><title>ข่าวลิงก์สัมพัทธ์</title><link>/news/7</link><description>เนื้อหาข่าวลิงก์สัมพัทธ์</description></item>
+<item><title>ข่าวที่มีแต่ guid</title><guid>https://www.opdc.go.th/news/8</guid><description>เนื้อหาข่าวที่มีแต่ guid</description></item>
+</channel></rss>"""
+    articles = extract(Source("u", rss.encode("utf-8"), "u", url="https://www.opdc.go.th/rss.php"))
+    assert [a.source_url for a in articles] == ["https://www.opdc.go.th/news/7", "https://www.opdc.go.th/news/8"]

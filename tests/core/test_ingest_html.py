@@ -292,3 +292,12 @@ def test_truncated_html_gives_what_was_saved():
     article = one(cut)
     assert article.title == "ผล DNA ยืนยัน ศพลอยแม่น้ำโขงเป็นคนสนิท อ.สุรชัย"
     assert len(article.paragraphs) == 3
+
+
+def test_site_name_is_taken_off_og_title():
+    page = GENERIC.replace(
+        "</head>",
+        '<meta property="og:title" content="ก.พ.ร. จัดประชุมเครือข่ายพัฒนาระบบราชการ | สำนักงาน ก.พ.ร.">'
+        '<meta property="og:site_name" content="สำนักงาน ก.พ.ร."></head>',
+    )
+    assert one(page.encode("utf-8")).title == "ก.พ.ร. จัดประชุมเครือข่ายพัฒนาระบบราชการ"

@@ -76,7 +76,7 @@ def _extract(source: Source, limits: Limits) -> list[Article]:
     text, _encoding = decode(data)
     kind = sniff_kind(text, source.name)
     if kind == FEED:
-        return read_feed(text, source.name)
+        return read_feed(text, source.url)
     draft = read_html(text, source.url) if kind == HTML else read_text(text)
     path_date, path_category = path_hints(source.name)
     if path_category:

@@ -57,8 +57,11 @@ def _item_html(entry) -> str:
     return entry.get("summary") or entry.get("description") or ""
 
 
-def read_feed(text: str, name: str = "") -> list[Article]:
-    parsed = feedparser.parse(_utf8_bytes(text))
+def read_feed(text: str, url: str | None = None) -> list[Article]:
+    """The feed's items as articles; `url` (where the feed was fetched) resolves
+    relative item links."""
+    headers = {"content-location": url} if url else None
+    parsed = feedparser.parse(_utf8_bytes(text), response_headers=headers)
     entries = parsed.get("entries") or []
     if not entries:
         reason = parsed.get("bozo_exception")
@@ -69,7 +72,8 @@ def read_feed(text: str, name: str = "") -> list[Article]:
     for entry in entries:
         title = clean_line(html.unescape(_TAG.sub(" ", entry.get("title") or "")))
         body = _item_html(entry)
-        link = entry.get("link") or None
+        guid = entry.get("id") or ""
+        link = entry.get("link") or (guid if guid.startswith(("http://", "https://")) else None)
         blocks, images = fragment(body, link or channel_link)
         if not blocks and not title:
             continue

@@ -95,10 +95,11 @@ def check_redirect(soup: BeautifulSoup, base: str | None) -> None:
 def headline(soup: BeautifulSoup, meta: dict[str, str]) -> tuple[str, bool]:
     """The headline, and whether it is sure (metadata, or an <h1> the <title> repeats);
     a bare <title> is often only the site's name."""
+    site = clean_line(meta.get("og:site_name", "")).lower()
     for key in ("og:title", "twitter:title", "dc.title", "title"):
         if meta.get(key):
-            return clean_line(meta[key]), True
-    page_title = text_of(soup.title) if soup.title else ""
+            return _without_site(clean_line(meta[key]), site), True
+    page_title = _without_site(text_of(soup.title), site) if soup.title else ""
     h1s = [text_of(h) for h in soup.find_all("h1")]
     h1s = [h for h in h1s if len(h) >= 8]
     for h in h1s:
@@ -109,6 +110,15 @@ def headline(soup: BeautifulSoup, meta: dict[str, str]) -> tuple[str, bool]:
         if parts:
             return max(parts, key=len), False
     return (h1s[0], False) if h1s else ("", False)
+
+
+def _without_site(title: str, site: str) -> str:
+    """'ข่าว ... | สำนักงาน ก.พ.ร.' -> 'ข่าว ...' when the site's name is known."""
+    if not site:
+        return title
+    parts = [p.strip() for p in _TITLE_SPLIT.split(title) if p and p.strip()]
+    kept = [p for p in parts if p.lower() != site]
+    return " - ".join(kept) if kept and len(kept) < len(parts) else title
 
 
 _HEADING_CLASS = re.compile(r"title|headline|heading|topic|subject|หัวข้อ", re.IGNORECASE)
