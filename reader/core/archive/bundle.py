@@ -26,6 +26,7 @@ from .types import ArchiveError
 BUNDLE_MANIFEST = "opdc-bundle.json"
 BUNDLE_FORMAT = "opdc-reader-bundle"
 MAX_RATIO = 200  # a member that inflates more than this is treated as a zip bomb
+MAX_MERGE = 1 << 30  # bytes a bundle may unpack to when it is imported (merged) into an archive
 
 
 def backup(archive: Archive, out: str | os.PathLike, progress=None) -> dict:
@@ -78,10 +79,19 @@ def _safe_name(name: str) -> bool:
             and ".." not in path.parts and name == str(path))
 
 
-def _checked_entries(zf: zipfile.ZipFile, manifest: dict, label: str):
+def _checked_entries(zf: zipfile.ZipFile, manifest: dict, label: str, max_total: int | None = None):
     """Yield (name, bytes) of each manifest entry after every safety check."""
     listed = manifest["files"]
     infos = {info.filename: info for info in zf.infolist()}
+    # A bomb of many members that are each harmless (1 MiB of zeros deflates ~1000x):
+    # judge the whole zip too, before anything is read.
+    total = sum(info.file_size for info in infos.values())
+    packed = max(1, sum(info.compress_size for info in infos.values()))
+    if total > 64 << 20 and total / packed > MAX_RATIO:
+        raise ArchiveError(f"{label} inflates {total // packed}x to {total >> 20} MB: refusing a zip bomb")
+    if max_total is not None and total > max_total:
+        raise ArchiveError(f"{label} is too large: it unpacks to {total >> 20} MB "
+                           f"(at most {max_total >> 20} MB here)")
     for name in infos:
         if name == BUNDLE_MANIFEST:
             continue
@@ -126,7 +136,8 @@ def restore(bundle: str | os.PathLike, target: str | os.PathLike) -> dict:
         with zf:
             manifest = _read_manifest(zf, bundle.name)
             count = 0
-            for name, data in _checked_entries(zf, manifest, bundle.name):
+            room = shutil.disk_usage(target.parent).free
+            for name, data in _checked_entries(zf, manifest, bundle.name, max_total=room):
                 dest = staging.joinpath(*PurePosixPath(name).parts)
                 if not dest.resolve().is_relative_to(staging.resolve()):
                     raise ArchiveError(f"{bundle.name}: refusing entry {name!r}")
@@ -163,7 +174,8 @@ def merge_bundle(archive: Archive, data: bytes, label: str, batch_id: int | None
     with zf, tempfile.TemporaryDirectory() as tmp:
         manifest = _read_manifest(zf, label)
         originals: dict[str, bytes] = {}
-        for name, blob in _checked_entries(zf, manifest, label):
+        # Merging holds the originals in memory: a backup this size is restored instead.
+        for name, blob in _checked_entries(zf, manifest, label, max_total=MAX_MERGE):
             if name == CATALOG:
                 (Path(tmp) / CATALOG).write_bytes(blob)
             elif name.startswith("originals/"):
