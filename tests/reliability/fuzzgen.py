@@ -232,11 +232,16 @@ def feed(c: Chooser) -> str:
     return f'{decl}<feed xmlns="http://www.w3.org/2005/Atom"><title>{words(c, 3)}</title>{"".join(items)}</feed>'
 
 
+def utf8(text: str) -> bytes:
+    """UTF-8, lone surrogates included (as broken files carry them)."""
+    return text.encode("utf-8", "surrogatepass")
+
+
 def encode(c: Chooser, text: str) -> bytes:
     enc = c.choice(ENCODINGS)
-    data = text.encode(enc, errors="replace") if enc not in ("cp874", "tis-620", "latin-1") else \
-        text.encode(enc, errors="ignore")
-    return data
+    if enc.startswith("utf-8"):
+        return (b"\xef\xbb\xbf" if enc == "utf-8-sig" else b"") + utf8(text)
+    return text.encode(enc, errors="surrogatepass" if enc.startswith("utf-") else "ignore")
 
 
 def mutate(c: Chooser, data: bytes, rounds: int | None = None) -> bytes:
@@ -263,7 +268,7 @@ def mutate(c: Chooser, data: bytes, rounds: int | None = None) -> bytes:
             buf[pos:pos] = c.choice([b"<", b"</", b"&#", b"<![CDATA[", b"\xef\xbb\xbf", b"\xff\xfe",
                                      b"\xe0\xb8", b"\r\n\r\n", b"<script>", b"]]>", b"\x00"])
         else:
-            buf[pos:pos] = c.choice(["ที่มา : ", "วันที่ ", "<p>", "</div>"]).encode("utf-8")
+            buf[pos:pos] = utf8(c.choice(["ที่มา : ", "วันที่ ", "<p>", "</div>"]))
     return bytes(buf)
 
 
@@ -287,11 +292,11 @@ def source_input(c: Chooser, seeds: list[tuple[str, bytes]]) -> tuple[str, str, 
     """(family, name, bytes) for one extract() call."""
     family = c.choice(["text", "html", "feed", "seed", "random", "encoded"])
     if family == "text":
-        data = text_page(c).encode("utf-8")
+        data = utf8(text_page(c))
     elif family == "html":
-        data = html_page(c).encode("utf-8")
+        data = utf8(html_page(c))
     elif family == "feed":
-        data = feed(c).encode("utf-8")
+        data = utf8(feed(c))
     elif family == "seed":
         name, data = c.choice(seeds)
         data = mutate(c, data)

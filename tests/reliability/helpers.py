@@ -86,10 +86,11 @@ def tree_snapshot(root: Path) -> dict[str, bytes]:
 
 def catalog_dump(archive: Path) -> list[str]:
     """The catalog as SQL text, comparable before and after a failed write. The import
-    log (batches) is left out: a failed import may record that it was tried."""
+    log (batches, failures) is left out: a failed import records that it was tried."""
     conn = sqlite3.connect(f"file:{archive / 'catalog.sqlite'}?mode=ro", uri=True)
     try:
-        return [line for line in conn.iterdump() if not line.startswith('INSERT INTO "batches"')]
+        return [line for line in conn.iterdump()
+                if not line.startswith(('INSERT INTO "batches"', 'INSERT INTO "failures"'))]
     finally:
         conn.close()
 

@@ -61,11 +61,11 @@ def check_extract(name: str, data: bytes) -> str:
 def sources(draw, family: str | None = None):
     c = fuzzgen.DrawChooser(draw)
     if family == "text":
-        return "page.txt", fuzzgen.mutate(c, fuzzgen.text_page(c).encode(), c.integer(0, 3))
+        return "page.txt", fuzzgen.mutate(c, fuzzgen.utf8(fuzzgen.text_page(c)), c.integer(0, 3))
     if family == "html":
-        return "page.html", fuzzgen.mutate(c, fuzzgen.html_page(c).encode(), c.integer(0, 3))
+        return "page.html", fuzzgen.mutate(c, fuzzgen.utf8(fuzzgen.html_page(c)), c.integer(0, 3))
     if family == "feed":
-        return "feed.xml", fuzzgen.mutate(c, fuzzgen.feed(c).encode(), c.integer(0, 3))
+        return "feed.xml", fuzzgen.mutate(c, fuzzgen.utf8(fuzzgen.feed(c)), c.integer(0, 3))
     _, name, data = fuzzgen.source_input(c, SEEDS)
     return name, data
 
