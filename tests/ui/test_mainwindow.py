@@ -237,3 +237,21 @@ def test_enter_on_a_row_moves_to_the_article(open_window, archive_path, qtbot):
     assert window.article_id == chosen.id
     qtbot.keyClick(window.list, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is window.reader
+
+
+def test_search_filters_category_language_and_years(open_window, archive_path, qtbot):
+    window = open_window(archive_path)
+    panel = window.search
+    panel.category.setCurrentIndex(panel.category.findData("ข่าวเด่น"))
+    qtbot.waitUntil(lambda: window.list_model.total == 6, timeout=3000)
+    panel.category.setCurrentIndex(0)
+    panel.language.setCurrentIndex(panel.language.findData("en"))
+    qtbot.waitUntil(lambda: window.list_model.total == 4, timeout=3000)
+    panel.language.setCurrentIndex(0)
+    # Years are shown in Buddhist Era: 2557 is 2014, which holds 12 of the test articles' months.
+    panel.year_from.setValue(2557)
+    panel.year_to.setValue(2557)
+    panel.fire_now()  # as Enter does, without waiting for the pause
+    assert 0 < window.list_model.total < 12
+    assert all(r.date.year == 2014 for r in window.list_model.rows), ([r.date for r in window.list_model.rows], panel.filters())
+    assert panel.filters()["date_from"].isoformat() == "2014-01-01"
