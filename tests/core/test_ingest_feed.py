@@ -166,3 +166,13 @@ def test_relative_links_and_guid_links():
 </channel></rss>"""
     articles = extract(Source("u", rss.encode("utf-8"), "u", url="https://www.opdc.go.th/rss.php"))
     assert [a.source_url for a in articles] == ["https://www.opdc.go.th/news/7", "https://www.opdc.go.th/news/8"]
+
+
+def test_wordpress_feed_footers_are_dropped():
+    rss = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>
+<item><title>ข่าวจากเวิร์ดเพรส</title><link>https://example.go.th/p/1</link>
+<description><![CDATA[<p>เนื้อหาข่าวจากเวิร์ดเพรสย่อหน้าแรก</p><p><a href="https://example.go.th/p/1">อ่านต่อ »</a></p>
+<p>The post ข่าวจากเวิร์ดเพรส appeared first on ตัวอย่าง.</p>]]></description></item>
+</channel></rss>"""
+    (article,) = extract(Source("f.xml", rss.encode("utf-8"), "f"))
+    assert article.paragraphs == ["เนื้อหาข่าวจากเวิร์ดเพรสย่อหน้าแรก"]

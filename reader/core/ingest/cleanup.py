@@ -53,6 +53,8 @@ _CHROME_LINE = re.compile(
     r"|[\d,]+\s*(?:views?|hits|visitors|ครั้ง|ผู้เข้าชม)"
     r"|(?:printer-friendly version|print this page|share this|แชร์ข่าวนี้|พิมพ์ข่าวนี้|report this page|report page)"
     r"|(?:tags?|แท็ก)\s*[:：].{0,120}"
+    r"|(?:continue reading|read more|อ่านต่อ|อ่านเพิ่มเติม|อ่านรายละเอียด(?:เพิ่มเติม)?)\s*[»→>.…]*"
+    r"|the post .{1,300} appeared first on .{1,120}"
     r")$",
     re.IGNORECASE,
 )
