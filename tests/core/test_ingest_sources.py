@@ -282,3 +282,33 @@ def test_truncated_tar_keeps_what_was_read(tmp_path):
     sources, failures = split(list(iter_sources(path)))
     assert sources and len(sources) < 40
     assert len(failures) == 1 and "damaged or cut off" in failures[0].reason
+
+
+def test_real_files_in_a_folder_and_a_zip(tmp_path):
+    from tests.conftest import need_corpus
+
+    samples = need_corpus("thaigov-samples")
+    html = need_corpus("html")
+    feeds = need_corpus("feeds")
+    members = {f"thaigov/{p.name}": p.read_bytes() for p in sorted(samples.iterdir())}
+    members |= {f"html/{p.name}": p.read_bytes() for p in sorted(html.glob("*.html"))}
+    members |= {f"feeds/{p.name}": p.read_bytes() for p in sorted(feeds.glob("*.xml"))}
+    path = tmp_path / "librarian.zip"
+    path.write_bytes(zip_bytes(members))
+    sources, failures = split(list(iter_sources(path)))
+    assert not failures and len(sources) == len(members)
+    articles, refused = [], {}
+    for source in sources:
+        try:
+            articles.extend(extract(source))
+        except IngestError as exc:
+            refused[source.name.rsplit("/", 1)[-1]] = str(exc)
+    # the list pages and the redirect stub are refused, each with its own reason
+    assert sorted(refused) == [
+        "opdc.go.th_homepage_2018-03.html",
+        "prd.go.th_homepage-redirect_2018.html",
+        "smoi.moi.go.th_2019-08_procurement-news-list-v2_cp874.html",
+        "smoi.moi.go.th_2019-08_procurement-news-list_cp874.html",
+    ]
+    assert len(articles) == 7 + 3 + (25 + 9 + 10 + 20 + 10)
+    assert all(a.title and a.paragraphs for a in articles)
