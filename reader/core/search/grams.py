@@ -4,10 +4,11 @@ made of it (names glued to words, words inside compounds).
 Why not a Whoosh field: measured here on real articles, a Whoosh trigram field holds
 ~950 postings per article against ~270 for the words, and Whoosh spends ~10 µs per
 posting, so the 63k-article corpus would take well over the 5-minute budget to index.
-Here the trigrams of a block of 4,096 articles are kept as one bitmap per trigram (a
-zlib-packed row in SQLite): building costs a dict append per posting, and a query ANDs a
-few Python ints per block. Verification against the stored text (query.py) removes the
-rare candidate that holds every trigram but not the string.
+Here the 3- and 4-grams of a block of 16,384 articles are kept as one row per gram in
+SQLite (a list of slots, or a packed bitmap for common grams): building costs one dict
+update per gram and article (in the worker process), and a query ANDs a few Python ints
+per block. Checking against the stored text (query.py) removes the rare candidate that
+holds every gram but not the string.
 
 Slots: each article gets a (block, slot) position; deleting or replacing an article only
 marks its old slot dead. `rebuild` starts afresh.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from reader.core.search import analyzer as ana
 
-BLOCK = 4096
+BLOCK = 16384  # articles per block: fewer, bigger rows (most grams are rare)
 FILE_NAME = "grams.sqlite"
 
 _SCHEMA = """
@@ -46,15 +48,38 @@ class Block:
     alive: int = 0  # bitmask of live slots
 
 
+SPARSE_MAX = 96  # up to this many articles a row is a list of slots, else a bitmap
+
+
+def _encode(mask: int) -> bytes:
+    """A row's articles: most grams are in a few articles of a block (90% in 64 or
+    fewer here), kept as 2-byte slot numbers; common ones as a zlib-packed bitmap."""
+    if mask.bit_count() <= SPARSE_MAX:
+        slots = array("H")
+        while mask:
+            low = mask & -mask
+            slots.append(low.bit_length() - 1)
+            mask ^= low
+        return b"S" + slots.tobytes()
+    return b"Z" + zlib.compress(mask.to_bytes(BLOCK // 8, "little"), 1)
+
+
 def _pack(slots: Iterable[int]) -> bytes:
-    bits = bytearray(BLOCK // 8)
+    mask = 0
     for s in slots:
-        bits[s >> 3] |= 1 << (s & 7)
-    return zlib.compress(bytes(bits), 1)
+        mask |= 1 << s
+    return _encode(mask)
 
 
 def _unpack(blob: bytes) -> int:
-    return int.from_bytes(zlib.decompress(blob), "little")
+    if blob[:1] == b"S":
+        slots = array("H")
+        slots.frombytes(blob[1:])
+        mask = 0
+        for s in slots:
+            mask |= 1 << s
+        return mask
+    return int.from_bytes(zlib.decompress(blob[1:]), "little")
 
 
 class GramStore:
@@ -67,8 +92,9 @@ class GramStore:
         self.db.executescript(_SCHEMA)
         self._blocks: list[Block] | None = None
         self._generation = None
-        self._vocab: list[str] | None = None
+        self._vocab: dict[str, list[str]] | None = None
         self._where: dict[int, tuple[int, int]] | None = None
+        self._chunks: dict[int, dict[str, int]] = {}  # rebuild: block -> gram -> bits
 
     # Reading state -------------------------------------------------------
 
@@ -117,11 +143,21 @@ class GramStore:
     def count(self) -> int:
         return sum(b.alive.bit_count() for b in self.blocks())
 
-    def vocabulary(self) -> list[str]:
+    def _pair_grams(self) -> dict[str, list[str]]:
+        """For each 2-letter string, the trigrams (and 2-letter runs) holding it at
+        their start or end; built once per change of the store."""
         with self._lock:
             self.blocks()
             if self._vocab is None:
-                self._vocab = [r[0] for r in self.db.execute("SELECT DISTINCT gram FROM grams")]
+                pairs: dict[str, list[str]] = defaultdict(list)
+                for (g,) in self.db.execute("SELECT DISTINCT gram FROM grams"):
+                    if len(g) == 3:
+                        pairs[g[:2]].append(g)
+                        if g[1:] != g[:2]:
+                            pairs[g[1:]].append(g)
+                    elif len(g) == 2:
+                        pairs[g].append(g)
+                self._vocab = pairs
             return self._vocab
 
     # Queries -------------------------------------------------------------
@@ -143,7 +179,8 @@ class GramStore:
         with self._lock:
             blocks = self.blocks()
             if len(text) >= 3:
-                grams = sorted({text[i : i + 3] for i in range(len(text) - 2)})
+                size = 4 if len(text) >= 4 else 3
+                grams = sorted({text[i : i + size] for i in range(len(text) - size + 1)})
                 result: dict[int, int] | None = None
                 for g in grams:
                     bits = self._bits(g)
@@ -156,8 +193,7 @@ class GramStore:
                         return {}
                 found = result or {}
             elif len(text) == 2:
-                grams = [g for g in self.vocabulary() if g.startswith(text) or g.endswith(text)]
-                found = self._bits_any(grams)
+                found = self._bits_any(self._pair_grams().get(text, []))
             else:
                 return {}
             return {b: m & blocks[b].alive for b, m in found.items() if b < len(blocks) and m & blocks[b].alive}
@@ -217,6 +253,56 @@ class GramStore:
                 raise
             return n
 
+    def add_chunk(self, ids: list[int], dates: list[int], masks: dict[str, int]) -> None:
+        """Append a chunk of new articles analysed elsewhere: masks maps each gram to a
+        bitmask over the chunk (bit i: ids[i]). For rebuilds, into an empty store, with
+        chunks that never straddle a block (BLOCK is a multiple of the chunk size)."""
+        with self._lock:
+            blocks = self.blocks()
+            if not blocks or len(blocks[-1].ids) >= BLOCK:
+                blocks.append(Block())
+            b = len(blocks) - 1
+            blk = blocks[b]
+            offset = len(blk.ids)
+            if offset + len(ids) > BLOCK:
+                raise ValueError("chunk straddles a block")
+            pending = self._chunks.setdefault(b, {})
+            for g, m in masks.items():
+                pending[g] = pending.get(g, 0) | (m << offset)
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO slots VALUES (?,?,?,?,1)",
+                    [(b, offset + i, aid, d) for i, (aid, d) in enumerate(zip(ids, dates, strict=True))])
+                for i, (aid, d) in enumerate(zip(ids, dates, strict=True)):
+                    blk.ids.append(aid)
+                    blk.dates.append(d)
+                    blk.alive |= 1 << (offset + i)
+                if len(blk.ids) >= BLOCK:
+                    self._write_chunks(b)
+                self._bump()
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                self._blocks = None
+                raise
+
+    def finish_chunks(self) -> None:
+        """Write the bitmaps of a block still being filled by add_chunk."""
+        with self._lock:
+            if not self._chunks:
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            for b in list(self._chunks):
+                self._write_chunks(b)
+            self._bump()
+            self.db.execute("COMMIT")
+
+    def _write_chunks(self, b: int) -> None:
+        pending = self._chunks.pop(b, {})
+        self.db.executemany("INSERT OR REPLACE INTO grams VALUES (?,?,?)",
+                            ((g, b, _encode(m)) for g, m in pending.items()))
+
     def _flush(self, pending: dict[int, dict[str, list[int]]]) -> None:
         db = self.db
         for b, per in pending.items():
@@ -232,7 +318,7 @@ class GramStore:
                     bits = _unpack(existing[g])
                     for s in slots:
                         bits |= 1 << s
-                    rows.append((g, b, zlib.compress(bits.to_bytes(BLOCK // 8, "little"), 1)))
+                    rows.append((g, b, _encode(bits)))
                 else:
                     rows.append((g, b, _pack(slots)))
             db.executemany("INSERT OR REPLACE INTO grams VALUES (?,?,?)", rows)
@@ -267,6 +353,11 @@ class GramStore:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (gen,))
         self._generation = gen
         self._vocab = None
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file (after a rebuild: one file, true size)."""
+        with self._lock:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def check(self) -> None:
         """Raise if the file cannot be read (a damaged file fails on the first read)."""

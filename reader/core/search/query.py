@@ -27,7 +27,7 @@ from whoosh import query as Q
 from whoosh.support.levenshtein import distance
 
 from reader.core.search import analyzer as ana
-from reader.core.search.schema import date_number, search_text, unpack_parts
+from reader.core.search.schema import date_number, unpack_parts
 from reader.core.search.snippets import snippet
 
 FIELDS = {"title": "title", "category": "category", "cat": "category", "tag": "tag",
@@ -224,7 +224,8 @@ def _date_clause(p: Parsed, fname: str, value: str) -> bool:
 
 
 def _tok_query(tok: ana.Tok, title_only: bool) -> Q.Query:
-    fields = ("title",) if title_only else ("title", "content")
+    # title words are in "content" too; title: is narrowed when the hit is checked
+    fields = ("content",)
     texts = [tok.text]
     if tok.kind == "acr":
         texts.append(ana.undot(tok.text))
@@ -306,8 +307,10 @@ class Candidate:
 
     @property
     def text(self) -> str:
+        """As schema.search_text, with the acronyms stored at index time."""
         if self._text is None:
-            self._text = search_text(self.parts)
+            acr = self.stored.get("a")
+            self._text = ana.fold("\n".join(self.parts)) + ("\n" + acr if acr else "")
         return self._text
 
     def flat(self) -> str:
@@ -458,9 +461,19 @@ def _run(searcher, store, text, filters, sort, limit, offset) -> Results:
     need = offset + limit
     fq = filter_query(searcher, Parsed(filters=f, categories=p.categories, tags=p.tags))
     wq = whoosh_query(p)
-    masks = _grams_masks(store, searcher, p) if (store is not None and p.groups) else None
-    if masks is not None and (f.date_from or f.date_to):
-        masks = _date_masked(store, masks, f)
+    use_store = store is not None and any(u.thai_runs for g in p.groups for u in g)
+    cache: list = []
+
+    def masks() -> dict[int, int] | None:
+        """Trigram candidates, computed once and only when needed (tier 1 often fills
+        the page; a 2-letter word ORs hundreds of trigrams)."""
+        if not cache:
+            m = _grams_masks(store, searcher, p) if use_store else None
+            if m is not None and (f.date_from or f.date_to):
+                m = _date_masked(store, m, f)
+            cache.append(m)
+        return cache[0]
+
     seen: set[int] = set()
     hits: list[Hit] = []
 
@@ -476,9 +489,9 @@ def _run(searcher, store, text, filters, sort, limit, offset) -> Results:
         return len(hits) >= need
 
     by_date = sort == "date" or not p.groups
-    if masks is not None and by_date:
+    if use_store and by_date:
         # every possible match is in the store's candidates: newest first
-        cands = sorted(store.articles(masks), key=lambda x: (-x[1], -x[0]))
+        cands = sorted(store.articles(masks() or {}), key=lambda x: (-x[1], -x[0]))
         res.total = len(cands)
         for aid, _date in cands:
             dn = searcher.document_number(id=str(aid))
@@ -505,19 +518,19 @@ def _run(searcher, store, text, filters, sort, limit, offset) -> Results:
                 break
             fetch *= 4
         est1 = r.estimated_length()
-        if not full and masks is not None:
+        if not full and use_store:
             t1 = {dn for dn, _s in tier1}
-            cands = sorted(store.articles(masks), key=lambda x: (-x[1], -x[0]))
+            cands = sorted(store.articles(masks() or {}), key=lambda x: (-x[1], -x[0]))
             for aid, _date in cands:
                 dn = searcher.document_number(id=str(aid))
                 if dn is None or dn in t1:
                     continue
                 if take(dn, 0.0, False):
                     break
-        if masks is not None:
-            res.total = max(est1, sum(m.bit_count() for m in masks.values()))
-        else:
-            res.total = est1
+        res.total = est1
+        if use_store and (cache or all(len(r) >= 3 for g in p.groups for u in g for r in u.thai_runs)):
+            # all Thai strings of 3+ letters: the candidate count is cheap
+            res.total = max(est1, sum(m.bit_count() for m in (masks() or {}).values()))
     # a page that is not full means every candidate was checked: the count is exact
     res.total = len(hits) if len(hits) < need else max(res.total, len(hits))
     res.hits = hits[offset:need]

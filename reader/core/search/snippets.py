@@ -1,9 +1,9 @@
 """Highlights and snippets, cut from the stored text.
 
 Offsets come from literal matching on the folded text (fold() keeps the length, so a
-folded offset is a display offset); the article is never re-analysed. Only the ~40
-characters around each end of a snippet are segmented, to cut between Thai words (a word
-boundary is never inside a character cluster).
+folded offset is a display offset); the article is never re-analysed. Only the Thai run
+(at most 80 characters) at each end of a snippet is segmented, to cut between words;
+a cut is also checked never to split a character cluster.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from reader.core.search import analyzer as ana
 
 SNIPPET_CHARS = 180
 _LATIN_TAIL = re.compile(r"[^\W\d_\u0e00-\u0e7f]*")
-_WORD_CHAR = re.compile(r"[^\W_]|[\u0e00-\u0e7f]")
 
 
 def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -45,37 +44,61 @@ def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def _boundaries(text: str, lo: int, hi: int) -> list[int]:
-    """Offsets in [lo, hi] where a cut falls between words or clusters."""
-    lo = max(0, lo)
-    hi = min(len(text), hi)
-    cuts = {lo, hi} if lo == 0 or hi == len(text) else set()
-    chunk = ana.fold(text[lo:hi])
-    toks = ana.analyze(chunk)
-    # Tokens at the very edges of the chunk may be cut pieces: trust inner ones.
-    for t in toks[1:-1] if len(toks) > 2 else []:
-        cuts.add(lo + t.start)
-        cuts.add(lo + t.end)
-    for i, ch in enumerate(text[lo:hi]):
-        if ch.isspace():
-            cuts.add(lo + i)
-            cuts.add(lo + i + 1)
-    return sorted(c for c in cuts if lo <= c <= hi)
+# A cut must not separate a Thai consonant from its marks: never before a vowel or tone
+# mark that follows a consonant, never after a vowel written before one.
+_FOLLOWING = set("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45"
+                 "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_LEADING = set("\u0e40\u0e41\u0e42\u0e43\u0e44")
+_REACH = 40  # characters looked at on each side of a cut
+
+
+def cluster_safe(text: str, i: int) -> bool:
+    """True when offset i falls between two Thai character clusters (or outside Thai)."""
+    if i <= 0 or i >= len(text):
+        return True
+    return text[i] not in _FOLLOWING and text[i - 1] not in _LEADING
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e4e"
 
 
 def _snap(text: str, pos: int, prefer: str) -> int:
+    """The word boundary nearest to pos, on the preferred side when there is one."""
     if pos <= 0:
         return 0
     if pos >= len(text):
         return len(text)
-    cuts = _boundaries(text, pos - 30, pos + 30)
+    cuts: list[int] = []
+    if _is_thai(text[pos - 1]) and _is_thai(text[pos]):
+        # segment only the Thai run around pos (bounded), not the article
+        a = pos
+        while a > 0 and pos - a < _REACH and _is_thai(text[a - 1]):
+            a -= 1
+        b = pos
+        while b < len(text) and b - pos < _REACH and _is_thai(text[b]):
+            b += 1
+        at = a
+        for word in ana.segment(text[a:b]):
+            at += len(word)
+            cuts.append(at)
+        cuts = [a] + cuts if (a == 0 or not _is_thai(text[a - 1])) else cuts
+        cuts = [c for c in cuts if c < b or b == len(text) or not _is_thai(text[b])]
+    elif text[pos - 1].isalnum() and text[pos].isalnum():
+        # inside an English word or a number: go to the white space around it
+        left = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos))
+        right = min([i for i in (text.find(" ", pos), text.find("\n", pos)) if i >= 0], default=len(text))
+        cuts = [left + 1 if left >= 0 else 0, right]
+    else:
+        return pos
+    cuts = [c for c in cuts if cluster_safe(text, c)]
     if not cuts:
         return pos
     if prefer == "left":
-        left = [c for c in cuts if c <= pos]
-        return left[-1] if left else cuts[0]
-    right = [c for c in cuts if c >= pos]
-    return right[0] if right else cuts[-1]
+        left_cuts = [c for c in cuts if c <= pos]
+        return left_cuts[-1] if left_cuts else min(cuts)
+    right_cuts = [c for c in cuts if c >= pos]
+    return right_cuts[0] if right_cuts else max(cuts)
 
 
 def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> list[tuple[str, bool]]:
