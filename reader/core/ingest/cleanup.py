@@ -249,6 +249,13 @@ def _dedupe(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _credit_like(line: str) -> bool:
+    """A line that may sit in a credits block: short, or worded like a credit."""
+    if len(line) <= 80:
+        return True
+    return len(line) <= CREDIT_MAX and bool(_CREDIT.search(line) or _SOURCE_CREDIT.match(line))
+
+
 def _split_credits(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     """Credits at the end: short lines after the last separator, or a trailing group of
     short lines of which one reads like a credit (`... / ข่าว & ภาพ`)."""
@@ -258,7 +265,7 @@ def _split_credits(blocks: list[Block]) -> tuple[list[Block], list[str]]:
             last_sep = i
     if last_sep is not None:
         tail = blocks[last_sep + 1 :]
-        if len(tail) <= 5 and all(len(b.text) <= CREDIT_MAX for b in tail):
+        if len(tail) <= 5 and all(_credit_like(b.text) for b in tail):
             credits = [separator_tail(blocks[last_sep].text) or ""] + [b.text for b in tail]
             return blocks[:last_sep], [c for c in credits if has_words(c)]
     # the trailing lines that read like credits ("... / ข่าว", "ภาพ: ...")
