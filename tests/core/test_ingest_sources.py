@@ -312,3 +312,11 @@ def test_real_files_in_a_folder_and_a_zip(tmp_path):
     ]
     assert len(articles) == 7 + 3 + (25 + 9 + 10 + 20 + 10)
     assert all(a.title and a.paragraphs for a in articles)
+
+
+def test_large_bundle_is_still_a_bundle(tmp_path):
+    data = zip_bytes({"opdc-bundle.json": b"{}", "originals/ab/cd": bytes(range(256)) * 40})
+    path = tmp_path / "backup.zip"
+    path.write_bytes(data)
+    (source,) = list(iter_sources(path, Limits(max_file_bytes=1000)))
+    assert isinstance(source, Source) and source.data == data

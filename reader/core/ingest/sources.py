@@ -108,11 +108,13 @@ def _from_file(path: Path, limits: Limits, origin: str) -> Iterator[Source | Fai
         if size > limits.max_zip_total:
             yield Failure(name, f"zip file too large ({size_text(size)} > {size_text(limits.max_zip_total)} limit)")
             return
-        if size <= limits.max_file_bytes:
-            data = path.read_bytes()
-            if is_bundle(data):
-                yield Source(name, data, origin)
-                return
+        if _zip_has(path, BUNDLE_MANIFEST):
+            # the app's own backup: handed over whole (restore/merge reads it), whatever its size
+            try:
+                yield Source(name, path.read_bytes(), origin)
+            except OSError as exc:
+                yield Failure(name, f"cannot read the file ({exc.strerror or exc})")
+            return
         yield from _from_zip(path, name, origin, limits, depth=1)
         return
     if head[:2] in TAR_MAGIC or head[:3] == b"BZh" or head == b"\xfd7zX" or _plain_tar(path):
@@ -132,6 +134,14 @@ def _from_file(path: Path, limits: Limits, origin: str) -> Iterator[Source | Fai
         yield Failure(name, f"cannot read the file ({exc.strerror or exc})")
         return
     yield Source(name, data, origin)
+
+
+def _zip_has(path: Path, member: str) -> bool:
+    try:
+        with safezip.open_zip(path) as zf:
+            return member in zf.namelist()
+    except IngestError:
+        return False
 
 
 def _plain_tar(path: Path) -> bool:
