@@ -86,8 +86,9 @@ def main() -> int:
         shot(f"theme-{theme}")
     window.set_theme("light")
     window.set_scale_interface(True)
-    window.set_zoom(200)
-    shot("interface-200")
+    for zoom in (200, 300):
+        window.set_zoom(zoom)
+        shot(f"interface-{zoom}")
     window.set_scale_interface(False)
     window.set_zoom(100)
     window.search.box.setText("ก.พ.ร.")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QModelIndex, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -87,13 +87,19 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.search)
         column.addWidget(self.list, 1)
+        # Library | (list beside the article). When the window is narrow for its font (a
+        # scaled interface) the article goes below the list instead, so nothing is crushed.
+        self.content = QSplitter(Qt.Orientation.Horizontal, objectName="contentSplitter")
+        self.content.addWidget(middle)
+        self.content.addWidget(self.reader)
+        self.content.setStretchFactor(0, 3)
+        self.content.setStretchFactor(1, 4)
+        self.content.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self.content)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setStretchFactor(1, 7)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
@@ -393,6 +399,7 @@ class MainWindow(QMainWindow):
 
     def set_scale_interface(self, on: bool) -> None:
         self.settings.scale_interface = bool(on)
+        self.search.show_filters(not on)  # large controls: filters fold away, one click opens
         self._scale_interface()
 
     def _scale_interface(self) -> None:
@@ -400,6 +407,21 @@ class MainWindow(QMainWindow):
         if size != getattr(self, "_applied_size", None):
             self._applied_size = size
             self.set_theme(self.settings.theme)
+
+    def arrange(self) -> None:
+        """Article beside the list when the window is wide for its font, else below it."""
+        char = self.fontMetrics().averageCharWidth() or 7
+        wide = self.width() >= char * 160
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.content.orientation() != orientation:
+            self.content.setOrientation(orientation)
+            room = self.content.width() if wide else self.content.height()
+            self.content.setSizes([room * 3 // 7, room * 4 // 7] if wide else [room * 2 // 5, room * 3 // 5])
+        self.sidebar.setMinimumWidth(char * 12)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.arrange()
 
     def interface_point_size(self) -> float | None:
         """Menus, lists and buttons follow the text size only when the user asks."""
@@ -416,6 +438,7 @@ class MainWindow(QMainWindow):
         self.reader.hit_colors = self._hit_colors(theme)
         self.reader.set_family(self.reader.family)  # re-render links in the new colours
         self.list.viewport().update()
+        self.arrange()
 
     def _hit_colors(self, theme: themes.Theme | None = None) -> tuple:
         theme = theme or themes.load_theme(themes.resolve(self.settings.theme))
@@ -550,7 +573,8 @@ class MainWindow(QMainWindow):
         if s.splitter_state:
             self.splitter.restoreState(QByteArray.fromHex(s.splitter_state.encode()))
         else:
-            self.splitter.setSizes([220, 460, 600])
+            self.splitter.setSizes([220, 1060])
+            self.content.setSizes([460, 600])
 
     def save(self) -> Path:
         s = self.settings

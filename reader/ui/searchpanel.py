@@ -10,12 +10,21 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QColor, QPainter, QTextDocument
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QColor,
+    QPainter,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QStyle,
     QStyledItemDelegate,
@@ -61,20 +70,54 @@ class SearchPanel(QWidget):
             spin.valueChanged.connect(self.timer.start)
 
         self.labels = [QLabel() for _ in range(5)]
-        grid = QGridLayout()
-        fields = [self.year_from, self.year_to, self.category, self.language, self.sort]
-        for i, (label, field) in enumerate(zip(self.labels, fields, strict=True)):
+        self.fields = [self.year_from, self.year_to, self.category, self.language, self.sort]
+        for label, field in zip(self.labels, self.fields, strict=True):
             label.setBuddy(field)
-            grid.addWidget(label, i // 2, (i % 2) * 2)
-            grid.addWidget(field, i // 2, (i % 2) * 2 + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        for combo in (self.category, self.language, self.sort):
+            # Long category names must not make the panel wider than the window.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+        self.grid = QGridLayout()
+        self.columns = 0
+        self._place(2)
+        # The filters fold away (the window folds them at large interface sizes).
+        self.filters_button = QPushButton(objectName="filtersButton")
+        self.filters_button.setCheckable(True)
+        self.filters_button.setChecked(True)
+        self.filters_button.toggled.connect(self.show_filters)
+        top = QHBoxLayout()
+        top.addWidget(self.box, 1)
+        top.addWidget(self.filters_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.box)
-        layout.addLayout(grid)
+        layout.addLayout(top)
+        layout.addLayout(self.grid)
         layout.addWidget(self.count_label)
         self.retranslate()
+
+    def _place(self, columns: int) -> None:
+        """Filters in two columns of label + field, or one when the panel is narrow."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for widget in self.labels + self.fields:
+            self.grid.removeWidget(widget)
+        for i, (label, field) in enumerate(zip(self.labels, self.fields, strict=True)):
+            row, col = divmod(i, columns)
+            self.grid.addWidget(label, row, col * 2)
+            self.grid.addWidget(field, row, col * 2 + 1)
+        for col in range(4):
+            self.grid.setColumnStretch(col, 1 if col % 2 and col // 2 < columns else 0)
+
+    def show_filters(self, on: bool) -> None:
+        self.filters_button.setChecked(on)
+        for widget in self.labels + self.fields:
+            widget.setVisible(on)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        char = self.fontMetrics().averageCharWidth() or 7
+        self._place(2 if self.width() >= char * 55 else 1)
 
     def _year_spin(self, name: str) -> QSpinBox:
         spin = QSpinBox(objectName=name)
@@ -84,6 +127,9 @@ class SearchPanel(QWidget):
 
     def retranslate(self) -> None:
         self.box.setPlaceholderText(self.tr("Search titles and text (Ctrl+F)"))
+        self.filters_button.setText(self.tr("F&ilters"))
+        name_widget(self.filters_button, self.tr("Filters"),
+                    self.tr("Show or hide the year, category, language and order filters"))
         name_widget(self.box, self.tr("Search"), self.tr(
             "Type words to search the archive; results appear as you type"))
         captions = [self.tr("&From year"), self.tr("&To year"), self.tr("Ca&tegory"),

@@ -544,6 +544,18 @@ An accessible reader and archive for Thai government news.</translation>
             <translation>Search titles and text (Ctrl+F)</translation>
         </message>
         <message>
+            <source>F&amp;ilters</source>
+            <translation>F&amp;ilters</translation>
+        </message>
+        <message>
+            <source>Filters</source>
+            <translation>Filters</translation>
+        </message>
+        <message>
+            <source>Show or hide the year, category, language and order filters</source>
+            <translation>Show or hide the year, category, language and order filters</translation>
+        </message>
+        <message>
             <source>Search</source>
             <translation>Search</translation>
         </message>

@@ -544,6 +544,18 @@ An accessible reader and archive for Thai government news.</source>
             <translation>ค้นหาชื่อเรื่องและเนื้อหา (Ctrl+F)</translation>
         </message>
         <message>
+            <source>F&amp;ilters</source>
+            <translation>ตัวกรอง (&amp;I)</translation>
+        </message>
+        <message>
+            <source>Filters</source>
+            <translation>ตัวกรอง</translation>
+        </message>
+        <message>
+            <source>Show or hide the year, category, language and order filters</source>
+            <translation>แสดงหรือซ่อนตัวกรองปี หมวดหมู่ ภาษา และการเรียงลำดับ</translation>
+        </message>
+        <message>
             <source>Search</source>
             <translation>ค้นหา</translation>
         </message>

@@ -255,3 +255,21 @@ def test_search_filters_category_language_and_years(open_window, archive_path, q
     assert 0 < window.list_model.total < 12
     assert all(r.date.year == 2014 for r in window.list_model.rows), ([r.date for r in window.list_model.rows], panel.filters())
     assert panel.filters()["date_from"].isoformat() == "2014-01-01"
+
+
+def test_scaled_interface_fits_the_window(open_window, archive_path, qtbot):
+    window = open_window(archive_path)
+    window.resize(1280, 800)
+    window.registry["scale_interface"].setChecked(True)
+    window.set_zoom(300)
+    qtbot.wait(50)
+    # The article goes below the list, the filters fold away, nothing grows past the window.
+    assert window.content.orientation() == Qt.Orientation.Vertical
+    assert not window.search.year_from.isVisible()
+    assert window.minimumSizeHint().width() <= 1280
+    assert window.reader.width() > 600 and window.reader.horizontalScrollBar().maximum() == 0
+    window.registry["scale_interface"].setChecked(False)
+    window.set_zoom(100)
+    qtbot.wait(50)
+    assert window.content.orientation() == Qt.Orientation.Horizontal
+    assert window.search.year_from.isVisible()
