@@ -301,3 +301,46 @@ def test_site_name_is_taken_off_og_title():
         '<meta property="og:site_name" content="สำนักงาน ก.พ.ร."></head>',
     )
     assert one(page.encode("utf-8")).title == "ก.พ.ร. จัดประชุมเครือข่ายพัฒนาระบบราชการ"
+
+
+def mhtml_of(page: str, charset: str, url: str) -> bytes:
+    import quopri
+
+    body = quopri.encodestring(page.encode("cp874" if charset == "windows-874" else charset)).decode("ascii")
+    return (
+        "From: <Saved by Blink>\r\n"
+        f"Snapshot-Content-Location: {url}\r\n"
+        "Subject: =?utf-8?Q?x?=\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--abc----"\r\n\r\n\r\n'
+        "------MultipartBoundary--abc----\r\n"
+        f"Content-Type: text/html; charset={charset}\r\n"
+        f"Content-Location: {url}\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        f"{body}\r\n"
+        "------MultipartBoundary--abc----\r\n"
+        "Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+        "Content-Location: https://www.opdc.go.th/images/meeting.jpg\r\n\r\niVBORw0KGgo=\r\n"
+        "------MultipartBoundary--abc------\r\n"
+    ).encode("ascii")
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "windows-874"])
+def test_single_file_page_mhtml(charset):
+    page = GENERIC.replace('<link rel="canonical" href="https://www.opdc.go.th/content/news/1234">', "")
+    page = page.replace('<meta charset="utf-8">', "").replace("©", "(c)")
+    data = mhtml_of(page, charset, "https://www.opdc.go.th/content/news/77")
+    article = one(data, "page.mhtml")
+    assert article.title == "ก.พ.ร. จัดประชุมเครือข่ายพัฒนาระบบราชการ"
+    assert article.source_url == "https://www.opdc.go.th/content/news/77"
+    assert len(article.paragraphs) == 3
+    no_mojibake(article.body)
+
+
+def test_mhtml_without_a_page():
+    data = (
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+        "Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n"
+    ).encode("ascii")
+    with pytest.raises(IngestError, match="no HTML page inside"):
+        extract(Source("x.mhtml", data, "x"))

@@ -6,7 +6,7 @@ where they came from) or `Failure` (one file that could not be read, and why).
 feed) and returns the articles, or raises `IngestError` with one clear message.
 
 Modules: base (types, limits), detect (encoding, kind), textpage, htmlpage (with htmldom
-and htmlmeta), feed, cleanup (the rules every kind shares: chrome, repeated headline,
+and htmlmeta), mhtml (single-file saved pages), feed, cleanup (the rules every kind shares: chrome, repeated headline,
 credits, dates), sources (files, folders, zip and tar archives, URLs). Zip checks live
 in reader.core.safezip, which restore uses too.
 """
@@ -21,6 +21,7 @@ from reader.core.ingest.cleanup import assemble
 from reader.core.ingest.detect import FEED, HTML, decode, sniff_kind
 from reader.core.ingest.feed import read_feed
 from reader.core.ingest.htmlpage import read_html
+from reader.core.ingest.mhtml import is_mhtml, unpack
 from reader.core.ingest.sources import ZIP_MAGIC, is_bundle, iter_sources
 from reader.core.ingest.textpage import read_text
 from reader.core.model import Article
@@ -73,14 +74,19 @@ def _extract(source: Source, limits: Limits) -> list[Article]:
         if is_bundle(data):
             raise IngestError("an OPDC Reader backup bundle; import or restore it as a bundle")
         raise IngestError("a zip file; import the zip itself so each file in it is read")
-    text, _encoding = decode(data)
+    charset = None
+    url = source.url
+    if is_mhtml(data):
+        data, charset, saved_from = unpack(data)
+        url = url or saved_from
+    text, _encoding = decode(data, charset)
     kind = sniff_kind(text, source.name)
     if kind == FEED:
         return read_feed(text, source.url)
-    draft = read_html(text, source.url) if kind == HTML else read_text(text)
+    draft = read_html(text, url) if kind == HTML else read_text(text)
     path_date, path_category = path_hints(source.name)
     if path_category:
         draft.fallback_category = path_category
-    if not draft.source_url and source.url:
-        draft.source_url = source.url
+    if not draft.source_url and url:
+        draft.source_url = url
     return [assemble(draft, path_date)]

@@ -117,8 +117,9 @@ def _truncated_utf8(data: bytes) -> bool:
     return True
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The text of `data` and the encoding used. Raises IngestError for binary data."""
+def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """The text of `data` and the encoding used. Raises IngestError for binary data.
+    `charset` is a label from outside the bytes (a MIME header), tried like a declared one."""
     if not data.strip():
         raise IngestError("empty file")
     for bom, codec in _BOMS:
@@ -136,7 +137,7 @@ def decode(data: bytes) -> tuple[str, str]:
     what = binary_kind(data)
     if what:
         raise IngestError(f"not a text, HTML or feed file (looks like {what})")
-    declared = declared_encoding(data)
+    declared = (_codec(charset) if charset else None) or declared_encoding(data)
     if declared:
         try:
             return data.decode(declared), declared
