@@ -34,7 +34,7 @@ class Progress:
     def __call__(self, done: int, total: int | None, name: str = "") -> None:
         if not self.enabled:
             return
-        if total:
+        if total and done <= total:  # a folder's count also holds skipped page assets
             width = 30
             filled = int(width * min(done, total) / total)
             bar = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total}"

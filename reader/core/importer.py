@@ -18,6 +18,7 @@ from reader.core.archive.bundle import is_bundle_zip
 from reader.core.ingest import Failure, IngestError, Source, extract, iter_sources
 
 INDEX_CHUNK = 200
+_CONTAINERS = (".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".txz")
 
 
 @dataclass
@@ -61,6 +62,8 @@ def count_files(targets: Iterable[str | Path]) -> int | None:
         path = Path(text)
         if path.is_dir():
             total += sum(len(files) for _, _, files in os.walk(path))
+        elif path.suffix.lower() in _CONTAINERS or path.name.lower().endswith(_CONTAINERS):
+            return None  # a zip or tar holds an unknown number of articles
         else:
             total += 1
     return total
