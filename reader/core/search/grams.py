@@ -95,6 +95,7 @@ class GramStore:
         self._vocab: dict[str, list[str]] | None = None
         self._where: dict[int, tuple[int, int]] | None = None
         self._chunks: dict[int, dict[str, int]] = {}  # rebuild: block -> gram -> bits
+        self._pairs_cache: dict[str, dict[int, int]] = {}
 
     # Reading state -------------------------------------------------------
 
@@ -122,6 +123,7 @@ class GramStore:
                 self._generation = gen
                 self._vocab = None
                 self._where = None
+                self._pairs_cache = {}
             return self._blocks
 
     def masks_for(self, article_ids) -> dict[int, int]:
@@ -168,9 +170,11 @@ class GramStore:
 
     def _bits_any(self, grams: list[str]) -> dict[int, int]:
         out: dict[int, int] = {}
-        for g in grams:
-            for b, bits in self._bits(g).items():
-                out[b] = out.get(b, 0) | bits
+        for i in range(0, len(grams), 500):
+            part = grams[i : i + 500]
+            marks = ",".join("?" * len(part))
+            for b, blob in self.db.execute(f"SELECT block, bits FROM grams WHERE gram IN ({marks})", part):
+                out[b] = out.get(b, 0) | _unpack(blob)
         return out
 
     def containing(self, text: str) -> dict[int, int]:
@@ -193,7 +197,13 @@ class GramStore:
                         return {}
                 found = result or {}
             elif len(text) == 2:
-                found = self._bits_any(self._pair_grams().get(text, []))
+                # an OR of up to hundreds of grams: kept until the store changes
+                found = self._pairs_cache.get(text)
+                if found is None:
+                    found = self._bits_any(self._pair_grams().get(text, []))
+                    if len(self._pairs_cache) > 64:
+                        self._pairs_cache.clear()
+                    self._pairs_cache[text] = found
             else:
                 return {}
             return {b: m & blocks[b].alive for b, m in found.items() if b < len(blocks) and m & blocks[b].alive}
@@ -353,6 +363,7 @@ class GramStore:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (gen,))
         self._generation = gen
         self._vocab = None
+        self._pairs_cache = {}
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file (after a rebuild: one file, true size)."""

@@ -33,7 +33,7 @@ WRITER_MB = 256
 REBUILD_MB = 512
 
 
-LENGTH_STATS = False  # measured: no query-time difference here, 13% faster builds
+LENGTH_STATS = os.environ.get("OPDC_SEARCH_LENGTH_STATS", "0") == "1"
 
 
 def _codec() -> W3Codec:

@@ -10,8 +10,8 @@ compounds and glued to names). English words match whole words, stemmed (`govern
 finds `governance`); numbers match numbers and the article's year (BE or CE).
 
 How it runs, in two tiers:
-1. Whoosh, over segmented words: articles where each Thai word is a whole word, scored
-   with BM25 (title boosted). Fast: a few posting lists, top-k pruning.
+1. Whoosh's word postings: articles where each Thai word is a whole word, scored by
+   rank.py (tf saturation x idf, title words counted three times) from posting blocks.
 2. The trigram store (grams.py): every article whose trigrams allow the Thai strings,
    newest first, after tier 1. Each candidate is checked against its stored text.
 Only the hits on the page are read and checked; `total` is an estimate.
@@ -27,6 +27,7 @@ from whoosh import query as Q
 from whoosh.support.levenshtein import distance
 
 from reader.core.search import analyzer as ana
+from reader.core.search import rank
 from reader.core.search.schema import date_number, unpack_parts
 from reader.core.search.snippets import snippet
 
@@ -249,6 +250,30 @@ def unit_query(unit: Unit) -> Q.Query:
     return Q.And(parts) if len(parts) > 1 else parts[0]
 
 
+def unit_node(unit: Unit) -> rank.Node:
+    """The same as unit_query, for rank.evaluate."""
+    toks = unit.toks
+    if unit.kind == "thai":
+        toks = [ana.Tok(w, 0, 0, "thai") for w in ana.segment(unit.needle)]
+    nodes = []
+    for tok in toks:
+        alts = [rank.term("content", tok.text)]
+        if tok.kind == "acr":
+            alts.append(rank.term("content", ana.undot(tok.text)))
+        if tok.kind == "latin":
+            s = ana.stem(tok.text)
+            if s != tok.text:
+                alts.append(rank.term("content", s, 0.5))
+        if tok.kind == "num" and unit.field != "title":
+            alts.append(rank.term("year", tok.text))
+        nodes.append(rank.any_of(alts))
+    return rank.all_of(nodes)
+
+
+def query_node(p: Parsed) -> rank.Node:
+    return rank.all_of([rank.any_of([unit_node(u) for u in g]) for g in p.groups])
+
+
 def whoosh_query(p: Parsed) -> Q.Query:
     groups = [Q.Or([unit_query(u) for u in g]) if len(g) > 1 else unit_query(g[0]) for g in p.groups]
     pos: Q.Query = Q.And(groups) if len(groups) > 1 else (groups[0] if groups else Q.Every())
@@ -358,7 +383,8 @@ def unit_matches(unit: Unit, cand: Candidate) -> bool:
     return False
 
 
-def passes(p: Parsed, cand: Candidate, filters: Filters) -> bool:
+def passes(p: Parsed, cand: Candidate, filters: Filters, check_words: bool = True) -> bool:
+    """Filters, then (check_words) every group and no exclusion, on the stored text."""
     st = cand.stored
     f = filters
     if f.date_from or f.date_to:
@@ -381,6 +407,8 @@ def passes(p: Parsed, cand: Candidate, filters: Filters) -> bool:
         return False
     if f.bookmarked is not None and bool(st.get("b")) != f.bookmarked:
         return False
+    if not check_words:
+        return True
     for group in p.groups:
         if not any(unit_matches(u, cand) for u in group):
             return False
@@ -477,13 +505,19 @@ def _run(searcher, store, text, filters, sort, limit, offset) -> Results:
     seen: set[int] = set()
     hits: list[Hit] = []
 
+    # A whole-word hit of single-word units is a hit by construction (a word in the
+    # text is a string in the text): its text need not be checked again.
+    trusted = not p.negated and all(
+        u.field is None and (u.kind in ("latin", "num", "acr") or (u.kind == "thai" and len(ana.segment(u.needle)) == 1))
+        for g in p.groups for u in g)
+
     def take(docnum: int, score: float, whole: bool) -> bool:
         """Check one candidate; True when the page is full."""
         if docnum in seen:
             return False
         seen.add(docnum)
         cand = Candidate(docnum, searcher.stored_fields(docnum)["doc"])
-        if not passes(p, cand, f):
+        if not passes(p, cand, f, check_words=not (whole and trusted and score > 0)):
             return False
         hits.append(_hit(cand, score, whole, res.terms))
         return len(hits) >= need
@@ -505,21 +539,20 @@ def _run(searcher, store, text, filters, sort, limit, offset) -> Results:
             if take(h.docnum, 0.0, True):
                 break
     else:
-        fetch = max(need, 20)
+        reader = searcher.reader()
+        allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
+        scores = rank.evaluate(searcher, query_node(p), allowed)
+        if p.negated and scores:
+            for dn in rank.doc_set(reader, rank.any_of([unit_node(u) for u in p.negated])):
+                scores.pop(dn, None)
         full = False
-        while True:
-            r = searcher.search(wq, filter=fq, limit=fetch)
-            tier1 = list(r.items())  # [(docnum, score)]
-            for dn, score in tier1:
-                if take(dn, score, True):
-                    full = True
-                    break
-            if full or len(tier1) < fetch:
+        for dn, score in sorted(scores.items(), key=lambda x: -x[1]):
+            if take(dn, score, True):
+                full = True
                 break
-            fetch *= 4
-        est1 = r.estimated_length()
+        est1 = len(scores)
         if not full and use_store:
-            t1 = {dn for dn, _s in tier1}
+            t1 = scores.keys()
             cands = sorted(store.articles(masks() or {}), key=lambda x: (-x[1], -x[0]))
             for aid, _date in cands:
                 dn = searcher.document_number(id=str(aid))

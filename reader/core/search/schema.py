@@ -14,7 +14,6 @@ Index size and build time are set by the number of postings, so:
 from __future__ import annotations
 
 import datetime as dt
-import zlib
 
 from whoosh import columns, fields, formats
 from whoosh.analysis import IDTokenizer
@@ -62,6 +61,8 @@ def make_schema() -> fields.Schema:
         id=fields.ID(unique=True),
         # article id per document number, read without unpickling stored fields
         aid=fields.COLUMN(columns.NumericColumn("I")),
+        # number of word tokens (title counted three times): BM25's length in rank.py
+        words=fields.COLUMN(columns.NumericColumn("I")),
         # Title words are counted TITLE_BOOST times in the one word field instead of
         # living in a boosted field of their own: one posting list per query word keeps
         # Whoosh's top-k pruning effective (an OR of two fields per word halved it).
@@ -91,7 +92,7 @@ def search_text(parts: list[str]) -> str:
 
 def unpack_parts(stored: dict) -> list[str]:
     """title, body, credits, tags, note of a stored document."""
-    return zlib.decompress(stored["z"]).decode("utf-8").split(SEP)
+    return stored["x"].split(SEP)
 
 
 def doc_fields(doc: IndexDoc) -> tuple[dict, tuple[int, int, set[str]]]:
@@ -114,7 +115,8 @@ def doc_fields(doc: IndexDoc) -> tuple[dict, tuple[int, int, set[str]]]:
         "u": art.source_url,
         "g": tags,
         "b": bool(doc.bookmarked),
-        "z": zlib.compress(SEP.join(parts).encode("utf-8"), 1),
+        # plain text: Whoosh compresses stored fields itself (zlib)
+        "x": SEP.join(parts),
         "a": " ".join(ana.acronyms(ana.fold("\n".join(parts)))),
     }
     values = {
@@ -135,5 +137,6 @@ def doc_fields(doc: IndexDoc) -> tuple[dict, tuple[int, int, set[str]]]:
     for term, n in ana.index_terms(ana.fold(title)).items():
         terms[term] += n * (TITLE_BOOST - 1)
     values["content"] = dict(terms)
+    values["words"] = sum(terms.values())
     gram_item = (int(art.id), values.get("date", 0), ana.grams(text))
     return values, gram_item

@@ -101,39 +101,52 @@ def _snap(text: str, pos: int, prefer: str) -> int:
     return right_cuts[0] if right_cuts else max(cuts)
 
 
+def _first_hit(text: str, terms: list[str]) -> int:
+    """Offset of the earliest occurrence of any term, or -1. Thai terms are looked up
+    in the text as it is (folding changes nothing for them); others in the folded text."""
+    best = -1
+    folded = None
+    for term in {ana.prepare(t) for t in terms if t and t.strip()}:
+        if ana.is_thai_string(term):
+            i = text.find(term)
+        else:
+            if folded is None:
+                folded = ana.fold(text)
+            i = folded.find(term)
+        if i >= 0 and (best < 0 or i < best):
+            best = i
+    return best
+
+
 def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> list[tuple[str, bool]]:
     """A passage of text around the first hit: (text, is_hit) segments, with '…'
-    where the passage was cut."""
+    where the passage was cut. Only the passage is searched for highlights."""
     if not text:
         return []
-    spans = highlight_spans(text, terms)
-    if spans:
-        first = spans[0][0]
-        start = _snap(text, first - width // 3, "left")
-        # never start inside the first hit
-        start = min(start, first)
-    else:
-        start = 0
+    first = _first_hit(text, terms)
+    start = 0
+    if first >= 0:
+        start = min(_snap(text, first - width // 3, "left"), first)
     end = _snap(text, start + width, "right") if start + width < len(text) else len(text)
-    if spans and end < spans[0][1]:
-        end = spans[0][1]
+    if first >= 0:
+        end = max(end, min(len(text), first + 1))
+    window = text[start:end]
+    spans = highlight_spans(window, terms)
     out: list[tuple[str, bool]] = []
-    pos = start
+    pos = 0
     for s, e in spans:
-        if e <= start or s >= end:
-            continue
-        s, e = max(s, start), min(e, end)
         if s > pos:
-            out.append((text[pos:s], False))
-        out.append((text[s:e], True))
+            out.append((window[pos:s], False))
+        out.append((window[s:e], True))
         pos = e
-    if pos < end:
-        out.append((text[pos:end], False))
+    if pos < len(window):
+        out.append((window[pos:], False))
     out = [(re.sub(r"\s+", " ", t), h) for t, h in out]
     if out and start > 0:
-        out[0] = ("…" + out[0][0].lstrip(), out[0][1]) if not out[0][1] else out[0]
         if out[0][1]:
             out.insert(0, ("…", False))
+        else:
+            out[0] = ("…" + out[0][0].lstrip(), False)
     if out and end < len(text):
         out.append(("…", False))
     return [(t, h) for t, h in out if t]
