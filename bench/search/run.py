@@ -19,6 +19,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -164,7 +165,7 @@ def fts_query(kind: str, query: str) -> tuple[str, list[str]]:
     return " AND ".join(parts), []
 
 
-def fts_search(db, kind: str, query: str, limit: int | None = 20) -> list[int]:
+def fts_search(db, kind: str, query: str, limit: int | None = 20, snippets: bool = True) -> list[int]:
     match, short = fts_query(kind, query)
     where, args = [], []
     if match:
@@ -173,7 +174,8 @@ def fts_search(db, kind: str, query: str, limit: int | None = 20) -> list[int]:
     for w in short:
         where.append("(instr(title, ?) > 0 OR instr(body, ?) > 0)")
         args += [w, w]
-    sql = ("SELECT rowid, snippet(fts, 1, '[', ']', '…', 24) FROM fts WHERE "
+    cols = "rowid, snippet(fts, 1, '[', ']', '…', 24)" if snippets else "rowid"
+    sql = (f"SELECT {cols} FROM fts WHERE "
            + " AND ".join(where) + (" ORDER BY rank" if match else ""))
     if limit:
         sql += f" LIMIT {int(limit)}"
@@ -225,11 +227,13 @@ def recall(found: dict[str, set[int]], truth: dict[str, set[int]]) -> dict:
 
 def run_size(n: int, queries: list[str], recall_queries: int) -> dict:
     out: dict = {"articles": n, "queries": len(queries), "python": sys.version.split()[0],
+                 "load_avg_at_start": os.getloadavg()[0],
                  "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count()}
     base = WORK / f"n{n}"
     base.mkdir(parents=True, exist_ok=True)
 
     secs, index = build_whoosh(n, base / "whoosh")
+    out["peak_rss_mb_after_whoosh_build"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     out["whoosh"] = {"build_s": round(secs, 1), "articles_per_s": round(n / secs),
                      "size_mb": round(dir_size(base / "whoosh") / 1e6, 1),
                      "grams_mb": round((base / "whoosh" / "grams.sqlite").stat().st_size / 1e6, 1)}
@@ -249,10 +253,11 @@ def run_size(n: int, queries: list[str], recall_queries: int) -> dict:
 
     rq = queries[:recall_queries]
     truth = truth_sets(n, rq)
-    found_w = {q: {h.article_id for h in index.search(q, limit=len(truth[q]) + 50).hits} for q in rq}
+    found_w = {q: {h.article_id for h in index.search(q, limit=len(truth[q]) + 50, snippets=False).hits}
+               for q in rq}
     out["recall"] = {"queries": len(rq), "whoosh": recall(found_w, truth)}
     for kind, db in dbs.items():
-        found = {q: set(fts_search(db, kind, q, limit=None)) for q in rq}
+        found = {q: set(fts_search(db, kind, q, limit=None, snippets=False)) for q in rq}
         out["recall"][f"fts5_{kind}"] = recall(found, truth)
     print(f"[{n}] recall {out['recall']}", flush=True)
     w, t = out["whoosh"], out["fts5_trigram"]

@@ -228,11 +228,13 @@ class SearchIndex:
                 self._searcher = self.ix.searcher()
             return self._searcher
 
-    def search(self, query: str, filters=None, sort: str = "relevance", limit: int = 20, offset: int = 0):
+    def search(self, query: str, filters=None, sort: str = "relevance", limit: int = 20, offset: int = 0,
+               snippets: bool = True):
+        """Results for a query string (see query.py for the language); never raises."""
         from reader.core.search.query import run_search
 
         with self._lock:
-            return run_search(self.searcher(), self.grams, query, filters, sort, limit, offset)
+            return run_search(self.searcher(), self.grams, query, filters, sort, limit, offset, snippets)
 
     def size_bytes(self) -> int:
         return sum(p.stat().st_size for p in self.index_dir.iterdir() if p.is_file())

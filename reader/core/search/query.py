@@ -473,14 +473,14 @@ def _article_ids(searcher, q: Q.Query) -> list[int]:
 
 
 def run_search(searcher, store, text: str, filters: Filters | None = None, sort: str = "relevance",
-               limit: int = 20, offset: int = 0) -> Results:
+               limit: int = 20, offset: int = 0, snippets: bool = True) -> Results:
     try:
-        return _run(searcher, store, text, filters, sort, max(0, int(limit)), max(0, int(offset)))
+        return _run(searcher, store, text, filters, sort, max(0, int(limit)), max(0, int(offset)), snippets)
     except Exception as exc:  # a query must never bring the window down
         return Results(message=f"The search could not run: {exc.__class__.__name__}: {exc}")
 
 
-def _run(searcher, store, text, filters, sort, limit, offset) -> Results:
+def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> Results:
     p = parse(text)
     f = merged_filters(p, filters)
     res = Results(terms=highlight_terms(p))
@@ -519,7 +519,7 @@ def _run(searcher, store, text, filters, sort, limit, offset) -> Results:
         cand = Candidate(docnum, searcher.stored_fields(docnum)["doc"])
         if not passes(p, cand, f, check_words=not (whole and trusted and score > 0)):
             return False
-        hits.append(_hit(cand, score, whole, res.terms))
+        hits.append(_hit(cand, score, whole, res.terms if snippets else None))
         return len(hits) >= need
 
     by_date = sort == "date" or not p.groups
@@ -593,11 +593,11 @@ def _date_masked(store, masks: dict[int, int], f: Filters) -> dict[int, int]:
     return out
 
 
-def _hit(cand: Candidate, score: float, whole: bool, terms: list[str]) -> Hit:
+def _hit(cand: Candidate, score: float, whole: bool, terms: list[str] | None) -> Hit:
     st = cand.stored
     body = cand.parts[1] if len(cand.parts) > 1 else ""
-    snip = snippet(body, terms)
-    if not any(h for _t, h in snip):
+    snip = snippet(body, terms) if terms is not None else []
+    if terms is not None and not any(h for _t, h in snip):
         # the hit is elsewhere (title, credits, tags, note): show where
         for part in cand.parts[2:]:
             alt = snippet(part, terms)
