@@ -82,10 +82,6 @@ def build(size: int) -> Path:
         subprocess.run([sys.executable, "-c", code, str(archive), str(scratch / "pages")],
                        env=env, check=True)
         print(f"imported in {time.perf_counter() - started:.0f} s", flush=True)
-        if search_available():
-            started = time.perf_counter()
-            cli("--archive", str(archive), "reindex", home=scratch / "home")
-            print(f"indexed in {time.perf_counter() - started:.0f} s", flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     done.write_text(str(size))
@@ -93,9 +89,13 @@ def build(size: int) -> Path:
 
 
 def ensure_index(archive: Path) -> None:
-    """Index an archive built before search existed (once)."""
-    if search_available() and not (archive / "index").exists():
+    """Build the search index once (`opdc-reader reindex`), so start-up finds it current."""
+    marker = archive / ".bench-indexed"
+    if search_available() and not marker.exists():
+        started = time.perf_counter()
         cli("--archive", str(archive), "reindex", home=Path(tempfile.mkdtemp()))
+        print(f"indexed in {time.perf_counter() - started:.0f} s", flush=True)
+        marker.write_text("ok")
 
 
 def one_run(archive: Path) -> dict:
