@@ -155,7 +155,6 @@ class ReaderPane(QTextEdit):
         if view is None:
             cursor.insertText(self._labels["empty"], self._char())
             return
-        block = QTextBlockFormat()
         spacing = self.point_size(0.6)
         title = QTextBlockFormat()
         title.setHeadingLevel(1)
@@ -171,7 +170,6 @@ class ReaderPane(QTextEdit):
                         self._char(0.95), 0)
         if view.note:
             self._block(cursor, f"{self._labels['note']}: {view.note}", self._char(0.95), 0)
-        block.setTopMargin(spacing)
         for text in view.paragraphs:
             self._block(cursor, text, self._char(), spacing)
         if view.credits:
