@@ -177,3 +177,8 @@ def test_parse_structure():
 def test_random_queries_never_raise(index, query):
     res = index.search(query)
     assert res.message is None or "could not run" not in res.message
+
+
+def test_undotted_acronym_highlights_the_dotted_form():
+    text = "สำนักงาน ก.พ.ร. ร่วมกับธนาคารโลก"
+    assert [text[s:e] for s, e in highlight_spans(text, ["กพร"])] == ["ก.พ.ร."]

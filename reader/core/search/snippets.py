@@ -13,6 +13,7 @@ import re
 from reader.core.search import analyzer as ana
 
 SNIPPET_CHARS = 180
+_CONSONANTS = re.compile("[\u0e01-\u0e2e]{2,6}")
 _LATIN_TAIL = re.compile(r"[^\W\d_\u0e00-\u0e7f]*")
 
 
@@ -34,6 +35,10 @@ def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
                 end = _LATIN_TAIL.match(folded, end).end()
             spans.append((start, end))
             start = folded.find(term, start + 1)
+        if _CONSONANTS.fullmatch(term):
+            # `กพร` was found through `ก.พ.ร.`: highlight the dotted form too
+            dotted = r"\.?".join(map(re.escape, term)) + r"\."
+            spans.extend(m.span() for m in re.finditer(dotted, folded))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
