@@ -118,12 +118,23 @@ def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def build_whoosh(n: int, path: Path) -> tuple[float, SearchIndex]:
+def _cpu() -> tuple[float, float]:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # the analysis worker, once joined
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def build_whoosh(n: int, path: Path) -> tuple[float, SearchIndex, dict]:
+    """Wall time, the index, and CPU seconds of the writing process and of the worker
+    (on an otherwise idle 2-core machine the wall time is about the larger of the two)."""
     shutil.rmtree(path, ignore_errors=True)
     index = SearchIndex.open(path)
+    c0 = _cpu()
     t = time.perf_counter()
     index.rebuild(docs(n), total=n)
-    return time.perf_counter() - t, index
+    wall = time.perf_counter() - t
+    c1 = _cpu()
+    return wall, index, {"cpu_writer_s": round(c1[0] - c0[0], 1), "cpu_worker_s": round(c1[1] - c0[1], 1)}
 
 
 def fts_text(art: Article) -> tuple[str, str]:
@@ -134,12 +145,13 @@ def segmented(text: str) -> str:
     return " ".join(t.text for t in ana.analyze(ana.fold(text)))
 
 
-def build_fts(n: int, path: Path, kind: str) -> tuple[float, sqlite3.Connection]:
+def build_fts(n: int, path: Path, kind: str) -> tuple[float, sqlite3.Connection, float]:
     path.unlink(missing_ok=True)
     db = sqlite3.connect(str(path))
     tok = "trigram" if kind == "trigram" else FTS_SEG_TOKENIZER
     db.execute(f'CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize="{tok}")')
     t = time.perf_counter()
+    c0 = _cpu()[0]
     with db:
         for art in articles(n):
             title, body = fts_text(art)
@@ -148,7 +160,7 @@ def build_fts(n: int, path: Path, kind: str) -> tuple[float, sqlite3.Connection]
             db.execute("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", (art.id, title, body))
     db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     db.commit()
-    return time.perf_counter() - t, db
+    return time.perf_counter() - t, db, round(_cpu()[0] - c0, 1)
 
 
 def fts_query(kind: str, query: str) -> tuple[str, list[str]]:
@@ -232,11 +244,11 @@ def run_size(n: int, queries: list[str], recall_queries: int) -> dict:
     base = WORK / f"n{n}"
     base.mkdir(parents=True, exist_ok=True)
 
-    secs, index = build_whoosh(n, base / "whoosh")
+    secs, index, cpu = build_whoosh(n, base / "whoosh")
     out["peak_rss_mb_after_whoosh_build"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     out["whoosh"] = {"build_s": round(secs, 1), "articles_per_s": round(n / secs),
                      "size_mb": round(dir_size(base / "whoosh") / 1e6, 1),
-                     "grams_mb": round((base / "whoosh" / "grams.sqlite").stat().st_size / 1e6, 1)}
+                     "grams_mb": round((base / "whoosh" / "grams.sqlite").stat().st_size / 1e6, 1), **cpu}
     print(f"[{n}] whoosh built {out['whoosh']}", flush=True)
     out["whoosh"].update(latencies(lambda q: index.search(q, limit=20), queries))
     print(f"[{n}] whoosh queries {out['whoosh']}", flush=True)
@@ -244,10 +256,10 @@ def run_size(n: int, queries: list[str], recall_queries: int) -> dict:
     dbs = {}
     for kind in ("trigram", "segmented"):
         path = base / f"fts-{kind}.sqlite"
-        secs, db = build_fts(n, path, kind)
+        secs, db, cpu_s = build_fts(n, path, kind)
         dbs[kind] = db
         out[f"fts5_{kind}"] = {"build_s": round(secs, 1), "articles_per_s": round(n / secs),
-                               "size_mb": round(path.stat().st_size / 1e6, 1)}
+                               "size_mb": round(path.stat().st_size / 1e6, 1), "cpu_s": cpu_s}
         out[f"fts5_{kind}"].update(latencies(lambda q, db=db, k=kind: fts_search(db, k, q), queries))
         print(f"[{n}] fts5 {kind} {out[f'fts5_{kind}']}", flush=True)
 

@@ -1,26 +1,22 @@
 """The query language and how a query runs.
 
-Language: words (AND), "phrases", OR between words, -exclusion, fields (title:,
-category:, tag:, lang:, date:), dates and ranges in BE or CE (2556, date:2556..2560,
-date:2020-01, after:2020-01-01, before:2563-06-30). Malformed input never raises: an
-unbalanced quote is closed, a lone operator is dropped, and Results.message says so.
+The language itself is in parse.py; checking a candidate's text in check.py.
 
 Semantics: a Thai word matches every article that contains it as a string (also inside
 compounds and glued to names). English words match whole words, stemmed (`governing`
 finds `governance`); numbers match numbers and the article's year (BE or CE).
 
 How it runs, in two tiers:
-1. Whoosh's word postings: articles where each Thai word is a whole word, scored by
-   rank.py (tf saturation x idf, title words counted three times) from posting blocks.
-2. The trigram store (grams.py): every article whose trigrams allow the Thai strings,
-   newest first, after tier 1. Each candidate is checked against its stored text.
+1. Whoosh's word postings: articles where each Thai word is a whole word, scored with
+   BM25 by rank.py (title words count three times) straight from the posting blocks.
+2. The n-gram store (grams.py): every other article whose 3/4-grams allow the Thai
+   strings, newest first. Each candidate is checked against its stored text (check.py).
 Only the hits on the page are read and checked; `total` is an estimate.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
@@ -28,24 +24,12 @@ from whoosh.support.levenshtein import distance
 
 from reader.core.search import analyzer as ana
 from reader.core.search import rank
-from reader.core.search.schema import date_number, unpack_parts
+from reader.core.search.check import Candidate, passes
+from reader.core.search.parse import Filters, Parsed, Unit, highlight_terms, merged_filters, parse
+from reader.core.search.schema import date_number
 from reader.core.search.snippets import snippet
 
-FIELDS = {"title": "title", "category": "category", "cat": "category", "tag": "tag",
-          "lang": "language", "language": "language", "date": "date", "after": "after",
-          "before": "before"}
-_TOKEN = re.compile(r'(-?)(?:([A-Za-z]+):)?("[^"]*"?|[^\s"]+)|(")')
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
-
-@dataclass
-class Filters:
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None  # inclusive
-    category: str | None = None
-    language: str | None = None
-    tag: str | None = None
-    bookmarked: bool | None = None
+__all__ = ["Filters", "Hit", "Results", "parse", "run_search"]
 
 
 @dataclass
@@ -68,157 +52,6 @@ class Results:
     terms: list[str] = field(default_factory=list)  # literal strings to highlight
     message: str | None = None
     suggestions: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Unit:
-    """One word or phrase of the query."""
-
-    raw: str  # as typed (for suggestions)
-    needle: str  # folded
-    toks: list[ana.Tok]
-    field: str | None = None  # "title" or None
-    negated: bool = False
-    phrase: bool = False
-
-    @property
-    def thai_runs(self) -> list[str]:
-        return [r for r in ana.thai_runs(self.needle) if len(r) >= 2]
-
-    @property
-    def kind(self) -> str:
-        """thai (a string of Thai letters, however it segments), latin, num, acr, or
-        mixed (several tokens: checked as a string)."""
-        if ana.is_thai_string(self.needle):
-            return "thai"
-        if len(self.toks) == 1:
-            return self.toks[0].kind
-        return "mixed"
-
-
-@dataclass
-class Parsed:
-    groups: list[list[Unit]] = field(default_factory=list)  # AND of ORs
-    negated: list[Unit] = field(default_factory=list)
-    filters: Filters = field(default_factory=Filters)
-    categories: list[str] = field(default_factory=list)  # category: values (substring)
-    tags: list[str] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
-
-
-# Parsing -------------------------------------------------------------------
-
-
-def _parse_date(text: str, end: bool) -> dt.date | None:
-    """2556 / 2013 / 2020-01 / 2563-06-30 -> a date (first or last day when end)."""
-    m = _DATE.match(text.strip())
-    if not m:
-        return None
-    year = int(m.group(1))
-    if year >= 2400:  # Buddhist Era
-        year -= 543
-    month = int(m.group(2)) if m.group(2) else None
-    day = int(m.group(3)) if m.group(3) else None
-    try:
-        if month is None:
-            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-        if day is None:
-            if end:
-                nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-                return nxt - dt.timedelta(days=1)
-            return dt.date(year, month, 1)
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _narrow(filters: Filters, lo: dt.date | None, hi: dt.date | None) -> None:
-    if lo and (filters.date_from is None or lo > filters.date_from):
-        filters.date_from = lo
-    if hi and (filters.date_to is None or hi < filters.date_to):
-        filters.date_to = hi
-
-
-def parse(text: str) -> Parsed:
-    p = Parsed()
-    text = ana.fold_digits(ana.norm(text or ""))
-    if text.count('"') % 2:
-        p.messages.append("A closing quote was missing; the phrase runs to the end of the query.")
-    pending_or = False
-    current: list[Unit] | None = None
-    for m in _TOKEN.finditer(text):
-        if m.group(4):  # a stray quote
-            continue
-        minus, fname, value = m.group(1), m.group(2), m.group(3)
-        phrase = value.startswith('"')
-        if phrase:
-            value = value.strip('"')
-        if fname and fname.lower() not in FIELDS:
-            value = f"{fname}:{value}"  # e.g. 10:30 or http://…: plain text
-            fname = None
-        fname = FIELDS.get(fname.lower()) if fname else None
-        if not phrase and value == "OR" and not minus:
-            if current is None:
-                p.messages.append("OR needs a word on each side; it was ignored.")
-            else:
-                pending_or = True
-            continue
-        if not value.strip() or (not phrase and value.strip("-") == ""):
-            if minus or value == "-":
-                p.messages.append("A lone '-' was ignored.")
-            continue
-        if fname in ("date", "after", "before"):
-            if not _date_clause(p, fname, value):
-                p.messages.append(f"Could not read the date '{value}'; use 2556, 2013, 2020-01-31 or 2556..2560.")
-            pending_or = False
-            continue
-        if fname == "category":
-            p.categories.append(ana.prepare(value))
-            continue
-        if fname == "tag":
-            p.tags.append(ana.prepare(value))
-            continue
-        if fname == "language":
-            p.filters.language = value.lower()[:2]
-            continue
-        needle = re.sub(r"\s+", " ", ana.prepare(value)).strip()
-        toks = ana.analyze(needle)
-        if not toks:
-            continue
-        unit = Unit(value, needle, toks, field=fname, negated=bool(minus), phrase=phrase)
-        if unit.negated:
-            p.negated.append(unit)
-            pending_or = False
-            continue
-        if pending_or and current is not None:
-            current.append(unit)
-        else:
-            current = [unit]
-            p.groups.append(current)
-        pending_or = False
-    if pending_or:
-        p.messages.append("OR at the end of the query was ignored.")
-    return p
-
-
-def _date_clause(p: Parsed, fname: str, value: str) -> bool:
-    if fname == "date":
-        lo_text, sep, hi_text = value.partition("..")
-        lo = _parse_date(lo_text, False) if lo_text else None
-        hi = _parse_date(hi_text if sep else lo_text, True) if (hi_text or not sep) else None
-        if (lo_text and lo is None) or (hi_text and hi is None) or (lo is None and hi is None):
-            return False
-        _narrow(p.filters, lo, hi)
-        return True
-    d = _parse_date(value, fname == "before")
-    if d is None:
-        return False
-    if fname == "after":
-        _narrow(p.filters, _parse_date(value, False), None)
-    else:  # before: strictly earlier than the given day/month/year
-        first = _parse_date(value, False)
-        _narrow(p.filters, None, first - dt.timedelta(days=1))
-    return True
 
 
 # Whoosh queries (tier 1) ----------------------------------------------------
@@ -313,129 +146,7 @@ def _field_values(searcher, fieldname: str) -> list[str]:
     return [t.decode("utf-8") if isinstance(t, bytes) else t for t in searcher.reader().lexicon(fieldname)]
 
 
-# Checking a candidate against its stored text -------------------------------
-
-
-class Candidate:
-    def __init__(self, docnum: int, stored: dict):
-        self.docnum = docnum
-        self.stored = stored
-        self._parts: list[str] | None = None
-        self._text: str | None = None
-        self._flat: str | None = None
-
-    @property
-    def parts(self) -> list[str]:
-        if self._parts is None:
-            self._parts = unpack_parts(self.stored)
-        return self._parts
-
-    @property
-    def text(self) -> str:
-        """As schema.search_text, with the acronyms stored at index time."""
-        if self._text is None:
-            acr = self.stored.get("a")
-            self._text = ana.fold("\n".join(self.parts)) + ("\n" + acr if acr else "")
-        return self._text
-
-    def flat(self) -> str:
-        """Text with runs of white space as one space (for phrases)."""
-        if self._flat is None:
-            self._flat = re.sub(r"\s+", " ", self.text)
-        return self._flat
-
-    @property
-    def years(self) -> set[str]:
-        d = self.stored.get("d")
-        if not d:
-            return set()
-        y = int(d[:4])
-        return {str(y), str(y + 543)}
-
-
-def _latin_match(word: str, text: str) -> bool:
-    s = ana.stem(word)
-    prefix = word[: len(s)] if word.startswith(s) else s[: max(1, len(s) - 1)]
-    for m in re.finditer(r"(?<![^\W\d_])" + re.escape(prefix) + r"[^\W\d_]*", text):
-        w = m.group()
-        if w == word or ana.stem(w) == s:
-            return True
-    return False
-
-
-def unit_matches(unit: Unit, cand: Candidate) -> bool:
-    if unit.field == "title":
-        text = ana.fold(cand.stored.get("t") or "")
-        text = text + "\n" + " ".join(ana.acronyms(text))
-    else:
-        text = cand.text
-    kind = unit.kind
-    if kind == "latin":
-        return _latin_match(unit.needle, text)
-    if kind == "num":
-        if unit.field != "title" and unit.needle in cand.years:
-            return True
-        return re.search(r"(?<!\d)" + re.escape(unit.needle) + r"(?!\d)", text) is not None
-    if unit.needle in text:
-        return True
-    if " " in unit.needle and unit.field != "title":
-        return unit.needle in cand.flat()
-    return False
-
-
-def passes(p: Parsed, cand: Candidate, filters: Filters, check_words: bool = True) -> bool:
-    """Filters, then (check_words) every group and no exclusion, on the stored text."""
-    st = cand.stored
-    f = filters
-    if f.date_from or f.date_to:
-        d = st.get("d")
-        if not d:
-            return False
-        day = dt.date.fromisoformat(d)
-        if (f.date_from and day < f.date_from) or (f.date_to and day > f.date_to):
-            return False
-    if f.category and st.get("c") != f.category:
-        return False
-    if p.categories and not any(c in ana.fold(st.get("c") or "") for c in p.categories):
-        return False
-    if f.language and st.get("l") != f.language:
-        return False
-    tags = {ana.prepare(t) for t in st.get("g") or []}
-    if f.tag and ana.prepare(f.tag) not in tags:
-        return False
-    if p.tags and not all(any(t == x or t in x for x in tags) for t in p.tags):
-        return False
-    if f.bookmarked is not None and bool(st.get("b")) != f.bookmarked:
-        return False
-    if not check_words:
-        return True
-    for group in p.groups:
-        if not any(unit_matches(u, cand) for u in group):
-            return False
-    return not any(unit_matches(u, cand) for u in p.negated)
-
-
 # Running -------------------------------------------------------------------
-
-
-def merged_filters(p: Parsed, given: Filters | None) -> Filters:
-    f = Filters(**vars(given)) if given else Filters()
-    _narrow(f, p.filters.date_from, p.filters.date_to)
-    if p.filters.language:
-        f.language = p.filters.language
-    return f
-
-
-def highlight_terms(p: Parsed) -> list[str]:
-    terms: list[str] = []
-    for group in p.groups:
-        for u in group:
-            if u.kind in ("latin",):
-                terms.append(u.needle)
-                terms.append(ana.stem(u.needle))
-            else:
-                terms.append(u.needle)
-    return list(dict.fromkeys(t for t in terms if t))
 
 
 def _grams_masks(store, searcher, p: Parsed) -> dict[int, int] | None:

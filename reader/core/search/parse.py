@@ -1,0 +1,204 @@
+"""The query language: a query string -> Parsed (groups of units, exclusions, filters).
+
+Words (AND), "phrases", OR between words, -exclusion, fields (title:, category:, tag:,
+lang:, date:), dates and ranges in BE or CE (2556, date:2556..2560, date:2020-01,
+after:2020-01-01, before:2563-06-30). Malformed input never raises: an unbalanced quote
+is closed, a lone operator is dropped, and Parsed.messages says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from reader.core.search import analyzer as ana
+
+FIELDS = {"title": "title", "category": "category", "cat": "category", "tag": "tag",
+          "lang": "language", "language": "language", "date": "date", "after": "after",
+          "before": "before"}
+_TOKEN = re.compile(r'(-?)(?:([A-Za-z]+):)?("[^"]*"?|[^\s"]+)|(")')
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+@dataclass
+class Filters:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None  # inclusive
+    category: str | None = None
+    language: str | None = None
+    tag: str | None = None
+    bookmarked: bool | None = None
+
+
+@dataclass
+class Unit:
+    """One word or phrase of the query."""
+
+    raw: str  # as typed (for suggestions)
+    needle: str  # folded
+    toks: list[ana.Tok]
+    field: str | None = None  # "title" or None
+    negated: bool = False
+    phrase: bool = False
+
+    @property
+    def thai_runs(self) -> list[str]:
+        return [r for r in ana.thai_runs(self.needle) if len(r) >= 2]
+
+    @property
+    def kind(self) -> str:
+        """thai (a string of Thai letters, however it segments), latin, num, acr, or
+        mixed (several tokens: checked as a string)."""
+        if ana.is_thai_string(self.needle):
+            return "thai"
+        if len(self.toks) == 1:
+            return self.toks[0].kind
+        return "mixed"
+
+
+@dataclass
+class Parsed:
+    groups: list[list[Unit]] = field(default_factory=list)  # AND of ORs
+    negated: list[Unit] = field(default_factory=list)
+    filters: Filters = field(default_factory=Filters)
+    categories: list[str] = field(default_factory=list)  # category: values (substring)
+    tags: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+# Parsing -------------------------------------------------------------------
+
+
+def _parse_date(text: str, end: bool) -> dt.date | None:
+    """2556 / 2013 / 2020-01 / 2563-06-30 -> a date (first or last day when end)."""
+    m = _DATE.match(text.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    if year >= 2400:  # Buddhist Era
+        year -= 543
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    try:
+        if month is None:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if day is None:
+            if end:
+                nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+                return nxt - dt.timedelta(days=1)
+            return dt.date(year, month, 1)
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _narrow(filters: Filters, lo: dt.date | None, hi: dt.date | None) -> None:
+    if lo and (filters.date_from is None or lo > filters.date_from):
+        filters.date_from = lo
+    if hi and (filters.date_to is None or hi < filters.date_to):
+        filters.date_to = hi
+
+
+def parse(text: str) -> Parsed:
+    p = Parsed()
+    text = ana.fold_digits(ana.norm(text or ""))
+    if text.count('"') % 2:
+        p.messages.append("A closing quote was missing; the phrase runs to the end of the query.")
+    pending_or = False
+    current: list[Unit] | None = None
+    for m in _TOKEN.finditer(text):
+        if m.group(4):  # a stray quote
+            continue
+        minus, fname, value = m.group(1), m.group(2), m.group(3)
+        phrase = value.startswith('"')
+        if phrase:
+            value = value.strip('"')
+        if fname and fname.lower() not in FIELDS:
+            value = f"{fname}:{value}"  # e.g. 10:30 or http://…: plain text
+            fname = None
+        fname = FIELDS.get(fname.lower()) if fname else None
+        if not phrase and value == "OR" and not minus:
+            if current is None:
+                p.messages.append("OR needs a word on each side; it was ignored.")
+            else:
+                pending_or = True
+            continue
+        if not value.strip() or (not phrase and value.strip("-") == ""):
+            if minus or value == "-":
+                p.messages.append("A lone '-' was ignored.")
+            continue
+        if fname in ("date", "after", "before"):
+            if not _date_clause(p, fname, value):
+                p.messages.append(f"Could not read the date '{value}'; use 2556, 2013, 2020-01-31 or 2556..2560.")
+            pending_or = False
+            continue
+        if fname == "category":
+            p.categories.append(ana.prepare(value))
+            continue
+        if fname == "tag":
+            p.tags.append(ana.prepare(value))
+            continue
+        if fname == "language":
+            p.filters.language = value.lower()[:2]
+            continue
+        needle = re.sub(r"\s+", " ", ana.prepare(value)).strip()
+        toks = ana.analyze(needle)
+        if not toks:
+            continue
+        unit = Unit(value, needle, toks, field=fname, negated=bool(minus), phrase=phrase)
+        if unit.negated:
+            p.negated.append(unit)
+            pending_or = False
+            continue
+        if pending_or and current is not None:
+            current.append(unit)
+        else:
+            current = [unit]
+            p.groups.append(current)
+        pending_or = False
+    if pending_or:
+        p.messages.append("OR at the end of the query was ignored.")
+    return p
+
+
+def _date_clause(p: Parsed, fname: str, value: str) -> bool:
+    if fname == "date":
+        lo_text, sep, hi_text = value.partition("..")
+        lo = _parse_date(lo_text, False) if lo_text else None
+        hi = _parse_date(hi_text if sep else lo_text, True) if (hi_text or not sep) else None
+        if (lo_text and lo is None) or (hi_text and hi is None) or (lo is None and hi is None):
+            return False
+        _narrow(p.filters, lo, hi)
+        return True
+    d = _parse_date(value, fname == "before")
+    if d is None:
+        return False
+    if fname == "after":
+        _narrow(p.filters, _parse_date(value, False), None)
+    else:  # before: strictly earlier than the given day/month/year
+        first = _parse_date(value, False)
+        _narrow(p.filters, None, first - dt.timedelta(days=1))
+    return True
+
+
+def merged_filters(p: Parsed, given: Filters | None) -> Filters:
+    f = Filters(**vars(given)) if given else Filters()
+    _narrow(f, p.filters.date_from, p.filters.date_to)
+    if p.filters.language:
+        f.language = p.filters.language
+    return f
+
+
+def highlight_terms(p: Parsed) -> list[str]:
+    terms: list[str] = []
+    for group in p.groups:
+        for u in group:
+            if u.kind in ("latin",):
+                terms.append(u.needle)
+                terms.append(ana.stem(u.needle))
+            else:
+                terms.append(u.needle)
+    return list(dict.fromkeys(t for t in terms if t))
+
+
