@@ -61,7 +61,10 @@ def read_feed(text: str, url: str | None = None) -> list[Article]:
     """The feed's items as articles; `url` (where the feed was fetched) resolves
     relative item links."""
     headers = {"content-location": url} if url else None
-    parsed = feedparser.parse(_utf8_bytes(text), response_headers=headers)
+    try:
+        parsed = feedparser.parse(_utf8_bytes(text), response_headers=headers)
+    except ValueError as exc:  # e.g. feedparser on a character reference beyond Unicode
+        raise IngestError(f"broken feed: {exc}") from None
     entries = parsed.get("entries") or []
     if not entries:
         reason = parsed.get("bozo_exception")

@@ -195,9 +195,12 @@ def images_in(root: Tag, base: str | None, keep: set[int] | None = None) -> list
         if img.get("width") in ("1", "0") or img.get("height") in ("1", "0"):
             continue  # tracking pixels
         src = src.strip().replace("\\", "/")
-        if _AD_IMAGE.search(urlsplit(src).path):
-            continue  # banners, logos, icons, counters: site furniture, not the story's pictures
-        found.append(urljoin(base, src) if base else src)
+        try:
+            if _AD_IMAGE.search(urlsplit(src).path):
+                continue  # banners, logos, icons, counters: site furniture, not the story's pictures
+            found.append(urljoin(base, src) if base else src)
+        except ValueError:  # urllib refuses hosts like "[oops": not a usable address
+            continue
     return found
 
 

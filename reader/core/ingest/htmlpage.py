@@ -143,7 +143,10 @@ def _tidy(container: Tag) -> None:
 def _host(url: str | None) -> str:
     if not url:
         return ""
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # urllib refuses hosts like "[oops"
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 
