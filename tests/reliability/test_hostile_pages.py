@@ -255,3 +255,31 @@ def test_text_after_an_unclosed_embed_is_kept(tag):
             f"<p>{BODY[1]}</p><p>{BODY[2]}</p></article></body></html>").encode()
     [article] = extract(Source(name="flash.html", data=html, origin="flash.html"))
     assert article.paragraphs[:3] == BODY
+
+
+@pytest.mark.parametrize("markup", [
+    '<link rel="canonical" href="http://[::1">',
+    '<base href="http://[oops/">',
+    '<meta property="og:url" content="https://[x">',
+    '<img src="http://[bad/photo.jpg">',
+    '<a href="http://[bad/">อ่านต่อ</a>',
+])
+def test_broken_urls_in_a_page_are_not_crashes(markup):
+    """urllib raises ValueError on hosts like `[oops`; found by bench/fuzz/run.py."""
+    html = (f"<html><head><title>{TITLE}</title>{markup}</head><body><article>{markup}"
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>").encode()
+    [article] = extract(Source(name="page.html", data=html, origin="page.html"))
+    assert article.paragraphs[:3] == BODY
+
+
+def test_out_of_range_character_reference_in_a_feed_is_a_clear_refusal_or_read():
+    """feedparser raises ValueError on `&#x7FFFFFFF;`; found by bench/fuzz/run.py."""
+    feed = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>ข่าว</title>'
+            f'<item><title>{TITLE} &#x7FFFFFFF;</title><description>{BODY[0]} &#99999999;</description>'
+            '</item></channel></rss>').encode()
+    try:
+        articles = extract(Source(name="feed.xml", data=feed, origin="feed.xml"))
+    except IngestError as exc:
+        assert not str(exc).startswith("could not read this file ("), exc
+    else:
+        assert articles and BODY[0] in articles[0].paragraphs[0]
