@@ -17,7 +17,9 @@ Only the hits on the page are read and checked; `total` is an estimate.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from whoosh import query as Q
 from whoosh.support.levenshtein import distance
@@ -257,7 +259,7 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
             for dn in rank.doc_set(reader, rank.any_of([unit_node(u) for u in p.negated])):
                 scores.pop(dn, None)
         full = False
-        for dn, score in sorted(scores.items(), key=lambda x: -x[1]):
+        for dn, score in _best_first(scores, need):
             if take(dn, score, True):
                 full = True
                 break
@@ -282,6 +284,17 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
         res.suggestions = suggest(searcher, p)
     res.message = " ".join(p.messages) or None
     return res
+
+
+def _best_first(scores: dict[int, float], need: int):
+    """Documents by falling score: the top few by a heap (a full sort of 60,000 scores
+    costs ~15 ms), the rest sorted only if checking them runs past those."""
+    top = heapq.nlargest(need + 16, scores.items(), key=itemgetter(1))
+    yield from top
+    if len(top) < len(scores):
+        done = {dn for dn, _s in top}
+        rest = sorted(((dn, s) for dn, s in scores.items() if dn not in done), key=itemgetter(1), reverse=True)
+        yield from rest
 
 
 def _date_masked(store, masks: dict[int, int], f: Filters) -> dict[int, int]:
