@@ -78,6 +78,9 @@ def run_import(archive: Path, tar: Path) -> dict:
     out, err = proc.communicate()
     seconds = time.perf_counter() - started
     summary = json.loads(out) if out.strip().startswith("{") else {"raw": out[-2000:]}
+    if "new" not in summary:  # stopped early (Ctrl+C / SIGINT): what the catalog holds
+        summary["new"] = committed(archive)
+        summary["stopped_early"] = True
     return {"seconds": round(seconds, 1), "returncode": proc.returncode, "summary": summary,
             "stderr": err[-2000:], "samples": samples,
             "peak_rss_mb": max((s[2] for s in samples), default=0.0)}
@@ -157,6 +160,10 @@ def run_verify(archive: Path) -> dict:
 
 def write_results(res: dict) -> None:
     (HERE / "results.json").write_text(json.dumps(res, ensure_ascii=False, indent=1, default=str))
+    (HERE / "RESULTS.md").write_text(results_markdown(res))
+
+
+def results_markdown(res: dict) -> str:
     imp = res["import"]
     s = imp["summary"]
     n = s.get("new", 0)
@@ -170,7 +177,8 @@ def write_results(res: dict) -> None:
         f"| articles new / unchanged / duplicate / failed | {n:,} / {s.get('unchanged', 0):,} / "
         f"{s.get('duplicate', 0):,} / {len(s.get('failed', []))} |",
         f"| wall time | {imp['seconds']:.0f} s ({n / max(imp['seconds'], 1e-9):.0f} articles/s) |",
-        f"| exit code | {imp['returncode']} |",
+        f"| exit code | {imp['returncode']}"
+        f"{' (stopped early with Ctrl+C: the machine was shared; everything committed was kept)' if s.get('stopped_early') else ''} |",
         f"| peak RSS of the import process | {imp['peak_rss_mb']:.0f} MB |",
         f"| archive on disk | {res['sizes']['total_mb']:.0f} MB (catalog {res['sizes']['catalog_mb']:.0f}, "
         f"originals {res['sizes']['originals_mb']:.0f}, index {res['sizes']['index_mb']:.0f}) |",
@@ -192,7 +200,7 @@ def write_results(res: dict) -> None:
     lines += ["", "## Browse (catalog paging, counts, sidebar)", "",
               "| operation | median ms | result |", "|---|---:|---|"]
     lines += [f"| {r['what']} | {r['ms']} | {r['result']} |" for r in res["browse"]]
-    (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
 
 
 def main() -> int:
