@@ -51,24 +51,37 @@ class Block:
 SPARSE_MAX = 96  # up to this many articles a row is a list of slots, else a bitmap
 
 
+def _slots_of(mask: int) -> list[int]:
+    """Set bits of a (sparse) mask; via its binary string, which is C-speed."""
+    text = bin(mask)[:1:-1]  # least significant bit first
+    out = []
+    i = text.find("1")
+    while i >= 0:
+        out.append(i)
+        i = text.find("1", i + 1)
+    return out
+
+
+def _encode_slots(slots: list[int]) -> bytes:
+    """A row from sorted, distinct slot numbers: most grams are in a few articles of a
+    block (90% in 64 or fewer here), kept as 2-byte slot numbers; common ones as a
+    zlib-packed bitmap."""
+    if len(slots) <= SPARSE_MAX:
+        return b"S" + array("H", slots).tobytes()
+    mask = 0
+    for s in slots:
+        mask |= 1 << s
+    return b"Z" + zlib.compress(mask.to_bytes(BLOCK // 8, "little"), 1)
+
+
 def _encode(mask: int) -> bytes:
-    """A row's articles: most grams are in a few articles of a block (90% in 64 or
-    fewer here), kept as 2-byte slot numbers; common ones as a zlib-packed bitmap."""
     if mask.bit_count() <= SPARSE_MAX:
-        slots = array("H")
-        while mask:
-            low = mask & -mask
-            slots.append(low.bit_length() - 1)
-            mask ^= low
-        return b"S" + slots.tobytes()
+        return b"S" + array("H", _slots_of(mask)).tobytes()
     return b"Z" + zlib.compress(mask.to_bytes(BLOCK // 8, "little"), 1)
 
 
 def _pack(slots: Iterable[int]) -> bytes:
-    mask = 0
-    for s in slots:
-        mask |= 1 << s
-    return _encode(mask)
+    return _encode_slots(sorted(set(slots)))
 
 
 def _unpack(blob: bytes) -> int:
@@ -80,6 +93,18 @@ def _unpack(blob: bytes) -> int:
             mask |= 1 << s
         return mask
     return int.from_bytes(zlib.decompress(blob[1:]), "little")
+
+
+def _merge(blob: bytes, new: list[int]) -> bytes:
+    """A stored row with more slots added."""
+    if blob[:1] == b"S":
+        old = array("H")
+        old.frombytes(blob[1:])
+        return _encode_slots(sorted(set(old).union(new)))
+    mask = int.from_bytes(zlib.decompress(blob[1:]), "little")
+    for s in new:
+        mask |= 1 << s
+    return b"Z" + zlib.compress(mask.to_bytes(BLOCK // 8, "little"), 1)
 
 
 class GramStore:
@@ -318,19 +343,16 @@ class GramStore:
         for b, per in pending.items():
             existing = {}
             if self._block_has_rows(b):
-                for g in per:
-                    row = db.execute("SELECT bits FROM grams WHERE gram=? AND block=?", (g, b)).fetchone()
-                    if row:
-                        existing[g] = row[0]
+                keys = list(per)
+                for i in range(0, len(keys), 500):  # one query per 500 grams, not per gram
+                    part = keys[i : i + 500]
+                    marks = ",".join("?" * len(part))
+                    existing.update(db.execute(
+                        f"SELECT gram, bits FROM grams WHERE block=? AND gram IN ({marks})", [b, *part]))
             rows = []
             for g, slots in per.items():
-                if g in existing:
-                    bits = _unpack(existing[g])
-                    for s in slots:
-                        bits |= 1 << s
-                    rows.append((g, b, _encode(bits)))
-                else:
-                    rows.append((g, b, _pack(slots)))
+                old = existing.get(g)
+                rows.append((g, b, _merge(old, slots) if old is not None else _pack(slots)))
             db.executemany("INSERT OR REPLACE INTO grams VALUES (?,?,?)", rows)
 
     def _block_has_rows(self, b: int) -> bool:
