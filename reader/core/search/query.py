@@ -253,7 +253,7 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
                 break
     else:
         reader = searcher.reader()
-        allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
+        allowed = allowed_docs(searcher, f, p) if fq is not None else None
         scores = rank.evaluate(searcher, query_node(p), allowed)
         if p.negated and scores:
             for dn in rank.doc_set(reader, rank.any_of([unit_node(u) for u in p.negated])):
@@ -284,6 +284,46 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
         res.suggestions = suggest(searcher, p)
     res.message = " ".join(p.messages) or None
     return res
+
+
+def allowed_docs(searcher, f: Filters, p: Parsed) -> set[int]:
+    """Documents the filters let through, from posting blocks (fast even when a filter
+    keeps most of the archive). Dates are narrowed to whole years here; the exact days
+    are checked with each candidate (check.passes)."""
+    reader = searcher.reader()
+
+    def docs(fieldname: str, values) -> set[int]:
+        out: set[int] = set()
+        for v in values:
+            out.update(rank.postings(reader, fieldname, v)[0])
+        return out
+
+    sets: list[set[int]] = []
+    if f.language:
+        sets.append(docs("language", [f.language]))
+    if f.category:
+        sets.append(docs("category", [f.category]))
+    for sub in p.categories:
+        sets.append(docs("category", [c for c in _field_values(searcher, "category") if sub in ana.fold(c)]))
+    if f.tag:
+        sets.append(docs("tag", [ana.prepare(f.tag)]))
+    for sub in p.tags:
+        values = _field_values(searcher, "tag")
+        sets.append(docs("tag", [t for t in values if sub == t] or [t for t in values if sub in t]))
+    if f.date_from or f.date_to:
+        first = f.date_from.year if f.date_from else 1900
+        last = f.date_to.year if f.date_to else 2200
+        years = [y for y in (int(t) for t in _field_values(searcher, "year") if t.isdigit()) if first <= y <= last]
+        sets.append(docs("year", [str(y) for y in years]))
+    if f.bookmarked is not None:
+        sets.append(set(searcher.docs_for_query(Q.Term("bookmarked", f.bookmarked))))
+    if not sets:
+        return set(range(searcher.doc_count_all()))
+    sets.sort(key=len)
+    out = sets[0]
+    for other in sets[1:]:
+        out = out & other
+    return out
 
 
 def _best_first(scores: dict[int, float], need: int):
