@@ -182,3 +182,9 @@ def test_random_queries_never_raise(index, query):
 def test_undotted_acronym_highlights_the_dotted_form():
     text = "สำนักงาน ก.พ.ร. ร่วมกับธนาคารโลก"
     assert [text[s:e] for s, e in highlight_spans(text, ["กพร"])] == ["ก.พ.ร."]
+
+
+@pytest.mark.parametrize("query", ["!!!", "OR", "-", '""'])
+def test_nothing_searchable_says_so(index, query):
+    res = index.search(query)
+    assert not res.hits and res.message

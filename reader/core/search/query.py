@@ -199,6 +199,10 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
     res = Results(terms=highlight_terms(p))
     if not p.groups and p.negated:
         p.messages.append("Only exclusions were given: showing everything else.")
+    if (text or "").strip() and not (p.groups or p.negated or p.categories or p.tags) and p.filters == Filters():
+        # e.g. only punctuation, or only a lone operator: say so rather than list everything
+        res.message = " ".join(p.messages + ["Nothing to search for: type a word, a phrase or a date."])
+        return res
     need = offset + limit
     fq = filter_query(searcher, Parsed(filters=f, categories=p.categories, tags=p.tags))
     wq = whoosh_query(p)
