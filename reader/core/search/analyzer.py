@@ -33,7 +33,7 @@ from reader.core.thaitext import fold_digits, normalize
 
 # Bump when anything below changes the terms an index holds: a stored index with another
 # version (or another dictionary) is rebuilt from the catalog.
-TOKENIZER_VERSION = "5"
+TOKENIZER_VERSION = "6"
 
 _DICT_NAME = "opdc-reader-words-th"
 _dict_lock = threading.Lock()
@@ -180,20 +180,24 @@ def thai_runs(folded: str) -> list[str]:
     return _THAI_RUN.findall(folded)
 
 
+RUN_END = "$"  # marks the last two letters of a Thai run in the n-gram store
+
+
 def grams(folded: str) -> set[str]:
-    """Character 3- and 4-grams of every Thai run (runs of two letters as themselves).
-    Any Thai string of 2+ letters in the text is then reachable: 4+ letters through all
-    of its 4-grams, 3 through its trigram, 2 through the trigrams that begin or end
-    with it. 4-grams because trigram ANDs were too loose for short words: `ป้อน` is
-    `ป้อ` + `้อน`, found apart in thousands of articles (`ป้องกัน`, `ร้อน`)."""
+    """Character 3- and 4-grams of every Thai run, plus its last two letters marked
+    with RUN_END. Any Thai string of 2+ letters in the text is then reachable: 4+ letters
+    through all of its 4-grams, 3 through its trigram, 2 through the trigrams that start
+    with it or the run end `xy$` (a pair is either followed by a letter or ends a run:
+    found by a prefix range, no scan of all grams). 4-grams because trigram ANDs were too
+    loose for short words: `ป้อน` is `ป้อ` + `้อน`, found apart in thousands of articles."""
     out: set[str] = set()
     for run in _THAI_RUN.findall(folded):
         n = len(run)
         if n >= 3:
-            out.update(run[i : i + 3] for i in range(n - 2))
-            out.update(run[i : i + 4] for i in range(n - 3))
-        elif n == 2:
-            out.add(run)
+            out.update([run[i : i + 3] for i in range(n - 2)])
+            out.update([run[i : i + 4] for i in range(n - 3)])
+        if n >= 2:
+            out.add(run[-2:] + RUN_END)
     return out
 
 

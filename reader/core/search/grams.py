@@ -117,7 +117,6 @@ class GramStore:
         self.db.executescript(_SCHEMA)
         self._blocks: list[Block] | None = None
         self._generation = None
-        self._vocab: dict[str, list[str]] | None = None
         self._where: dict[int, tuple[int, int]] | None = None
         self._chunks: dict[int, dict[str, int]] = {}  # rebuild: block -> gram -> bits
         self._pairs_cache: dict[str, dict[int, int]] = {}
@@ -146,7 +145,6 @@ class GramStore:
                         blk.alive |= 1 << s
                 self._blocks = blocks
                 self._generation = gen
-                self._vocab = None
                 self._where = None
                 self._pairs_cache = {}
             return self._blocks
@@ -170,37 +168,24 @@ class GramStore:
     def count(self) -> int:
         return sum(b.alive.bit_count() for b in self.blocks())
 
-    def _pair_grams(self) -> dict[str, list[str]]:
-        """For each 2-letter string, the trigrams (and 2-letter runs) holding it at
-        their start or end; built once per change of the store."""
-        with self._lock:
-            self.blocks()
-            if self._vocab is None:
-                pairs: dict[str, list[str]] = defaultdict(list)
-                for (g,) in self.db.execute("SELECT DISTINCT gram FROM grams"):
-                    if len(g) == 3:
-                        pairs[g[:2]].append(g)
-                        if g[1:] != g[:2]:
-                            pairs[g[1:]].append(g)
-                    elif len(g) == 2:
-                        pairs[g].append(g)
-                self._vocab = pairs
-            return self._vocab
+    def _pair_bits(self, pair: str) -> dict[int, int]:
+        """Articles holding a 2-letter string: the trigrams that start with it (a range
+        of the primary key) and the run end `pair$`."""
+        out: dict[int, int] = {}
+        rows = self.db.execute(
+            "SELECT block, bits FROM grams WHERE gram > ? AND gram < ? AND length(gram) = 3",
+            (pair, pair + "\U0010ffff"))
+        for b, blob in rows:
+            out[b] = out.get(b, 0) | _unpack(blob)
+        for b, bits in self._bits(pair + ana.RUN_END).items():
+            out[b] = out.get(b, 0) | bits
+        return out
 
     # Queries -------------------------------------------------------------
 
     def _bits(self, gram: str) -> dict[int, int]:
         return {b: _unpack(blob) for b, blob in self.db.execute(
             "SELECT block, bits FROM grams WHERE gram=?", (gram,))}
-
-    def _bits_any(self, grams: list[str]) -> dict[int, int]:
-        out: dict[int, int] = {}
-        for i in range(0, len(grams), 500):
-            part = grams[i : i + 500]
-            marks = ",".join("?" * len(part))
-            for b, blob in self.db.execute(f"SELECT block, bits FROM grams WHERE gram IN ({marks})", part):
-                out[b] = out.get(b, 0) | _unpack(blob)
-        return out
 
     def containing(self, text: str) -> dict[int, int]:
         """Per block, a bitmask of live articles whose trigrams allow `text` (a folded
@@ -222,10 +207,10 @@ class GramStore:
                         return {}
                 found = result or {}
             elif len(text) == 2:
-                # an OR of up to hundreds of grams: kept until the store changes
+                # an OR of up to hundreds of rows: kept until the store changes
                 found = self._pairs_cache.get(text)
                 if found is None:
-                    found = self._bits_any(self._pair_grams().get(text, []))
+                    found = self._pair_bits(text)
                     if len(self._pairs_cache) > 64:
                         self._pairs_cache.clear()
                     self._pairs_cache[text] = found
@@ -384,7 +369,6 @@ class GramStore:
         gen = str(int(self._current_generation()) + 1)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (gen,))
         self._generation = gen
-        self._vocab = None
         self._pairs_cache = {}
 
     def checkpoint(self) -> None:
