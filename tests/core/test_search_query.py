@@ -49,6 +49,7 @@ def index(tmp_path_factory):
 
 
 def ids(results) -> list[int]:
+    assert not (results.message or "").startswith("The search could not run"), results.message
     return [h.article_id for h in results.hits]
 
 

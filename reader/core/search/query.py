@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import logging
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -32,6 +33,8 @@ from reader.core.search.schema import date_number
 from reader.core.search.snippets import snippet
 
 __all__ = ["Filters", "Hit", "Results", "parse", "run_search"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -190,6 +193,7 @@ def run_search(searcher, store, text: str, filters: Filters | None = None, sort:
     try:
         return _run(searcher, store, text, filters, sort, max(0, int(limit)), max(0, int(offset)), snippets)
     except Exception as exc:  # a query must never bring the window down
+        log.exception("search failed for %r", text)
         return Results(message=f"The search could not run: {exc.__class__.__name__}: {exc}")
 
 

@@ -66,7 +66,7 @@ def postings(reader, fieldname: str, text: str) -> tuple[list[int], list[float]]
                 weights.append(m.weight())
                 m.next()
             continue
-        deleted = leaf.deleted_docs() if leaf.has_deletions() else None
+        deleted = leaf.deleted_docs_set if leaf.has_deletions() else None  # a cached property
         while m.is_active():
             m._read_ids()
             m._read_weights()
