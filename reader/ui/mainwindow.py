@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.archive, self.settings, self.index = archive, settings, index
         self.lang = lang
         self.base_filter: dict = {}
+        self.shown_era: str | None = None
         self.article_id: int | None = None
         self.version: int | None = None
         self.terms: list[str] = []
@@ -249,7 +250,10 @@ class MainWindow(QMainWindow):
         header = self.list.header()
         self.list.setColumnHidden(SNIPPET, not snippets)
         self.list.setColumnHidden(CATEGORY, snippets)
-        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed width from a long date: ResizeToContents would read every loaded row.
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Interactive)
+        sample = self.format_date(dt.date(2000, 12, 30), "short") + "MM"
+        header.resizeSection(DATE, self.list.fontMetrics().horizontalAdvance(sample))
         header.setSectionResizeMode(CATEGORY, QHeaderView.ResizeMode.Interactive)
         # Title and found text share the width (two stretching sections split it evenly).
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
@@ -449,9 +453,15 @@ class MainWindow(QMainWindow):
             self.set_theme("system")
 
     def set_era(self, era: str) -> None:
-        self.settings.era = era
-        self.registry["common_era"].setChecked(era == "ce")
+        changed = era != self.shown_era
+        self.settings.era = self.shown_era = era
+        action = self.registry["common_era"]
+        action.blockSignals(True)  # the toggle would call back here
+        action.setChecked(era == "ce")
+        action.blockSignals(False)
         self.search.set_era(era)
+        if not changed or self.sidebar.topLevelItemCount() == 0:
+            return  # not filled yet: start() shows everything in the chosen era
         self.list_model.refresh_dates()
         self.sidebar.populate(self.archive, self.year_label)
         if self.article_id is not None:

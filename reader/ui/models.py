@@ -36,19 +36,35 @@ class RowSource(Protocol):
 
 
 class CatalogSource:
-    """Articles of the archive matching a ListFilter."""
+    """Articles of the archive matching a ListFilter.
+
+    Reads ahead: sorting the catalog costs the same for 200 rows as for 1,000, so one
+    query serves the first pages the view asks for while it settles and scrolls."""
 
     sortable = True
+    READ_AHEAD = 1000
 
     def __init__(self, archive: Any, flt: Any = None) -> None:
         self.archive, self.flt = archive, flt
+        self._buffer: list[ListRow] = []
+        self._buffer_at = 0
+        self._buffer_order = ""
 
     def count(self) -> int:
         return self.archive.count_articles(self.flt)
 
     def fetch(self, offset: int, limit: int, order: str) -> list[ListRow]:
-        rows = self.archive.list_articles(self.flt, order=order, offset=offset, limit=limit)
-        return [ListRow(r.id, r.title, r.date, r.category, r.bookmarked) for r in rows]
+        start = offset - self._buffer_at
+        if order != self._buffer_order or start < 0 or start + limit > len(self._buffer):
+            rows = self.archive.list_articles(self.flt, order=order, offset=offset,
+                                              limit=max(limit, self.READ_AHEAD))
+            self._buffer = [ListRow(r.id, r.title, r.date, r.category, r.bookmarked) for r in rows]
+            self._buffer_at, self._buffer_order, start = offset, order, 0
+        return self._buffer[start:start + limit]
+
+    def forget(self) -> None:
+        """Drop the read-ahead (after a change to the catalog)."""
+        self._buffer, self._buffer_order = [], ""
 
 
 class SearchSource:
@@ -115,6 +131,8 @@ class ArticleListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the source again (after an import or a bookmark), keeping the rows loaded."""
         keep = max(len(self.rows), PAGE)
+        if hasattr(self.source, "forget"):
+            self.source.forget()
         self.beginResetModel()
         self.total = self.source.count() if self.source is not None else 0
         self.rows = self.source.fetch(0, min(keep, self.total), self.order) if self.total else []

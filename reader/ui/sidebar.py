@@ -22,7 +22,7 @@ class Sidebar(QTreeWidget):
         self.setColumnCount(1)
         self.setUniformRowHeights(True)
         self.currentItemChanged.connect(self._chosen)
-        self._last: dict | None = None
+        self._last: dict = {}  # "All articles", what the window shows first
         # Filters live here, items hold only their position: Python dicts stored in
         # item data go through QVariant conversions (and a PySide refcount bug with bools).
         self._filters: list[dict | None] = []
@@ -34,7 +34,8 @@ class Sidebar(QTreeWidget):
             "Groups of articles: all, by year, by category, bookmarks, tags, collections, recent imports"))
 
     def populate(self, archive: Any, year_label: Callable[[int], str]) -> None:
-        """Fill from the catalog (cheap GROUP BY queries), keeping the current choice."""
+        """Fill from the catalog (a few GROUP BY queries), keeping the current choice;
+        filterChosen is emitted only when that choice no longer exists."""
         keep = self._last
         self.blockSignals(True)
         self.clear()
@@ -58,8 +59,12 @@ class Sidebar(QTreeWidget):
             for text, flt in children:
                 self._add(parent, text, flt)
             parent.setExpanded(label in (self.tr("By year"), self.tr("Tags")))
+        self.select(keep)
         self.blockSignals(False)
-        self.select(keep or {})
+        chosen = self.filter_of(self.currentItem()) if self.currentItem() else {}
+        if chosen != keep:  # the group is gone (e.g. its last tag removed): say so
+            self._last = chosen or {}
+            self.filterChosen.emit(self._last)
 
     def _add(self, parent: QTreeWidgetItem | None, text: str, flt: dict | None) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])

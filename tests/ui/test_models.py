@@ -51,3 +51,24 @@ def test_sort_and_filter(tmp_path):
         assert dates == sorted(dates)
         model.sort(DATE, Qt.SortOrder.DescendingOrder)
         assert [r.date for r in model.rows] == sorted(dates, reverse=True)
+
+
+def test_one_query_serves_the_first_pages(tmp_path):
+    with Archive.open(tmp_path / "a") as archive:
+        fill(archive, PAGE * 2 + 10)
+        calls = []
+        real = archive.list_articles
+
+        def counting(*args, **kwargs):
+            calls.append(kwargs.get("offset"))
+            return real(*args, **kwargs)
+
+        archive.list_articles = counting
+        model = ArticleListModel(fmt)
+        model.set_source(CatalogSource(archive))
+        model.fetchMore()
+        model.fetchMore()
+        assert model.rowCount() == PAGE * 2 + 10
+        assert calls == [0]  # sorting the catalog once, not once per page
+        model.sort(DATE, Qt.SortOrder.AscendingOrder)
+        assert len(calls) == 2
