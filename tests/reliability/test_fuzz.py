@@ -32,13 +32,14 @@ CATCH_ALL = "could not read this file ("
 
 
 def budget(size: int) -> float:
-    """A second per megabyte, and never less than a second (start-up costs of a parser)."""
+    """A second per megabyte, and never less than a second (start-up costs of a parser).
+    Measured in CPU time: on a shared CI machine wall time measures the neighbours."""
     return max(1.0, size / (1024 * 1024))
 
 
 def check_extract(name: str, data: bytes) -> str:
     """Run extract once; assert the promises; say what happened ("ok" or "refused")."""
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         articles = extract(Source(name=name, data=data, origin=name))
         outcome = "ok"
@@ -47,7 +48,7 @@ def check_extract(name: str, data: bytes) -> str:
         assert message.strip(), "an IngestError must say what is wrong"
         assert not message.startswith(CATCH_ALL), f"parser crash behind the catch-all: {message}"
         articles, outcome = [], "refused"
-    took = time.perf_counter() - started
+    took = time.process_time() - started
     assert took <= budget(len(data)), f"{took:.2f}s for {len(data)} bytes"
     for article in articles:
         assert isinstance(article, Article)
@@ -118,10 +119,10 @@ def date_texts(draw):
 
 
 def check_dates(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     found = thaidate.find_dates(text)
     first = thaidate.parse_date(text)
-    assert time.perf_counter() - started <= budget(len(text.encode("utf-8", "surrogatepass")))
+    assert time.process_time() - started <= budget(len(text.encode("utf-8", "surrogatepass")))
     assert first == (found[0] if found else None)
     end = 0
     for f in found:
@@ -179,11 +180,11 @@ def queries(draw):
 def test_fuzz_search_queries(small_index, query):
     from reader.core.search import Filters
 
-    started = time.perf_counter()
+    started = time.process_time()
     for sort in ("relevance", "date"):
         results = small_index.search(query, Filters(), sort=sort, limit=10)
         assert results.total >= len(results.hits) >= 0
         assert all(isinstance(t, str) for t in results.terms)
         for hit in results.hits:
             assert all(isinstance(text, str) for text, _ in hit.snippet)
-    assert time.perf_counter() - started < 2.0, query
+    assert time.process_time() - started < 2.0, query

@@ -26,12 +26,14 @@ PAYLOAD = "stolenCookieMarker"  # appears only inside scripts and handlers
 
 
 def timed_extract(data: bytes, name: str = "page.html"):
-    started = time.perf_counter()
+    """The result and the CPU seconds it took (wall time on a shared CI machine measures
+    the neighbours)."""
+    started = time.process_time()
     try:
         result: list | IngestError = extract(Source(name=name, data=data, origin=name))
     except IngestError as exc:
         result = exc
-    return result, time.perf_counter() - started
+    return result, time.process_time() - started
 
 
 @pytest.mark.parametrize("depth", [3000, 20000, 100000])
