@@ -68,12 +68,13 @@ def open_index(archive: Any) -> Any:
         return None
 
 
-def open_window(app: QApplication, archive: Any, settings: Settings, index: Any = None) -> Any:
+def open_window(app: QApplication, archive: Any, settings: Settings, index: Any = None,
+                index_opener: Any = None) -> Any:
     from .mainwindow import MainWindow
 
     return MainWindow(archive, settings, index=index,
                       family=str(app.property("opdc_family") or ""),
-                      lang=str(app.property("opdc_lang") or "en"))
+                      lang=str(app.property("opdc_lang") or "en"), index_opener=index_opener)
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -91,8 +92,8 @@ def run(argv: list[str] | None = None) -> int:
     settings = load_settings()
     app = create_app([argv[0], *rest], settings)
     archive, warning = open_archive(args.archive)
-    index = open_index(archive)
-    window = open_window(app, archive, settings, index)
+    # The index opens in the background once the window is up (see indexing.py).
+    window = open_window(app, archive, settings, index_opener=lambda: open_index(archive))
     window.show()
     window.start()
     if warning:
@@ -104,8 +105,8 @@ def run(argv: list[str] | None = None) -> int:
             app.quit()
         QTimer.singleShot(0, ready)
     code = app.exec()
-    if index is not None:
-        index.close()
+    if window.indexer.index is not None:
+        window.indexer.index.close()
     archive.close()
     return code
 

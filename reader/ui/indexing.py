@@ -1,12 +1,14 @@
 """Keeping the search index in step with the catalog, from the window.
 
 The index is derived data (a crash during an import may leave it behind), so the window
-repairs it at start through the background helper. While anything writes to the index,
+opens and repairs it after start, through the background helper: loading Whoosh and the
+Thai analyser does not delay the first window. While anything writes to the index,
 `usable()` says no and the search box filters by title: typing never waits for a writer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -18,9 +20,11 @@ from .worker import Job, run_in_background
 class IndexController(QObject):
     finished = Signal(object)  # articles (re)indexed, or None after a failure
 
-    def __init__(self, parent: QObject, archive: Any, index: Any, status: QStatusBar) -> None:
+    def __init__(self, parent: QObject, archive: Any, index: Any, status: QStatusBar,
+                 opener: Callable[[], Any] | None = None) -> None:
         super().__init__(parent)
         self.archive, self.index, self.status = archive, index, status
+        self.opener = opener  # opens the index in the background when none was given
         self.job: Job | None = None
 
     def usable(self, importing: bool = False) -> Any:
@@ -28,20 +32,24 @@ class IndexController(QObject):
             return None
         return self.index
 
-    def start(self) -> Job | None:
-        if self.index is None or self.job is not None:
+    def start(self, repair: bool = True) -> Job | None:
+        """Open the index (when an opener was given) and, if `repair`, bring it up to date."""
+        if self.job is not None or (self.index is None and self.opener is None):
             return None
-        from reader.core.search import sync_index
-
-        archive, index = self.archive, self.index
+        archive, opener = self.archive, self.opener
 
         def work(report, cancel):
+            index = self.index if self.index is not None else opener()
+            if index is None or not repair:
+                return index, 0
+            from reader.core.search import sync_index
+
             def progress(done: int, total: int) -> None:
                 if cancel.is_set():
                     raise InterruptedError("closing")  # the index writer cancels cleanly
                 report((done, total))
 
-            return sync_index(archive, index, progress=progress)
+            return index, sync_index(archive, index, progress=progress)
 
         self.job = run_in_background(work, on_done=self._done, on_error=self._failed,
                                      on_progress=self._progress)
@@ -52,7 +60,8 @@ class IndexController(QObject):
         self.status.showMessage(self.tr("Updating the search index: %1 of %2")
                                 .replace("%1", str(done)).replace("%2", str(total)))
 
-    def _done(self, updated: Any) -> None:
+    def _done(self, result: Any) -> None:
+        self.index, updated = result
         self.job = None
         self.status.clearMessage()
         if updated:

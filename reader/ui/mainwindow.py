@@ -45,7 +45,7 @@ from .sidebar import Sidebar
 
 class MainWindow(QMainWindow):
     def __init__(self, archive: Any, settings: Settings, index: Any = None,
-                 family: str = "", lang: str = "en") -> None:
+                 family: str = "", lang: str = "en", index_opener: Any = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.archive, self.settings, self.index = archive, settings, index
@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_status)
         built = build_menus(self, self.registry, self.zoom_box)
         self.menus, self.toolbar, self.zoom_level = built.menus, built.toolbar, built.zoom_level
-        self.indexer = IndexController(self, archive, index, self.statusBar())
-        self.indexer.finished.connect(lambda _n: self.search.query() and self.refresh_list())
+        self.indexer = IndexController(self, archive, index, self.statusBar(), index_opener)
+        self.indexer.finished.connect(self._index_ready)
         self._connect_actions()
         self.sidebar.filterChosen.connect(self._filter_chosen)
         self.search.changed.connect(self.refresh_list)
@@ -183,12 +183,17 @@ class MainWindow(QMainWindow):
         """Fill the window; on an empty, writable archive import the bundled sample."""
         self.refresh_library()
         if getattr(self.archive, "readonly", False):
-            return
-        if self.archive.count_articles() == 0:
+            self.indexer.start(repair=False)  # search what is there; change nothing
+        elif self.archive.count_articles() == 0:
             self.statusBar().showMessage(self.tr("Importing the sample articles…"))
             self.importer.start([], sample=True)
         else:
             self.indexer.start()
+
+    def _index_ready(self, _updated: Any) -> None:
+        self.index = self.importer.index = self.indexer.index
+        if self.search.query():
+            self.refresh_list()
 
     def usable_index(self) -> Any:
         """The index when nothing is writing to it; else None (search by title meanwhile)."""
@@ -524,6 +529,8 @@ class MainWindow(QMainWindow):
 
     def _after_import(self, summary: Any) -> None:
         self.statusBar().clearMessage()
+        if not getattr(self.archive, "readonly", False):
+            self.indexer.start()  # opens the index if needed; a no-op sync when current
         self.refresh_library()
         if self.article_id is None:
             self._select_row(0)

@@ -37,3 +37,27 @@ def test_search_uses_the_index_with_snippets(open_window, indexed_archive, qtbot
     window.list.viewport().grab()  # the delegate paints the marked snippet
     qtbot.waitUntil(lambda: window.reader.hit_count() >= 1, timeout=3000)
     assert "พบ" in window.search.count_label.text() or "found" in window.search.count_label.text()
+
+
+def test_index_opens_in_the_background_as_run_does(indexed_archive, qtbot):
+    from reader.ui.app import create_app, open_archive, open_index, open_window
+    from reader.ui.settings import Settings
+
+    settings = Settings()
+    app = create_app(["test"], settings)
+    archive, _ = open_archive(indexed_archive)
+    window = open_window(app, archive, settings, index_opener=lambda: open_index(archive))
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        window.start()
+        assert window.index is None  # the window is usable before the index is loaded
+        qtbot.waitUntil(lambda: window.index is not None, timeout=10000)
+        window.search.box.insert("ธนาคาร")
+        window.search.fire_now()
+        assert window.list_model.show_snippets and window.list_model.total >= 1
+    finally:
+        window.close()
+        if window.indexer.index is not None:
+            window.indexer.index.close()
+        archive.close()
