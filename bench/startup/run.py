@@ -106,16 +106,17 @@ def one_run(archive: Path) -> dict:
     proc = subprocess.Popen([sys.executable, "-m", "reader.ui.app", "--archive", str(archive),
                              "--quit-when-ready"], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
-    app_seconds, wall = None, None
+    app_seconds, wall, ready_mb = None, None, 0.0
     for line in proc.stdout:
         if line.startswith("ready "):
             wall = time.perf_counter() - started
             app_seconds = float(line.split()[1])
+            ready_mb = float(line.split()[2])
     _, status, usage = os.wait4(proc.pid, 0)
     shutil.rmtree(home, ignore_errors=True)
     if wall is None or status != 0:
         raise RuntimeError(f"the app did not report ready (status {status})")
-    return {"wall": wall, "app": app_seconds, "rss_mb": usage.ru_maxrss / 1024}
+    return {"wall": wall, "app": app_seconds, "ready_mb": ready_mb, "rss_mb": usage.ru_maxrss / 1024}
 
 
 def main() -> int:
@@ -135,8 +136,9 @@ def main() -> int:
     one_run(archive)  # warm the page cache: the runs measure the app, not the disk
     runs = [one_run(archive) for _ in range(args.runs)]
     for r in runs:
-        print(f"wall {r['wall']:.3f} s  app {r['app']:.3f} s  rss {r['rss_mb']:.0f} MB", flush=True)
-    med = {k: statistics.median(r[k] for r in runs) for k in ("wall", "app", "rss_mb")}
+        print(f"wall {r['wall']:.3f} s  app {r['app']:.3f} s  rss at ready {r['ready_mb']:.0f} MB"
+              f"  peak {r['rss_mb']:.0f} MB", flush=True)
+    med = {k: statistics.median(r[k] for r in runs) for k in ("wall", "app", "ready_mb", "rss_mb")}
     lines = [
         "# Start-up to a usable window",
         "",
@@ -151,14 +153,23 @@ def main() -> int:
         f" | {max(r['wall'] for r in runs):.3f} | < 1 |",
         f"| run() to usable window (s) | {med['app']:.3f} | {min(r['app'] for r in runs):.3f}"
         f" | {max(r['app'] for r in runs):.3f} | |",
-        f"| peak RSS (MB) | {med['rss_mb']:.0f} | {min(r['rss_mb'] for r in runs):.0f}"
+        f"| RSS at the usable window (MB) | {med['ready_mb']:.0f} | {min(r['ready_mb'] for r in runs):.0f}"
+        f" | {max(r['ready_mb'] for r in runs):.0f} | < 250 |",
+        f"| peak RSS of the process (MB) | {med['rss_mb']:.0f} | {min(r['rss_mb'] for r in runs):.0f}"
         f" | {max(r['rss_mb'] for r in runs):.0f} | < 250 |",
         "",
         "Usable means: the window is shown, the sidebar's counts (years, categories, tags) are"
         " read, the first page of the article list (200 rows) is loaded, the newest article is"
         " laid out in the reading pane, and the event loop has turned once. The list loads"
         " further rows only as it scrolls, so the size of the archive costs one COUNT and a"
-        " few GROUP BY queries at start.",
+        " few GROUP BY queries at start (one list query reads ahead 1,000 rows).",
+        "",
+        "The search index (Whoosh + trigram store) opens in the background once the window is"
+        " up, so it does not delay the window; the process is measured until it exits, so the"
+        " peak includes that index opening. Opening the 59k-article index and running one"
+        " search took the process from ~40 MB to ~560 MB in a separate check"
+        " (reader.core.search, not the window): the window itself stays under the goal, the"
+        " loaded index does not.",
         "",
     ]
     (Path(__file__).parent / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")

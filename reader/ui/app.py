@@ -85,6 +85,18 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv[1:])
 
 
+def resident_mb() -> float:
+    """Resident memory now, in MB (Linux; 0 elsewhere), for --quit-when-ready."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def run(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     argv = list(argv or sys.argv)
@@ -100,7 +112,7 @@ def run(argv: list[str] | None = None) -> int:
         window.statusBar().showMessage(warning)
     if args.quit_when_ready:
         def ready() -> None:
-            print(f"ready {time.perf_counter() - started:.3f}", flush=True)
+            print(f"ready {time.perf_counter() - started:.3f} {resident_mb():.0f}", flush=True)
             window.close()
             app.quit()
         QTimer.singleShot(0, ready)
