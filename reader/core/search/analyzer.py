@@ -29,7 +29,7 @@ import nlpo3
 from whoosh.lang.porter import stem as _porter_stem
 
 from reader.core.paths import resource
-from reader.core.thaitext import fold_digits, normalize
+from reader.core.thaitext import normalize
 
 # Bump when anything below changes the terms an index holds: a stored index with another
 # version (or another dictionary) is rebuilt from the catalog.
@@ -92,11 +92,17 @@ def segment(run: str) -> list[str]:
     return nlpo3.segment(run, _DICT_NAME, False)
 
 
+def _digit(m: re.Match) -> str:
+    return chr(ord(m.group()) - 0x0E50 + 0x30)
+
+
 def fold(text: str) -> str:
     """Search form of already-normalised text, same length: Thai digits to ASCII,
-    letters lower-cased (a character whose lower case is longer is left alone)."""
-    if _THAI_DIGIT.search(text):
-        text = fold_digits(text)
+    letters lower-cased (a character whose lower case is longer is left alone).
+    Substitutions rather than str.translate: translate took ~40 ms on a 500 KB article."""
+    text = _THAI_DIGIT.sub(_digit, text)
+    if "\u0130" in text:  # İ lower-cases to two characters: i + combining dot
+        text = text.replace("\u0130", "I")
     low = text.lower()
     if len(low) == len(text):
         return low

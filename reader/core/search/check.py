@@ -60,6 +60,11 @@ def _latin_match(word: str, text: str) -> bool:
 
 
 def unit_matches(unit: Unit, cand: Candidate) -> bool:
+    if unit.kind == "thai" and unit.field is None:
+        # Folding never changes Thai letters: look in the stored parts as they are
+        # (no copy, no fold of a possibly 500 KB article), then in the acronyms.
+        needle = unit.needle
+        return any(needle in part for part in cand.parts) or needle in (cand.stored.get("a") or "")
     if unit.field == "title":
         text = ana.fold(cand.stored.get("t") or "")
         text = text + "\n" + " ".join(ana.acronyms(text))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.search import analyzer as ana
+from reader.core.thaitext import fold_digits
 
 FIELDS = {"title": "title", "category": "category", "cat": "category", "tag": "tag",
           "lang": "language", "language": "language", "date": "date", "after": "after",
@@ -102,7 +103,7 @@ def _narrow(filters: Filters, lo: dt.date | None, hi: dt.date | None) -> None:
 
 def parse(text: str) -> Parsed:
     p = Parsed()
-    text = ana.fold_digits(ana.norm(text or ""))
+    text = fold_digits(ana.norm(text or ""))
     if text.count('"') % 2:
         p.messages.append("A closing quote was missing; the phrase runs to the end of the query.")
     pending_or = False

@@ -244,12 +244,13 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
         return len(hits) >= need
 
     by_date = sort == "date" or not p.groups
+    aid_of, doc_of = rank.article_maps(searcher)
     if use_store and by_date:
         # every possible match is in the store's candidates: newest first
         cands = sorted(store.articles(masks() or {}), key=lambda x: (-x[1], -x[0]))
         res.total = len(cands)
         for aid, _date in cands:
-            dn = searcher.document_number(id=str(aid))
+            dn = doc_of.get(aid)
             if dn is not None and take(dn, 0.0, True):
                 break
     elif by_date:
@@ -266,6 +267,11 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
         if p.negated and scores:
             for dn in rank.doc_set(reader, rank.any_of([unit_node(u) for u in p.negated])):
                 scores.pop(dn, None)
+        if scores and use_store and not trusted:
+            # words of a unit found apart (`เครื่อง` ... `กระตุ้น`) are not the unit:
+            # keep the documents whose n-grams allow every Thai string before reading any
+            allow = {aid for aid, _d in store.articles(masks() or {})}
+            scores = {dn: sc for dn, sc in scores.items() if aid_of[dn] in allow}
         full = False
         for dn, score in _best_first(scores, need):
             if take(dn, score, True):
@@ -276,7 +282,7 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
             t1 = scores.keys()
             cands = sorted(store.articles(masks() or {}), key=lambda x: (-x[1], -x[0]))
             for aid, _date in cands:
-                dn = searcher.document_number(id=str(aid))
+                dn = doc_of.get(aid)
                 if dn is None or dn in t1:
                     continue
                 if take(dn, 0.0, False):

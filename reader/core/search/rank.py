@@ -108,6 +108,26 @@ def lengths(searcher) -> tuple[list[float], float]:
     return norms, avg
 
 
+def article_maps(searcher) -> tuple[list[int], dict[int, int]]:
+    """Article id of each document number, and the live document of each article id,
+    read once per searcher from the `aid` column (a Whoosh term lookup per candidate
+    cost ~30 µs)."""
+    cached = getattr(searcher, "_opdc_aids", None)
+    if cached is not None:
+        return cached
+    aid_of: list[int] = []
+    doc_of: dict[int, int] = {}
+    for leaf, offset in searcher.reader().leaf_readers():
+        values = list(leaf.column_reader("aid")) if leaf.has_column("aid") else [0] * leaf.doc_count_all()
+        deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
+        for i, aid in enumerate(values):
+            if i not in deleted:
+                doc_of[aid] = offset + i
+        aid_of.extend(values)
+    searcher._opdc_aids = (aid_of, doc_of)
+    return aid_of, doc_of
+
+
 def evaluate(searcher, node: Node, allowed: set[int] | None = None) -> dict[int, float]:
     """BM25 scores of the documents matching node (only `allowed` ones when given)."""
     reader = searcher.reader()
