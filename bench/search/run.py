@@ -291,7 +291,7 @@ def run_size(n: int, queries: list[str], recall_queries: int) -> dict:
 
 def write_report() -> None:
     rows = []
-    for path in sorted((HERE / "results").glob("*.json"), key=lambda p: int(p.stem)):
+    for path in sorted((HERE / "results").glob("[0-9]*.json"), key=lambda p: int(p.stem)):
         rows.append(json.loads(path.read_text("utf-8")))
     lines = ["| articles | engine | build s | articles/s | size MB | query median ms | p95 ms | recall | precision |",
              "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
@@ -323,9 +323,20 @@ def main() -> int:
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--recall", type=int, default=200, help="queries checked for recall (full result sets)")
     ap.add_argument("--report-only", action="store_true")
+    ap.add_argument("--latency-only", metavar="INDEX_DIR", type=Path,
+                    help="time the queries on an index built earlier (e.g. after a query-side change)")
     args = ap.parse_args()
     if args.report_only:
         write_report()
+        return 0
+    if args.latency_only:
+        index = SearchIndex.open(args.latency_only)
+        n = index.stamp()[0]
+        result = {"articles": n, "load_avg_at_start": os.getloadavg()[0],
+                  **latencies(lambda q: index.search(q, limit=20), make_queries(args.queries, n))}
+        print(json.dumps(result), flush=True)
+        (HERE / "results").mkdir(exist_ok=True)
+        (HERE / "results" / f"latency-{n}.json").write_text(json.dumps(result, indent=1), "utf-8")
         return 0
     if not TAR.exists():
         print(f"corpus not found at {TAR}", file=sys.stderr)
