@@ -309,6 +309,13 @@ def write_report() -> None:
         x = r["ratios_whoosh_over_fts5_trigram"]
         ratios.append(f"| {r['articles']:,} | {x['build_time']} | {x['size']} | {x['median']} | {x['p95']} | "
                       f"{r['recall']['queries']} |")
+    later = [json.loads(p.read_text("utf-8")) for p in sorted((HERE / "results").glob("latency-*.json"))]
+    if later:
+        ratios += ["", "Whoosh queries timed again on the same index after later query-side changes "
+                   "(`--latency-only`):", "", "| articles | median ms | p95 ms | max ms | load avg |",
+                   "|---:|---:|---:|---:|---:|"]
+        ratios += [f"| {r['articles']:,} | {r['median_ms']} | {r['p95_ms']} | {r['max_ms']} | "
+                   f"{r['load_avg_at_start']:.1f} |" for r in later]
     table = "\n".join(lines + ratios)
     report = HERE / "RESULTS.md"
     text = report.read_text("utf-8") if report.exists() else "# Search benchmark\n\n<!-- table -->\n<!-- /table -->\n"
