@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QModelIndex, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -425,8 +432,19 @@ class MainWindow(QMainWindow):
         if self.content.orientation() != orientation:
             self.content.setOrientation(orientation)
             room = self.content.width() if wide else self.content.height()
-            self.content.setSizes([room * 3 // 7, room * 4 // 7] if wide else [room * 2 // 5, room * 3 // 5])
+            self.content.setSizes([room * 2 // 5, room * 3 // 5])
         self.sidebar.setMinimumWidth(char * 12)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.sizes_pending:
+            self.sizes_pending = False
+            width = self.splitter.width()
+            self.splitter.setSizes([width * 17 // 100, width * 83 // 100])
+            self.arrange()
+            room = self.content.width() if self.content.orientation() == Qt.Orientation.Horizontal \
+                else self.content.height()
+            self.content.setSizes([room * 2 // 5, room * 3 // 5])  # the article gets the most
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -587,17 +605,19 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         if s.window_state:
             self.restoreState(QByteArray.fromHex(s.window_state.encode()))
-        if s.splitter_state:
-            self.splitter.restoreState(QByteArray.fromHex(s.splitter_state.encode()))
-        else:
-            self.splitter.setSizes([220, 1060])
-            self.content.setSizes([460, 600])
+        # "outer,content" splitter states; without them, sizes are set on first show
+        # (before that the splitters have no real width to share).
+        states = [part for part in s.splitter_state.split(",") if part]
+        for splitter, state in zip((self.splitter, self.content), states, strict=False):
+            splitter.restoreState(QByteArray.fromHex(state.encode()))
+        self.sizes_pending = len(states) < 2
 
     def save(self) -> Path:
         s = self.settings
         s.window_geometry = bytes(self.saveGeometry().toHex()).decode()
         s.window_state = bytes(self.saveState().toHex()).decode()
-        s.splitter_state = bytes(self.splitter.saveState().toHex()).decode()
+        s.splitter_state = ",".join(bytes(sp.saveState().toHex()).decode()
+                                    for sp in (self.splitter, self.content))
         return save_settings(s)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
