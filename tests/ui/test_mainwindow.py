@@ -6,7 +6,14 @@ import shutil
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QPalette
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QPushButton,
+    QWidget,
+)
 
 from reader.core.archive import Archive
 from reader.ui import themes
@@ -273,3 +280,21 @@ def test_scaled_interface_fits_the_window(open_window, archive_path, qtbot):
     qtbot.wait(50)
     assert window.content.orientation() == Qt.Orientation.Horizontal
     assert window.search.year_from.isVisible()
+
+
+def test_import_can_be_cancelled(open_window, archive_path, qtbot, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seed = (SEED_DIR / "000_bee3d3c5144e9daa.txt").read_text(encoding="utf-8")
+    for i in range(40):  # distinct pages: each one a new article
+        (folder / f"page{i:02d}.txt").write_text(seed.replace("ASEAN", f"ASEAN {i}"), encoding="utf-8")
+    window = open_window(archive_path)
+    with qtbot.waitSignal(window.importer.finished, timeout=30000) as blocker:
+        window.start_import([str(folder)])
+        window.importer.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    summary = blocker.args[0]
+    assert summary.cancelled
+    assert summary.counts["new"] < 40
+    assert window.list_model.total == 12 + summary.counts["new"]  # what was imported is kept
+    assert "cancelled" in window.importer.summary_box.text()
+    window.importer.summary_box.close()
