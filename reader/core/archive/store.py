@@ -48,8 +48,10 @@ FORMAT_VERSION = 1
 CATALOG = "catalog.sqlite"
 MANIFEST = "archive.toml"
 _ORDERS = {
-    "date_desc": "a.date IS NULL, a.date DESC, a.id DESC",
-    "date_asc": "a.date IS NULL, a.date ASC, a.id ASC",
+    # Plain orders so SQLite walks the (date, id) index instead of sorting 60,000 rows
+    # for every page; undated articles sort as SQLite puts NULLs (last when newest first).
+    "date_desc": "a.date DESC, a.id DESC",
+    "date_asc": "a.date ASC, a.id ASC",
     "title_asc": "a.title ASC, a.id ASC",
     "title_desc": "a.title DESC, a.id DESC",
     "category_asc": "a.category ASC, a.date DESC, a.id DESC",
