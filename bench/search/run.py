@@ -293,16 +293,19 @@ def write_report() -> None:
     rows = []
     for path in sorted((HERE / "results").glob("[0-9]*.json"), key=lambda p: int(p.stem)):
         rows.append(json.loads(path.read_text("utf-8")))
-    lines = ["| articles | engine | build s | articles/s | size MB | query median ms | p95 ms | recall | precision |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| articles | engine | build s | articles/s | build CPU s | size MB | query median ms | p95 ms "
+             "| recall | precision | load avg |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        for key, name in (("whoosh", "Whoosh + trigram store"), ("fts5_trigram", "FTS5 trigram"),
+        for key, name in (("whoosh", "Whoosh + n-gram store"), ("fts5_trigram", "FTS5 trigram"),
                           ("fts5_segmented", "FTS5 unicode61, nlpo3-segmented")):
             e = r[key]
             rc = r["recall"][key]
-            size = f"{e['size_mb']}" + (f" (grams {e['grams_mb']})" if "grams_mb" in e else "")
-            lines.append(f"| {r['articles']:,} | {name} | {e['build_s']} | {e['articles_per_s']} | {size} | "
-                         f"{e['median_ms']} | {e['p95_ms']} | {rc['recall']} | {rc['precision']} |")
+            size = f"{e['size_mb']}" + (f" (n-grams {e['grams_mb']})" if "grams_mb" in e else "")
+            cpu = (f"{e['cpu_writer_s']} + {e['cpu_worker_s']}" if "cpu_writer_s" in e else str(e.get("cpu_s", "")))
+            lines.append(f"| {r['articles']:,} | {name} | {e['build_s']} | {e['articles_per_s']} | {cpu} | {size} | "
+                         f"{e['median_ms']} | {e['p95_ms']} | {rc['recall']} | {rc['precision']} | "
+                         f"{r.get('load_avg_at_start', 0):.1f} |")
     ratios = ["", "Whoosh / FTS5 trigram:", "",
               "| articles | build time | size | median | p95 | recall queries |", "|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
