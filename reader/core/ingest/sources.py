@@ -168,6 +168,7 @@ def _from_tar(path: Path, name: str, origin: str, limits: Limits) -> Iterator[So
     try:
         with tarfile.open(path, "r|*") as tf:
             for member in tf:
+                tf.members = []  # TarFile keeps every member it has read: 95 MB for the corpus
                 member_name = f"{name}/{member.name}"
                 if member.isdir():
                     continue
