@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,12 @@ from reader.core.archive import DUPLICATE, NEW, UNCHANGED, VERSION, Archive, Arc
 from reader.core.archive.bundle import is_bundle_zip
 from reader.core.ingest import Failure, IngestError, Source, extract, iter_sources
 
-INDEX_CHUNK = 200
+# The index is brought up to date every INDEX_CHUNK new articles or INDEX_SECONDS,
+# whichever comes first: each update is a Whoosh commit, so fewer, larger ones import
+# faster (1,000 corpus articles: 27.6 s in chunks of 200, 22.7 s in one), while the time
+# limit lets a window searching the same archive see a long import arrive.
+INDEX_CHUNK = 1000
+INDEX_SECONDS = 30.0
 _CONTAINERS = (".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".txz")
 
 
@@ -85,7 +91,10 @@ def import_targets(
     done = 0
     pending: list[int] = []
 
+    last_flush = [time.monotonic()]
+
     def flush_index() -> None:
+        last_flush[0] = time.monotonic()
         if index is not None and pending:
             try:
                 index.update(archive.iter_index_docs(sorted(set(pending))))
@@ -113,7 +122,8 @@ def import_targets(
                         continue
                     status = _import_source(archive, item, summary, pending)
                     report(item.name, status, summary.failed[-1].reason if status == "failed" else "")
-                    if len(pending) >= INDEX_CHUNK:
+                    if len(pending) >= INDEX_CHUNK or (
+                            pending and time.monotonic() - last_flush[0] > INDEX_SECONDS):
                         flush_index()
                 if summary.cancelled:
                     break
