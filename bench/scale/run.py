@@ -63,9 +63,12 @@ def run_import(archive: Path, tar: Path) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     env.pop("QT_QPA_PLATFORM", None)
     started = time.perf_counter()
+    # Output to files, not pipes: the JSON summary (hundreds of failures) outgrows a pipe's
+    # buffer, and a child blocked writing to it never exits.
+    out_file = tempfile.TemporaryFile("w+", encoding="utf-8")
+    err_file = tempfile.TemporaryFile("w+", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "reader.cli", "--archive", str(archive), "import",
-                             str(tar), "--json"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                             str(tar), "--json"], cwd=ROOT, env=env, stdout=out_file, stderr=err_file)
     ps = psutil.Process(proc.pid)
     samples = []
     while proc.poll() is None:
@@ -75,8 +78,11 @@ def run_import(archive: Path, tar: Path) -> dict:
             break
         samples.append((round(time.perf_counter() - started, 1), committed(archive), round(rss, 1)))
         time.sleep(0.5)
-    out, err = proc.communicate()
+    proc.wait()
     seconds = time.perf_counter() - started
+    out_file.seek(0)
+    err_file.seek(0)
+    out, err = out_file.read(), err_file.read()
     summary = json.loads(out) if out.strip().startswith("{") else {"raw": out[-2000:]}
     if "new" not in summary:  # stopped early (Ctrl+C / SIGINT): what the catalog holds
         summary["new"] = committed(archive)
