@@ -14,6 +14,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader.core import paths
@@ -27,7 +28,15 @@ def create_app(argv: list[str] | None = None, settings: Settings | None = None) 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("OPDC Reader")
     app.setOrganizationName("OPDC Reader")
-    app.setDesktopFileName("opdc-reader")
+    # Must match resources/desktop/th.go.opdc.Reader.desktop, so the desktop ties the
+    # running window to its menu entry and icon.
+    app.setDesktopFileName("th.go.opdc.Reader")
+    try:
+        icon = paths.resource("resources", "desktop", "icons", "hicolor", "256x256", "apps",
+                              "th.go.opdc.Reader.png")
+        app.setWindowIcon(QIcon(str(icon)))
+    except FileNotFoundError:
+        pass  # a stripped-down install: Qt's default icon is fine
     app.setStyle("Fusion")  # the palette decides every colour, on every platform
     settings = settings or load_settings()
     family = load_app_fonts()
