@@ -75,7 +75,7 @@ def open_index(archive: Archive, progress=None):
     """The archive's search index, checked against the catalog and repaired."""
     from reader.core.search import SearchIndex, sync_index
 
-    index = SearchIndex.open(archive.index_dir)
+    index = SearchIndex.open(archive.index_dir, readonly=archive.readonly)
     if not archive.readonly:
         sync_index(archive, index, progress)
     return index

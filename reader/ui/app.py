@@ -72,7 +72,7 @@ def open_index(archive: Any) -> Any:
     if archive.readonly and not archive.index_dir.exists():
         return None  # nothing to read, and nowhere to write one
     try:
-        return SearchIndex.open(archive.index_dir)
+        return SearchIndex.open(archive.index_dir, readonly=archive.readonly)
     except Exception:  # the index is derived; without it the list filters by title
         return None
 

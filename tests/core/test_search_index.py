@@ -163,3 +163,41 @@ def test_rebuild_reports_progress_and_replaces_everything(archive, tmp_path):
     assert ids(index, "ข้อความเก่า") == set()
     assert len(ids(index, "อมารี")) == 2
     index.close()
+
+
+def test_ngram_store_behind_whoosh_is_repaired_not_wiped(archive):
+    """Another process between its Whoosh commit and its n-gram commit (or killed
+    there) must not make the next opener recreate the whole index."""
+    index = SearchIndex.open(archive.index_dir)
+    sync_index(archive, index)
+    index.grams.delete([2])  # the n-gram rows of one article are missing
+    index.close()
+    index = SearchIndex.open(archive.index_dir)
+    try:
+        assert not index.was_rebuilt and index.stamp()[0] == 3
+        index.mark_synced("")  # as if that article's update never finished
+        sync_index(archive, index)
+        assert ids(index, "อมารี") == {1, 2}  # both found again, the repaired one too
+    finally:
+        index.close()
+
+
+def test_read_only_open_never_writes(archive, tmp_path):
+    index = SearchIndex.open(archive.index_dir)
+    sync_index(archive, index)
+    index.close()
+    def files():  # SQLite's -wal/-shm companions are shared memory, not content
+        return {p.name: p.stat().st_mtime_ns for p in archive.index_dir.iterdir()
+                if not p.name.endswith(("-wal", "-shm"))}
+
+    before = files()
+    index = SearchIndex.open(archive.index_dir, readonly=True)
+    try:
+        assert ids(index, "ธรรมาภิบาล") == {1}
+    finally:
+        index.close()
+    assert files() == before
+    from reader.core.search import IndexUnavailable
+
+    with pytest.raises(IndexUnavailable, match="read-only"):
+        SearchIndex.open(tmp_path / "no-index-here", readonly=True)

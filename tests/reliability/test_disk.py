@@ -153,8 +153,6 @@ def test_read_only_medium_refuses_import_clearly(small_fs, tmp_path):
     assert tree_snapshot(root) == before_files
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: SearchIndex.open cannot open grams.sqlite on a "
-                   "read-only medium and tries to recreate the index (reported to the search owner)")
 def test_read_only_medium_still_searches(small_fs, tmp_path):
     root = seeded_archive(small_fs, tmp_path)
     subprocess.run(["mount", "-o", "remount,ro", str(small_fs)], check=True)

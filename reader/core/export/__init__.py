@@ -79,9 +79,10 @@ def _search_ids(archive, query: str, limit: int) -> list[int]:
     except ImportError as exc:
         raise ExportError(f"search is not available in this build: {exc}") from exc
 
-    index = SearchIndex.open(archive.index_dir)
+    index = SearchIndex.open(archive.index_dir, readonly=archive.readonly)
     try:
-        sync_index(archive, index)
+        if not archive.readonly:
+            sync_index(archive, index)
         results = index.search(query, limit=limit)
         if results.message and not results.hits:
             raise ExportError(f"search {query!r}: {results.message}")

@@ -5,9 +5,9 @@
     results = index.search("ธรรมาภิบาล date:2556..2560", Filters(language="th"))
 """
 
-from reader.core.search.index import SearchIndex
+from reader.core.search.index import IndexUnavailable, SearchIndex
 from reader.core.search.query import Filters, Hit, Results, parse
 from reader.core.search.snippets import highlight_spans, snippet
 from reader.core.search.sync import sync_index
 
-__all__ = ["Filters", "Hit", "Results", "SearchIndex", "highlight_spans", "parse", "snippet", "sync_index"]
+__all__ = ["Filters", "Hit", "IndexUnavailable", "Results", "SearchIndex", "highlight_spans", "parse", "snippet", "sync_index"]

@@ -108,13 +108,23 @@ def _merge(blob: bytes, new: list[int]) -> bytes:
 
 
 class GramStore:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, readonly: bool = False):
         self.path = Path(path)
         self._lock = threading.RLock()
-        self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(_SCHEMA)
+        if readonly:  # an archive on a read-only medium: search it, never write
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                      check_same_thread=False, isolation_level=None)
+            try:
+                self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:  # WAL without a writable -shm file
+                self.db.close()
+                self.db = sqlite3.connect(f"file:{self.path}?immutable=1", uri=True,
+                                          check_same_thread=False, isolation_level=None)
+        else:
+            self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
         self._blocks: list[Block] | None = None
         self._generation = None
         self._where: dict[int, tuple[int, int]] | None = None

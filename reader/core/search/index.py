@@ -18,6 +18,7 @@ from pathlib import Path
 from whoosh import index as windex
 from whoosh.codec.whoosh3 import W3Codec
 
+from reader.core.archive.types import ArchiveError
 from reader.core.model import IndexDoc
 from reader.core.search import analyzer as ana
 from reader.core.search.grams import FILE_NAME as GRAMS_FILE
@@ -45,6 +46,10 @@ def _codec() -> W3Codec:
     return codec
 
 
+class IndexUnavailable(ArchiveError):
+    """A read-only archive whose index cannot be opened (it cannot be rebuilt there)."""
+
+
 class SearchIndex:
     def __init__(self, index_dir: Path, ix, grams: GramStore, reason: str | None, meta: dict):
         self.index_dir = index_dir
@@ -63,10 +68,15 @@ class SearchIndex:
     # Opening -------------------------------------------------------------
 
     @classmethod
-    def open(cls, index_dir: Path) -> SearchIndex:
+    def open(cls, index_dir: Path, readonly: bool = False) -> SearchIndex:
         """Open the index in index_dir; create it when missing, recreate it empty when it
-        cannot be read or was built by another analyzer (flag `was_rebuilt`)."""
+        cannot be read or was built by another analyzer (flag `was_rebuilt`).
+
+        readonly (an archive on a read-only medium): open what is there without writing
+        anything; an index that is missing or unusable raises IndexUnavailable."""
         index_dir = Path(index_dir)
+        if readonly:
+            return cls._open_readonly(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
         meta = _read_meta(index_dir)
         expected = _analyzer_id()
@@ -97,7 +107,12 @@ class SearchIndex:
                 grams = GramStore(index_dir / GRAMS_FILE)
                 grams.check()
                 if grams.count() != n:
-                    raise ValueError(f"trigram store holds {grams.count()} articles, index {n}")
+                    # Not damage: another process may be between its Whoosh commit and
+                    # its n-gram commit, or one was killed there. The version file's
+                    # `latest` only moves after both, so sync_index re-indexes those
+                    # articles. Recreating here would wipe another writer's work.
+                    log.info("search index at %s: n-gram store holds %d articles, index %d;"
+                             " sync repairs it", index_dir, grams.count(), n)
                 return cls(index_dir, ix, grams, None, meta)
             except Exception as exc:  # any damage: rebuild, never fatal
                 log.warning("search index at %s unreadable (%s): recreating", index_dir, exc)
@@ -110,6 +125,21 @@ class SearchIndex:
                         pass
         ix, grams, meta = _create(index_dir)
         return cls(index_dir, ix, grams, reason, meta)
+
+    @classmethod
+    def _open_readonly(cls, index_dir: Path) -> SearchIndex:
+        meta = _read_meta(index_dir)
+        try:
+            if meta is None or meta.get("analyzer") != _analyzer_id():
+                raise ValueError("missing or built by another version")
+            ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME, readonly=True)
+            grams = GramStore(index_dir / GRAMS_FILE, readonly=True)
+            grams.check()
+        except Exception as exc:
+            raise IndexUnavailable(
+                f"the search index of this read-only archive cannot be used ({exc}); "
+                "copy the archive somewhere writable to rebuild it") from exc
+        return cls(index_dir, ix, grams, None, meta)
 
     def close(self) -> None:
         with self._lock:
