@@ -113,7 +113,7 @@ def _damage(index_dir, pattern, data=b"\x00garbage\xff" * 50):
     assert hit, f"nothing matched {pattern} in {sorted(p.name for p in index_dir.iterdir())}"
 
 
-@pytest.mark.parametrize("pattern", ["*.seg", "_opdc_*.toc", "grams.sqlite", META_FILE])
+@pytest.mark.parametrize("pattern", ["*.trm", "*._stored.col", "_opdc_*.toc", "grams.sqlite", META_FILE])
 def test_a_damaged_index_is_rebuilt_never_fatal(archive, pattern):
     index = SearchIndex.open(archive.index_dir)
     sync_index(archive, index)
@@ -131,7 +131,9 @@ def test_deleted_files_are_rebuilt(archive):
     index = SearchIndex.open(archive.index_dir)
     sync_index(archive, index)
     index.close()
-    for path in archive.index_dir.glob("*.seg"):
+    segment_files = [p for p in archive.index_dir.iterdir() if p.suffix in (".seg", ".trm", ".pst", ".col")]
+    assert segment_files
+    for path in segment_files:
         path.unlink()
     index = SearchIndex.open(archive.index_dir)
     assert index.was_rebuilt
