@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from reader.core.archive import Archive
 from reader.core.archive.verify import verify
 from reader.core.ingest import Source, extract
 from tests.conftest import ROOT, SEED
+from tests.reliability.helpers import committed
 
 N_FILES = 240
 
@@ -33,17 +33,6 @@ def write_pages(folder):
         (folder / f"page_{i:04d}.txt").write_text(text, encoding="utf-8")
 
 
-def committed(catalog) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{catalog}?mode=ro", uri=True, timeout=1)
-        try:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
 def run_import(archive, folder):
     env = dict(os.environ)
     return subprocess.Popen([sys.executable, "-m", "reader.cli", "--archive", str(archive),
@@ -57,7 +46,7 @@ def test_killed_import_keeps_everything_committed(tmp_path):
     archive = tmp_path / "arch"
     proc = run_import(archive, folder)
     deadline = time.monotonic() + 120
-    while committed(archive / "catalog.sqlite") < 40 and proc.poll() is None:
+    while committed(archive) < 40 and proc.poll() is None:
         assert time.monotonic() < deadline, "import made no progress"
         time.sleep(0.02)
     os.kill(proc.pid, signal.SIGKILL)
