@@ -164,12 +164,7 @@ def run_queries(n: int, rng: random.Random) -> dict:
     work = Path(tempfile.mkdtemp(prefix="fuzz-search-"))
     try:
         with Archive.open(work / "arch") as arch:
-            for name, data in fuzzgen.seed_files():
-                try:
-                    for article in extract(Source(name=name, data=data, origin=name)):
-                        arch.add(article, data, name)
-                except IngestError:
-                    pass
+            fuzzgen.fill_archive(arch, fuzzgen.seed_files())
             index = SearchIndex.open(arch.index_dir)
             sync_index(arch, index)
             for _ in range(n):

@@ -325,3 +325,16 @@ def query(c: Chooser) -> str:
 
 def load_seed_dir(path: Path) -> list[bytes]:
     return [p.read_bytes() for p in sorted(path.iterdir()) if p.is_file()]
+
+
+def fill_archive(archive, files: list[tuple[str, bytes]]) -> None:
+    """Import the files that are articles into `archive` (the search targets' corpus);
+    files the importer refuses are simply left out."""
+    from reader.core.ingest import IngestError, Source, extract
+
+    for name, data in files:
+        try:
+            for article in extract(Source(name=name, data=data, origin=name)):
+                archive.add(article, data, name)
+        except IngestError:
+            pass

@@ -156,12 +156,7 @@ def small_index(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("fuzzidx") / "arch"
     with Archive.open(root) as arch:
-        for name, data in SEEDS:
-            try:
-                for article in extract(Source(name=name, data=data, origin=name)):
-                    arch.add(article, data, name)
-            except IngestError:
-                pass
+        fuzzgen.fill_archive(arch, SEEDS)
         index = SearchIndex.open(arch.index_dir)
         sync_index(arch, index)
         assert index.stamp()[0] >= 1
