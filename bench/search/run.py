@@ -32,7 +32,7 @@ from pathlib import Path
 
 from bench.search.corpus import parse_text
 from reader.core.model import Article, IndexDoc
-from reader.core.search import SearchIndex
+from reader.core.search import SearchIndex, rank
 from reader.core.search import analyzer as ana
 from reader.core.search.schema import search_text
 
@@ -216,6 +216,18 @@ def latencies(fn, queries: list[str], repeat: int = 2) -> dict:
             "max_ms": round(times[-1], 1)}
 
 
+def uncached(index: SearchIndex, queries: list[str]) -> dict:
+    """The same queries with rank.py's posting cache off: every term decoded afresh, the
+    cost of a query whose common words no earlier query used."""
+    keep = rank.CACHE_MIN
+    rank.CACHE_MIN = 1 << 62
+    rank.clear_cache(index.searcher())
+    try:
+        return latencies(lambda q: index.search(q, limit=20), queries)
+    finally:
+        rank.CACHE_MIN = keep
+
+
 def truth_sets(n: int, queries: list[str]) -> dict[str, set[int]]:
     """Plain substring scan: articles holding every word of the query (normalised)."""
     needles = {q: [ana.prepare(w) for w in q.split()] for q in queries}
@@ -251,6 +263,7 @@ def run_size(n: int, queries: list[str], recall_queries: int) -> dict:
                      "grams_mb": round((base / "whoosh" / "grams.sqlite").stat().st_size / 1e6, 1), **cpu}
     print(f"[{n}] whoosh built {out['whoosh']}", flush=True)
     out["whoosh"].update(latencies(lambda q: index.search(q, limit=20), queries))
+    out["whoosh"]["no_cache"] = uncached(index, queries)
     print(f"[{n}] whoosh queries {out['whoosh']}", flush=True)
 
     dbs = {}
@@ -294,8 +307,8 @@ def write_report() -> None:
     for path in sorted((HERE / "results").glob("[0-9]*.json"), key=lambda p: int(p.stem)):
         rows.append(json.loads(path.read_text("utf-8")))
     lines = ["| articles | engine | build s | articles/s | build CPU s | size MB | query median ms | p95 ms "
-             "| recall | precision | load avg |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| p95 no cache | recall | precision | load avg |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         for key, name in (("whoosh", "Whoosh + n-gram store"), ("fts5_trigram", "FTS5 trigram"),
                           ("fts5_segmented", "FTS5 unicode61, nlpo3-segmented")):
@@ -304,7 +317,8 @@ def write_report() -> None:
             size = f"{e['size_mb']}" + (f" (n-grams {e['grams_mb']})" if "grams_mb" in e else "")
             cpu = (f"{e['cpu_writer_s']} + {e['cpu_worker_s']}" if "cpu_writer_s" in e else str(e.get("cpu_s", "")))
             lines.append(f"| {r['articles']:,} | {name} | {e['build_s']} | {e['articles_per_s']} | {cpu} | {size} | "
-                         f"{e['median_ms']} | {e['p95_ms']} | {rc['recall']} | {rc['precision']} | "
+                         f"{e['median_ms']} | {e['p95_ms']} | {e.get('no_cache', {}).get('p95_ms', '')} | "
+                         f"{rc['recall']} | {rc['precision']} | "
                          f"{r.get('load_avg_at_start', 0):.1f} |")
     ratios = ["", "Whoosh / FTS5 trigram:", "",
               "| articles | build time | size | median | p95 | recall queries |", "|---:|---:|---:|---:|---:|---:|"]
@@ -315,10 +329,14 @@ def write_report() -> None:
     later = [json.loads(p.read_text("utf-8")) for p in sorted((HERE / "results").glob("latency-*.json"))]
     if later:
         ratios += ["", "Whoosh queries timed again on the same index after later query-side changes "
-                   "(`--latency-only`):", "", "| articles | median ms | p95 ms | max ms | load avg |",
-                   "|---:|---:|---:|---:|---:|"]
-        ratios += [f"| {r['articles']:,} | {r['median_ms']} | {r['p95_ms']} | {r['max_ms']} | "
-                   f"{r['load_avg_at_start']:.1f} |" for r in later]
+                   "(`--latency-only`); no cache: rank.py's posting cache off, every term decoded afresh:", "",
+                   "| articles | median ms | p95 ms | max ms | no cache: median | p95 | max | load avg |",
+                   "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for r in later:
+            nc = r.get("no_cache") or {}
+            ratios.append(f"| {r['articles']:,} | {r['median_ms']} | {r['p95_ms']} | {r['max_ms']} | "
+                          f"{nc.get('median_ms', '')} | {nc.get('p95_ms', '')} | {nc.get('max_ms', '')} | "
+                          f"{r['load_avg_at_start']:.1f} |")
     table = "\n".join(lines + ratios)
     report = HERE / "RESULTS.md"
     text = report.read_text("utf-8") if report.exists() else "# Search benchmark\n\n<!-- table -->\n<!-- /table -->\n"
@@ -342,8 +360,10 @@ def main() -> int:
     if args.latency_only:
         index = SearchIndex.open(args.latency_only)
         n = index.stamp()[0]
+        queries = make_queries(args.queries, n)
         result = {"articles": n, "load_avg_at_start": os.getloadavg()[0],
-                  **latencies(lambda q: index.search(q, limit=20), make_queries(args.queries, n))}
+                  **latencies(lambda q: index.search(q, limit=20), queries),
+                  "no_cache": uncached(index, queries)}
         print(json.dumps(result), flush=True)
         (HERE / "results").mkdir(exist_ok=True)
         (HERE / "results" / f"latency-{n}.json").write_text(json.dumps(result, indent=1), "utf-8")
