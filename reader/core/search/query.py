@@ -19,17 +19,24 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
 from whoosh import query as Q
 from whoosh.support.levenshtein import distance
 
 from reader.core.search import analyzer as ana
-from reader.core.search import rank
 from reader.core.search.check import Candidate, passes
 from reader.core.search.parse import Filters, Parsed, Unit, highlight_terms, merged_filters, parse
 from reader.core.search.schema import date_number
 from reader.core.search.snippets import snippet
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from reader.core.search import rank
+
+# rank.py needs numpy, which takes ~0.2 s to import here: it is loaded by the first
+# search, not when the window starts.
 
 __all__ = ["Filters", "Hit", "Results", "parse", "run_search"]
 
@@ -89,6 +96,8 @@ def unit_query(unit: Unit) -> Q.Query:
 
 def unit_node(unit: Unit) -> rank.Node:
     """The same as unit_query, for rank.evaluate."""
+    from reader.core.search import rank
+
     toks = unit.toks
     if unit.kind == "thai":
         toks = [ana.Tok(w, 0, 0, "thai") for w in ana.segment(unit.needle)]
@@ -108,6 +117,8 @@ def unit_node(unit: Unit) -> rank.Node:
 
 
 def query_node(p: Parsed) -> rank.Node:
+    from reader.core.search import rank
+
     return rank.all_of([rank.any_of([unit_node(u) for u in g]) for g in p.groups])
 
 
@@ -197,6 +208,10 @@ def run_search(searcher, store, text: str, filters: Filters | None = None, sort:
 
 
 def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> Results:
+    import numpy as np
+
+    from reader.core.search import rank
+
     p = parse(text)
     f = merged_filters(p, filters)
     res = Results(terms=highlight_terms(p))
@@ -302,6 +317,9 @@ def allowed_docs(searcher, f: Filters, p: Parsed) -> np.ndarray:
     """Documents the filters let through (sorted document numbers), from posting blocks
     (fast even when a filter keeps most of the archive). Dates are narrowed to whole
     years here; the exact days are checked with each candidate (check.passes)."""
+    import numpy as np
+
+    from reader.core.search import rank
 
     def docs(fieldname: str, values) -> np.ndarray:
         if not values:

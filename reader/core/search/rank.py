@@ -226,6 +226,13 @@ def article_maps(searcher) -> tuple[np.ndarray, dict[int, int]]:
     return result
 
 
+def warm(searcher) -> None:
+    """Read what the first query would (numpy is loaded by importing this module; the
+    length and article tables): called in the background once the window is up."""
+    lengths(searcher)
+    article_maps(searcher)
+
+
 def within(ids: np.ndarray, allowed: np.ndarray) -> np.ndarray:
     """Mask of the ids (sorted) that are in allowed (sorted, distinct)."""
     if not len(allowed) or not len(ids):
