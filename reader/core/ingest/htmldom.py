@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import (
     BeautifulSoup,
+    CData,
     Comment,
     MarkupResemblesLocatorWarning,
     NavigableString,
@@ -41,6 +42,7 @@ _DROP_TAGS = [
     "select", "textarea", "nav", "aside", "footer", "header", "object", "embed", "map",
     "canvas", "video", "audio", "link", "meta",
 ]
+_DROP = set(_DROP_TAGS)
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
 _CHROME_CLASS = re.compile(
     r"^(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|share|sharing|social|print|comments?"
@@ -107,20 +109,26 @@ def _is_chrome_tag(tag: Tag) -> bool:
 
 
 def strip_chrome(root: Tag) -> None:
-    for tag in root.find_all(_DROP_TAGS):
-        if tag.name != "embed":
-            tag.decompose()
-        elif not is_gone(tag):
+    """Take out scripts, styles, navigation, forms, comments, hidden elements and
+    share/menu widgets, in one walk of the tree (a pass per kind cost seconds on
+    tag-dense pages)."""
+    stack: list = list(reversed(root.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Comment):
+            node.extract()
+            continue
+        if not isinstance(node, Tag):
+            continue
+        if node.name == "embed":
             # lxml's HTML4 parser does not know <embed> is empty and nests the rest of the
             # page inside a bare one (old pages' Flash): drop the tag, keep what it swallowed.
-            tag.unwrap()
-    for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in list(root.find_all(True)):
-        if is_gone(tag):
-            continue
-        if _is_hidden(tag) or _is_chrome_tag(tag):
-            tag.decompose()
+            stack.extend(reversed(node.contents))
+            node.unwrap()
+        elif node.name in _DROP or _is_hidden(node) or _is_chrome_tag(node):
+            node.decompose()
+        else:
+            stack.extend(reversed(node.contents))
 
 
 def _block_parent(node) -> Tag | None:
@@ -130,18 +138,107 @@ def _block_parent(node) -> Tag | None:
     return parent
 
 
-def best_container(root: Tag) -> Tag | None:
+_TEXT_TYPES = (NavigableString, CData)  # the strings get_text() reads (not comments, scripts...)
+
+
+class TextSizes:
+    """For every element under a root, what scoring asks of its text: the length of
+    `get_text(" ", strip=True)`, the same summed over the links inside it, and the first
+    HEAD characters of that text; all from one walk. Asking get_text of each nested
+    block again was quadratic on deep pages and slow on tag-dense ones. Valid until the
+    tree under root changes; elements outside it are measured directly."""
+
+    HEAD = 64
+
+    def __init__(self, root: Tag):
+        self._of: dict[int, tuple[int, int, int, str]] = {}
+        stack: list[tuple[Tag, bool]] = [(root, False)]
+        while stack:
+            tag, children_done = stack.pop()
+            if not children_done:
+                stack.append((tag, True))
+                stack.extend((c, False) for c in tag.contents if isinstance(c, Tag))
+                continue
+            chars = count = links = 0
+            head = ""
+            for child in tag.contents:
+                if isinstance(child, Tag):
+                    c_chars, c_count, c_links, piece = self._of[id(child)]
+                    chars += c_chars
+                    count += c_count
+                    links += c_links
+                    if child.name == "a":
+                        links += c_chars + max(c_count - 1, 0)
+                elif type(child) in _TEXT_TYPES:
+                    piece = child.strip()
+                    if piece:
+                        chars += len(piece)
+                        count += 1
+                else:
+                    continue
+                if piece and len(head) < self.HEAD:
+                    head = f"{head} {piece}" if head else piece
+            self._of[id(tag)] = (chars, count, links, head[: self.HEAD])
+
+    def _get(self, tag: Tag) -> tuple[int, int, int, str]:
+        found = self._of.get(id(tag))
+        if found is None:
+            text = tag.get_text(" ", strip=True)
+            links = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
+            return len(text), 1, links, text[: self.HEAD]  # (chars, count) stand for the length
+        return found
+
+    def length(self, tag: Tag) -> int:
+        """len(tag.get_text(" ", strip=True))"""
+        chars, count, _links, _head = self._get(tag)
+        return chars + max(count - 1, 0)
+
+    def link_length(self, tag: Tag) -> int:
+        """The summed text length of the <a> elements inside tag."""
+        return self._get(tag)[2]
+
+    def head(self, tag: Tag) -> str:
+        """The first HEAD characters of tag.get_text(" ", strip=True)."""
+        return self._get(tag)[3]
+
+    def link_density(self, tag: Tag) -> float:
+        total = self.length(tag)
+        return min(1.0, self.link_length(tag) / total) if total else 0.0
+
+    def non_link_text(self, tag: Tag) -> int:
+        return max(0, self.length(tag) - self.link_length(tag))
+
+
+def best_container(root: Tag, sizes: TextSizes | None = None) -> Tag | None:
     """The element holding the most non-link text, counted readability-style: each
     block's own text scores for itself, its parent block and half for the grandparent."""
+    sizes = sizes or TextSizes(root)
+    # One walk in document order: each element's nearest block (itself or above) and
+    # whether it sits in a link, so no string walks up the tree on its own.
+    block_of: dict[int, Tag | None] = {id(root): root if root.name in BLOCK_TAGS else _block_parent(root)}
+    in_link: dict[int, bool] = {id(root): root.name == "a" or root.find_parent("a") is not None}
+
+    def block_above(tag: Tag) -> Tag | None:
+        key = id(tag.parent)
+        return block_of[key] if key in block_of else _block_parent(tag)
+
     own: dict[int, float] = {}
     tags: dict[int, Tag] = {}
-    for s in root.find_all(string=True):
-        if isinstance(s, Comment):
+    stack: list = list(reversed(root.contents))
+    while stack:
+        node = stack.pop()
+        parent = id(node.parent)
+        if isinstance(node, Tag):
+            block_of[id(node)] = node if node.name in BLOCK_TAGS else block_of[parent]
+            in_link[id(node)] = node.name == "a" or in_link[parent]
+            stack.extend(reversed(node.contents))
             continue
-        n = len(s.strip())
-        if n == 0 or s.find_parent("a") is not None:
+        if isinstance(node, Comment):
             continue
-        block = _block_parent(s)
+        n = len(node.strip())
+        if n == 0 or in_link[parent]:
+            continue
+        block = block_of[parent]
         if block is None:
             continue
         own[id(block)] = own.get(id(block), 0) + n
@@ -152,21 +249,22 @@ def best_container(root: Tag) -> Tag | None:
             continue
         block = tags[key]
         scores[key] = scores.get(key, 0) + n
-        parent = _block_parent(block)
+        parent = block_above(block)
         if parent is not None:
             scores[id(parent)] = scores.get(id(parent), 0) + n
             tags[id(parent)] = parent
-            grand = _block_parent(parent)
+            grand = block_above(parent)
             if grand is not None:
                 scores[id(grand)] = scores.get(id(grand), 0) + n / 2
                 tags[id(grand)] = grand
     best, best_score = None, 0.0
     for key, score in scores.items():
         tag = tags[key]
-        score *= 1 - link_density(tag)
-        text = tag.get_text(" ", strip=True)
-        if len(text) < 2000 and (COPYRIGHT.search(text) or "||" in text):
-            score *= 0.2  # a site footer: copyright, address, menu links
+        score *= 1 - sizes.link_density(tag)
+        if sizes.length(tag) < 2000:
+            text = tag.get_text(" ", strip=True)
+            if COPYRIGHT.search(text) or "||" in text:
+                score *= 0.2  # a site footer: copyright, address, menu links
         if score > best_score:
             best, best_score = tag, score
     return best
@@ -246,10 +344,6 @@ def blocks_of(root: Tag, keep: set[int] | None = None) -> list[Block]:
     walk(root)
     flush(0)
     return blocks
-
-
-def non_link_text(tag: Tag) -> int:
-    return max(0, len(tag.get_text(" ", strip=True)) - sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a")))
 
 
 def fragment(html: str, base: str | None = None) -> tuple[list[Block], list[str]]:

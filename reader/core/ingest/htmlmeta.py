@@ -13,6 +13,7 @@ from reader.core import thaidate
 from reader.core.ingest.base import IngestError
 from reader.core.ingest.cleanup import SECTIONS, is_chrome, is_date_line
 from reader.core.ingest.htmldom import text_of
+from reader.core.ingest.htmlselect import Simple, first_matches
 from reader.core.thaitext import clean_line
 
 _DATE_META = [
@@ -24,6 +25,7 @@ _DATE_SELECTORS = [
     "[itemprop=datePublished]", "time[datetime]", ".submitted-by", ".submitted", ".post-date",
     ".entry-date", ".published", ".date-display-single", ".news-date",
 ]
+_DATE_ELEMENTS = [Simple.parse(s) for s in _DATE_SELECTORS]
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}))?")
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE)
 _SCRIPT_REDIRECT = re.compile(
@@ -180,8 +182,7 @@ def meta_date(soup: BeautifulSoup, meta: dict[str, str]) -> thaidate.FoundDate |
             found = _parse_date_text(meta[key])
             if found:
                 return found
-    for selector in _DATE_SELECTORS:
-        el = soup.select_one(selector)
+    for el in first_matches(soup, _DATE_ELEMENTS):
         if el is None:
             continue
         for value in (el.get("datetime"), el.get("content"), text_of(el)):

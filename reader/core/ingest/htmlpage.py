@@ -14,13 +14,13 @@ from reader.core.ingest.base import IngestError
 from reader.core.ingest.cleanup import Draft, is_chrome
 from reader.core.ingest.htmldom import (
     COPYRIGHT,
+    TextSizes,
     best_container,
     blocks_of,
     headline_links,
     images_in,
     is_gone,
     link_density,
-    non_link_text,
     parse,
     strip_chrome,
     text_of,
@@ -35,9 +35,10 @@ from reader.core.ingest.htmlmeta import (
     nearby_date,
     page_url,
 )
+from reader.core.ingest.htmlselect import Simple, first_matches
 from reader.core.thaitext import clean_line
 
-CONTENT_SELECTORS = [
+CONTENT_SELECTORS = [  # in order of preference
     "[itemprop=articleBody]",
     ".field-name-body .field-item",
     "[property='content:encoded']",
@@ -49,6 +50,7 @@ CONTENT_SELECTORS = [
     ".news-detail",
     ".content-detail",
 ]
+_CONTENT = [Simple.parse(s) for s in CONTENT_SELECTORS]
 LIST_MIN_LINKS = 5
 MAX_ELEMENTS = 20_000  # a long article page has a few thousand elements
 _START_TAG = re.compile(r"<[a-zA-Z]")
@@ -62,16 +64,16 @@ _RELATED = re.compile(
 _CLICK_HERE = re.compile(r"^(?:คลิ๊?กที่นี่|คลิ๊?ก|click here)", re.IGNORECASE)
 
 
-def _check_list(root: Tag, container: Tag) -> None:
+def _check_list(root: Tag, container: Tag, sizes: TextSizes) -> None:
     """A list page: the best block is mostly headline links, or the page's headline
     links outweigh the best block's own text."""
     links = headline_links(container)
-    if len(links) >= LIST_MIN_LINKS and link_density(container) >= 0.35:
+    if len(links) >= LIST_MIN_LINKS and sizes.link_density(container) >= 0.35:
         raise IngestError(f"this page is a list of {len(links)} headlines, not an article")
     page_links = headline_links(root, 40)  # site links ("about us") are shorter
     if len(page_links) >= LIST_MIN_LINKS:
         link_chars = sum(len(t) for t in page_links)
-        if non_link_text(container) < 0.5 * link_chars and non_link_text(container) < 1000:
+        if sizes.non_link_text(container) < 0.5 * link_chars and sizes.non_link_text(container) < 1000:
             raise IngestError(f"this page is a list of {len(page_links)} headlines, not an article")
 
 
@@ -96,28 +98,32 @@ def _with_siblings(container: Tag) -> tuple[Tag, set[int] | None]:
     return parent, keep
 
 
-def _widen(container: Tag) -> Tag:
+def _widen(container: Tag, sizes: TextSizes) -> Tag:
     """A tiny best block (a headline and a date) may sit beside the story's picture and
     links: take the enclosing block, short of the page body and of any site footer."""
     for _ in range(WIDEN_STEPS):  # a few levels at most: 3,000 nested divs stay linear
-        if len(container.get_text(" ", strip=True)) >= SHORT_CONTAINER:
+        if sizes.length(container) >= SHORT_CONTAINER:
             break
         parent = container.parent
         if parent is None or parent.name in ("body", "html", "[document]"):
             break
+        if sizes.length(parent) > 3000 or sizes.link_density(parent) > 0.5:
+            break
         text = parent.get_text(" ", strip=True)
-        if COPYRIGHT.search(text) or "||" in text or link_density(parent) > 0.5 or len(text) > 3000:
+        if COPYRIGHT.search(text) or "||" in text:
             break
         container = parent
     return container
 
 
-def _tidy(container: Tag) -> None:
+def _tidy(container: Tag, sizes: TextSizes) -> None:
     """Inside the article: drop 'related stories' link lists and share/print links; keep
     where a 'click here' link points, since the words alone say nothing."""
+    # `sizes` stays true for each tag reached: a tag taken out is either one already
+    # passed (an ancestor, in document order) or below one (and then skipped as gone).
     for tag in list(container.find_all(["p", "div", "ul", "ol", "section", "h2", "h3", "h4", "strong", "b"])):
-        if is_gone(tag):
-            continue
+        if is_gone(tag) or not _RELATED.match(sizes.head(tag)) or sizes.length(tag) >= 2000:
+            continue  # the heading test on the text's first characters, not the whole text
         text = tag.get_text(" ", strip=True)
         m = _RELATED.match(text)
         if m and len(text) < 2000:
@@ -201,24 +207,24 @@ def read_html(text: str, url: str | None = None) -> Draft:
         container, category = _prachatai(soup)
     root = soup.body or soup
     strip_chrome(root)
+    sizes = TextSizes(root)
     if container is None or is_gone(container):
         container = None
-        for selector in CONTENT_SELECTORS:
-            el = root.select_one(selector)
+        for el in first_matches(root, _CONTENT):
             if el is not None and len(text_of(el)) >= 100:
                 container = el
                 break
     if container is None:
-        container = best_container(root)
+        container = best_container(root, sizes)
         generic = True
     if container is None or len(text_of(container)) < 20:
         links = headline_links(root, 40)
         if len(links) >= LIST_MIN_LINKS:
             raise IngestError(f"this page is a list of {len(links)} headlines, not an article")
         raise IngestError("no article found in this page (no block of text outside menus and links)")
-    _check_list(root, container)
-    container = _widen(container)
-    _tidy(container)
+    _check_list(root, container, sizes)
+    container = _widen(container, sizes)
+    _tidy(container, sizes)
     if date is None:
         date = nearby_date(container)
     if not sure:
