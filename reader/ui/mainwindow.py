@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -48,6 +48,8 @@ from .readerpane import ArticleView, ReaderPane
 from .searchpanel import SearchPanel, SnippetDelegate
 from .settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings, save_settings
 from .sidebar import Sidebar
+
+OUTSIDE_POLL_MS = 2000  # how often the window looks for another process's commits
 
 
 class MainWindow(QMainWindow):
@@ -130,6 +132,11 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.search.box, self.search.year_from)
         self.setTabOrder(self.search.sort, self.list)
         self.setTabOrder(self.list, self.reader)
+        # Another process (a command-line import, a second window) may add articles: the
+        # catalog is polled (one PRAGMA) and the window follows without being asked.
+        self.outside = QTimer(self, objectName="outsideChanges", interval=OUTSIDE_POLL_MS)
+        self.outside.timeout.connect(self.follow_outside_changes)
+        self._data_version: int | None = None
         self.retranslate()
         self.apply_settings(settings, first=True)
         self._restore_layout()
@@ -188,6 +195,8 @@ class MainWindow(QMainWindow):
     # -- start ---------------------------------------------------------------------------------
     def start(self) -> None:
         """Fill the window; on an empty, writable archive import the bundled sample."""
+        self._data_version = self.archive.data_version()
+        self.outside.start()
         self.refresh_library()
         if getattr(self.archive, "readonly", False):
             self.indexer.start(repair=False)  # search what is there; change nothing
@@ -211,6 +220,24 @@ class MainWindow(QMainWindow):
         self.search.set_categories([c for c, _ in self.archive.categories()])
         self.refresh_list()
 
+    def follow_outside_changes(self) -> bool:
+        """Show what another process committed since the last look; True when it did.
+        Quietly: the list keeps its place and selection, the count is not announced
+        again, and the library tree is left alone while someone is moving in it."""
+        if self.importer.busy:
+            return False  # this window's own import refreshes when it finishes
+        version = self.archive.data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        if not self.sidebar.hasFocus():
+            self.sidebar.populate(self.archive, self.year_label)
+            self.search.set_categories([c for c, _ in self.archive.categories()])
+        scroll = self.list.verticalScrollBar().value()
+        self.refresh_list(announce=False)
+        self.list.verticalScrollBar().setValue(scroll)
+        return True
+
     # -- formatting ----------------------------------------------------------------------------
     def format_date(self, d: dt.date, style: str = "long") -> str:
         return format_date(d, era=self.settings.era, style=style, lang=self.lang)
@@ -229,7 +256,7 @@ class MainWindow(QMainWindow):
         fields = {k: v for k, v in {**self.base_filter, **extra}.items() if v is not None}
         return ListFilter(**fields)
 
-    def refresh_list(self) -> None:
+    def refresh_list(self, announce: bool = True) -> None:
         query = self.search.query()
         filters = self.search.filters()
         self.terms = []
@@ -253,7 +280,7 @@ class MainWindow(QMainWindow):
         elif query:
             self.terms = [query]
         self._layout_columns(self.list_model.show_snippets)
-        self._announce_count(query, getattr(source, "message", None))
+        self._announce_count(query, getattr(source, "message", None), announce)
         self.reader.set_terms(self.terms)
         self._select_row(self.list_model.row_of(self.article_id) if self.article_id else -1)
 
@@ -272,7 +299,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(SNIPPET, QHeaderView.ResizeMode.Stretch
                                     if snippets else QHeaderView.ResizeMode.Interactive)
 
-    def _announce_count(self, query: str, message: str | None) -> None:
+    def _announce_count(self, query: str, message: str | None, announce: bool = True) -> None:
         n = self.list_model.total
         if query:
             text = self.tr("%n article(s) found", "", n)
@@ -280,7 +307,7 @@ class MainWindow(QMainWindow):
             text = self.tr("%n article(s)", "", n)
         if message:
             text += " — " + message
-        self.search.show_count(text)
+        self.search.show_count(text, announce)
         self.count_status.setText(text)
 
     def _select_row(self, row: int) -> None:

@@ -203,11 +203,13 @@ class SearchPanel(QWidget):
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
 
-    def show_count(self, text: str) -> None:
-        """Show the result count and have screen readers say it."""
+    def show_count(self, text: str, announce: bool = True) -> None:
+        """Show the result count and have screen readers say it (not when the list only
+        followed another program's import: that would talk over the reader)."""
         self.count_label.setText(text)
         self.count_label.setAccessibleName(text)
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.count_label, text))
+        if announce:
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.count_label, text))
 
 
 def lead_to_first_hit(segments: list[tuple[str, bool]], keep: int = 14) -> list[tuple[str, bool]]:

@@ -22,10 +22,12 @@ from tests.reliability.helpers import cli, cli_env, committed, start_cli, write_
 pytest.importorskip("PySide6")
 
 
-def start_window(root, seconds: float, tag: str | None = None) -> subprocess.Popen:
+def start_window(root, seconds: float, tag: str | None = None, watch: bool = False) -> subprocess.Popen:
     args = [sys.executable, "-m", "tests.reliability.window_driver", str(root), str(seconds)]
     if tag:
         args += ["--tag", tag]
+    if watch:
+        args += ["--watch"]
     env = cli_env()
     env["QT_QPA_PLATFORM"] = "offscreen"
     return subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE,
@@ -54,16 +56,17 @@ def seeded(tmp_path, n: int = 5):
 
 @pytest.mark.slow
 def test_window_sees_cli_import_as_it_commits(tmp_path):
+    """The window is never told to refresh: it follows the import by itself."""
     root = seeded(tmp_path)
     write_pages(tmp_path / "more", 1000, 2500)
-    window = start_window(root, seconds=60)
+    window = start_window(root, seconds=60, watch=True)
     first = wait_ready(window)
     assert first == {"event": "ready", "warning": None, "readonly": False}
     importer = start_cli("import", str(tmp_path / "more"), archive=root,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out, err = importer.communicate(timeout=300)
     assert importer.returncode == 0, err
-    time.sleep(0.5)
+    time.sleep(3)  # one more look at the catalog (every 2 s)
     window.terminate()  # it has seen enough; the lines it printed so far are what counts
     out_w, err_w = window.communicate(timeout=30)
     assert "Traceback" not in err_w, err_w

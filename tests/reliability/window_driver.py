@@ -1,12 +1,14 @@
 """The real main window in its own process, for the two-process tests.
 
-    python -m tests.reliability.window_driver ARCHIVE SECONDS [--tag NAME]
+    python -m tests.reliability.window_driver ARCHIVE SECONDS [--tag NAME | --watch]
 
 Builds the window exactly as `opdc-reader gui` does (reader.ui.app: create_app,
 open_archive, open_index, open_window, start), offscreen, then every 50 ms refreshes the
 library and prints one JSON line: what the window's list shows. With --tag it also tags
 articles through the window's own archive while the other process works, and prints
-each outcome (ok, or the message the librarian would see).
+each outcome (ok, or the message the librarian would see). With --watch it never
+refreshes: the list must follow the other process on its own (MainWindow polls the
+catalog).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def main(argv: list[str]) -> int:
 
     root, seconds = argv[0], float(argv[1])
     tag = argv[3] if len(argv) > 3 and argv[2] == "--tag" else None
+    watch = "--watch" in argv[2:]
     settings = load_settings()
     app = appmod.create_app(["window_driver"], settings)
     archive, warning = appmod.open_archive(root)
@@ -43,7 +46,8 @@ def main(argv: list[str]) -> int:
     say(event="ready", warning=warning, readonly=bool(archive.readonly))
 
     def tick() -> None:
-        window.refresh_library()
+        if not watch:
+            window.refresh_library()
         shown = window.list_model.total
         say(event="list", shown=shown, t=round(time.monotonic() - started, 3))
         rows = window.list_model.rowCount()

@@ -298,3 +298,27 @@ def test_import_can_be_cancelled(open_window, archive_path, qtbot, tmp_path):
     assert window.list_model.total == 12 + summary.counts["new"]  # what was imported is kept
     assert "cancelled" in window.importer.summary_box.text()
     window.importer.summary_box.close()
+
+
+def test_window_follows_another_programs_import_by_itself(open_window, archive_path, qtbot, tmp_path):
+    """A command-line import in another process: the window shows the new articles
+    without being refreshed, keeps the article being read, and leaves the library tree
+    alone while the keyboard is in it."""
+    from tests.reliability.helpers import cli, write_pages
+
+    window = open_window(archive_path)
+    window.outside.setInterval(200)
+    qtbot.waitUntil(lambda: not window.importer.busy and window.indexer.job is None, timeout=20000)
+    reading = window.article_id
+    window.sidebar.setFocus()
+    qtbot.waitUntil(window.sidebar.hasFocus, timeout=2000)
+    before = window.sidebar.topLevelItem(0).text(0)
+    write_pages(tmp_path / "more", 0, 3)
+    done = cli("import", str(tmp_path / "more"), archive=archive_path)
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: window.list_model.total == 15, timeout=10000)
+    assert window.article_id == reading
+    assert window.count_status.text().startswith("15")
+    assert window.sidebar.topLevelItem(0).text(0) == before  # untouched while focused
+    # and nothing changes when nothing happened
+    assert not window.follow_outside_changes()

@@ -574,6 +574,13 @@ class Archive:
                            " ci.collection_id=c.id WHERE ci.article_id=? ORDER BY c.name", (article_id,))
         return [r[0] for r in rows]
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process: a command-line
+        import, a second window) has committed to the catalog; this connection's own
+        commits leave it as it was. One cheap PRAGMA: the window polls it."""
+        with self._mutex:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
     # -- what the search index needs ---------------------------------------------------
 
     def index_stamp(self) -> tuple[int, str]:
