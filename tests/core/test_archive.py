@@ -237,3 +237,28 @@ def test_verify_finds_tampered_and_missing_originals(tmp_path):
     assert not report.ok
     text = "\n".join(report.problems)
     assert "changed on disk" in text and "missing on disk" in text
+
+
+def test_version_one_catalog_is_migrated_and_lists_by_category_from_an_index(tmp_path):
+    """An archive written by the first release (catalog v1) opens, gains the v2 index,
+    keeps its articles, and the category order no longer sorts in a temporary B-tree."""
+    from reader.core.archive import schema
+
+    root = tmp_path / "old"
+    with Archive.open(root) as arc:
+        for i in range(3):
+            arc.add(Article(title=f"ข่าว {i}", paragraphs=["เนื้อหา"], category="ข่าว" if i else "ประกาศ",
+                            date=dt.date(2023, 1, 1 + i)), f"v1 {i}".encode(), f"{i}.txt")
+    conn = sqlite3.connect(root / "catalog.sqlite")
+    conn.execute("DROP INDEX articles_category_newest")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Archive.open(root) as arc:
+        assert [r.title for r in arc.list_articles(order="category_asc")] == ["ข่าว 2", "ข่าว 1", "ข่าว 0"]
+        plan = arc._query("EXPLAIN QUERY PLAN SELECT a.id FROM articles a ORDER BY a.category ASC,"
+                          " a.date DESC, a.id DESC LIMIT 10 OFFSET 1")
+    assert not any("TEMP B-TREE" in row[3] for row in plan), [tuple(r) for r in plan]
+    conn = sqlite3.connect(root / "catalog.sqlite")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    conn.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE originals (
@@ -94,7 +94,14 @@ CREATE TABLE collection_items (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1}
+# v2: the list sorted by category (A to Z, newest first within each) walked the
+# (category, date) index and sorted each page in a temporary B-tree: 0.2-0.6 s a page deep
+# in 60,000 articles. An index in exactly that order makes it ~4 ms, like the date order.
+_V2 = """
+CREATE INDEX articles_category_newest ON articles(category, date DESC, id DESC);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
 
 
 class SchemaTooNew(Exception):
