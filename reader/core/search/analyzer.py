@@ -207,5 +207,59 @@ def grams(folded: str) -> set[str]:
     return out
 
 
+# The same n-grams as integer codes, computed with numpy (the full rebuild: ~5x faster
+# than grams(), whose per-gram slicing was a quarter of the analysis time). Thai letters
+# are U+0E01..U+0E4E, so each is 7 bits (code point - 0x0E00): a trigram is
+# a<<14|b<<7|c (< 2**21), a 4-gram a<<21|b<<14|c<<7|d (>= 2**21, since a >= 1), a run
+# end `ab$` RUN_CODE|a<<7|b.
+_THAI_BASE = 0x0E00
+RUN_CODE = 1 << 28
+
+
+def gram_codes(folded: str):
+    """Sorted distinct codes of grams(folded), as a numpy uint32 array."""
+    import numpy as np  # not at import: start-up does not need numpy
+
+    a = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    thai = (a - 0x0E01) < 0x4E  # unsigned: below 0x0E01 wraps round to huge
+    c = a & 0x7F  # = code point - 0x0E00 where thai
+    n = len(a)
+    if n < 2:
+        return np.zeros(0, dtype=np.uint32)
+    t2 = thai[:-1] & thai[1:]
+    end = t2.copy()
+    end[:-1] &= ~thai[2:]  # a pair not followed by a letter ends its run
+    parts = [RUN_CODE | c[:-1][end] << 7 | c[1:][end]]
+    if n >= 3:
+        t3 = t2[:-1] & thai[2:]
+        code3 = c[:-2] << 14 | c[1:-1] << 7 | c[2:]
+        parts.append(code3[t3])
+        if n >= 4:
+            t4 = t3[:-1] & thai[3:]
+            parts.append((c[:-3] << 21 | code3[1:])[t4])
+    return np.unique(np.concatenate(parts))
+
+
+def gram_strings(codes) -> list[str]:
+    """The grams of these codes (numpy array), as grams() spells them."""
+    import numpy as np
+
+    codes = np.asarray(codes, dtype=np.uint32)
+    chars = np.zeros((len(codes), 4), dtype=np.uint32)
+    run = codes >= RUN_CODE
+    four = ~run & (codes >= 1 << 21)
+    three = ~run & ~four
+    for col, shift in enumerate((21, 14, 7, 0)):
+        chars[four, col] = codes[four] >> shift & 0x7F
+    for col, shift in enumerate((14, 7, 0)):
+        chars[three, col] = codes[three] >> shift & 0x7F
+    for col, shift in enumerate((7, 0)):
+        chars[run, col] = codes[run] >> shift & 0x7F
+    chars[chars != 0] += _THAI_BASE
+    chars[run, 2] = ord(RUN_END)
+    # a fixed-width string array drops trailing NULs: 3-grams and run ends come out short
+    return np.ascontiguousarray(chars).view("<U4").ravel().tolist()
+
+
 def is_thai_string(text: str) -> bool:
     return bool(text) and _THAI_RUN.fullmatch(text) is not None

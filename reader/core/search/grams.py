@@ -283,10 +283,11 @@ class GramStore:
                 raise
             return n
 
-    def add_chunk(self, ids: list[int], dates: list[int], masks: dict[str, int]) -> None:
-        """Append a chunk of new articles analysed elsewhere: masks maps each gram to a
-        bitmask over the chunk (bit i: ids[i]). For rebuilds, into an empty store, with
-        chunks that never straddle a block (BLOCK is a multiple of the chunk size)."""
+    def add_chunk(self, ids: list[int], dates: list[int], masks: dict[int, int]) -> None:
+        """Append a chunk of new articles analysed elsewhere: masks maps each gram's code
+        (analyzer.gram_codes) to a bitmask over the chunk (bit i: ids[i]). For rebuilds,
+        into an empty store, with chunks that never straddle a block (BLOCK is a
+        multiple of the chunk size)."""
         with self._lock:
             blocks = self.blocks()
             if not blocks or len(blocks[-1].ids) >= BLOCK:
@@ -329,9 +330,14 @@ class GramStore:
             self.db.execute("COMMIT")
 
     def _write_chunks(self, b: int) -> None:
+        import numpy as np
+
         pending = self._chunks.pop(b, {})
+        codes = np.fromiter(pending, dtype=np.uint32, count=len(pending))
+        rows = sorted(zip(ana.gram_strings(codes), pending.values(), strict=True))
+        # in key order: each insert lands next to the previous one in the B-tree
         self.db.executemany("INSERT OR REPLACE INTO grams VALUES (?,?,?)",
-                            ((g, b, _encode(m)) for g, m in pending.items()))
+                            ((g, b, _encode(m)) for g, m in rows))
 
     def _flush(self, pending: dict[int, dict[str, list[int]]]) -> None:
         db = self.db

@@ -32,11 +32,29 @@ class WordField(fields.FieldType):
         super().__init__(formats.Frequency(field_boost=field_boost), IDTokenizer(), scorable=True)
 
     def index(self, value, **kwargs):
-        # A dict is terms already counted (the parallel rebuild analyses in a worker
-        # process); text is folded here (fold() is cheap and idempotent).
+        # An int: the rebuild hands this field's postings to the writer already grouped
+        # by term (index.py, _ContentPool); only the document's length goes through
+        # Whoosh, as one marker posting that the pool drops (Whoosh sums the yielded
+        # frequencies into the field length).
+        if isinstance(value, int):
+            if value:
+                yield LENGTH_ONLY, value, float(value), b""
+            return
+        # A dict is terms already counted; text is folded here (fold() is cheap and
+        # idempotent).
         terms = value if isinstance(value, dict) else ana.index_terms(ana.fold(value))
         for term, freq in terms.items():
-            yield term.encode("utf-8"), freq, float(freq), formats.pack_uint(freq)
+            yield term.encode("utf-8"), freq, float(freq), packed_freq(freq)
+
+
+# The term of the length-only posting above: compared by identity, never written.
+LENGTH_ONLY = b"\x00length"
+_PACKED = [formats.pack_uint(i) for i in range(256)]
+
+
+def packed_freq(freq: int) -> bytes:
+    """A Frequency posting's value bytes (what formats.Frequency writes)."""
+    return _PACKED[freq] if freq < 256 else formats.pack_uint(freq)
 
 
 # TermsField is marked scorable although never scored: Whoosh 2.7's segment writer
@@ -95,9 +113,10 @@ def unpack_parts(stored: dict) -> list[str]:
     return stored["x"].split(SEP)
 
 
-def doc_fields(doc: IndexDoc) -> tuple[dict, tuple[int, int, set[str]]]:
-    """Field values for one article (picklable: the rebuild analyses in a worker
-    process), and its entry for the trigram store."""
+def doc_fields(doc: IndexDoc) -> tuple[dict, tuple[int, int, str]]:
+    """Field values for one article (picklable: the rebuild analyses in worker
+    processes), and (article id, yyyymmdd or 0, folded search text) for the n-gram store
+    (grams of that text: ana.grams or ana.gram_codes)."""
     art = doc.article
     title = ana.norm(art.title or "")
     body = ana.norm(art.body)
@@ -105,7 +124,9 @@ def doc_fields(doc: IndexDoc) -> tuple[dict, tuple[int, int, set[str]]]:
     tags = [ana.norm(t) for t in doc.tags]
     note = ana.norm(doc.note or "")
     parts = [title, body, credits, ", ".join(tags), note]
-    text = search_text(parts)
+    folded = ana.fold("\n".join(parts))
+    acr = ana.acronyms(folded)
+    text = folded + ("\n" + " ".join(acr) if acr else "")  # = search_text(parts)
     stored = {
         "id": art.id,
         "t": title,
@@ -117,7 +138,7 @@ def doc_fields(doc: IndexDoc) -> tuple[dict, tuple[int, int, set[str]]]:
         "b": bool(doc.bookmarked),
         # plain text: Whoosh compresses stored fields itself (zlib)
         "x": SEP.join(parts),
-        "a": " ".join(ana.acronyms(ana.fold("\n".join(parts)))),
+        "a": " ".join(acr),
     }
     values = {
         "id": str(art.id),
@@ -138,5 +159,4 @@ def doc_fields(doc: IndexDoc) -> tuple[dict, tuple[int, int, set[str]]]:
         terms[term] += n * (TITLE_BOOST - 1)
     values["content"] = dict(terms)
     values["words"] = sum(terms.values())
-    gram_item = (int(art.id), values.get("date", 0), ana.grams(text))
-    return values, gram_item
+    return values, (int(art.id), values.get("date", 0), text)

@@ -1,0 +1,140 @@
+"""The full rebuild's fast path (analysis in worker processes, content postings handed
+to Whoosh grouped by term, n-grams as numpy codes) writes the same index as Whoosh's own
+per-document path (SearchIndex.update): if the pinned Whoosh changes how a writer uses
+its posting pool, these fail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.core.model import Article, IndexDoc
+from reader.core.search import SearchIndex
+from reader.core.search import analyzer as ana
+from reader.core.search import index as index_mod
+from reader.core.search.grams import FILE_NAME as GRAMS_FILE
+from tests.conftest import SEED
+
+
+def make_docs(n: int, seed: int = 3) -> list[IndexDoc]:
+    """Articles of dictionary words (common ones in most, so terms span several posting
+    blocks and chunks), English words, acronyms, numbers, tags and dates."""
+    rnd = random.Random(seed)
+    words = ana.dictionary_path().read_text(encoding="utf-8").split()
+    common = rnd.sample(words, 30)
+    rare = rnd.sample(words, 3000)
+    docs = []
+    for i in range(1, n + 1):
+        body = " ".join(rnd.choice(common) if rnd.random() < 0.4 else rnd.choice(rare) for _ in range(rnd.randint(5, 120)))
+        body += f" ก.พ.ร. Public Sector governing {rnd.randint(1, 2600)} ๒๕๖๖"
+        if i == 7:
+            body += " ซ้ำ" * 300  # a frequency over 255
+        art = Article(title=f"{rnd.choice(common)} {rnd.choice(rare)} ข่าว {i}", paragraphs=[body], id=i,
+                      date=dt.date(2020 + i % 5, 1 + i % 12, 1 + i % 28) if i % 9 else None,
+                      category=rnd.choice(["ข่าว", "ประกาศ", ""]), credits=["ผู้เขียน"] if i % 4 == 0 else [],
+                      source_url=f"https://example.org/{i}", language="th" if i % 10 else "en")
+        docs.append(IndexDoc(art, updated_at=f"2026-01-01T00:00:{i % 60:02d}", tags=["ก.พ.ร.", "Tag"] if i % 3 == 0 else [],
+                             bookmarked=i % 11 == 0, note="หมายเหตุ" if i % 13 == 0 else None))
+    return docs
+
+
+def segment_files(index_dir: Path) -> dict[str, bytes]:
+    """Segment files by extension (segment names are random)."""
+    return {p.name.split(".", 1)[1]: p.read_bytes() for p in index_dir.glob("opdc_*.*")}
+
+
+def gram_rows(index_dir: Path):
+    db = sqlite3.connect(index_dir / GRAMS_FILE)
+    try:
+        return (db.execute("SELECT gram, block, bits FROM grams ORDER BY gram, block").fetchall(),
+                db.execute("SELECT block, slot, article_id, date, alive FROM slots ORDER BY block, slot").fetchall())
+    finally:
+        db.close()
+
+
+def postings(index: SearchIndex):
+    with index.ix.searcher() as s:
+        r = s.reader()
+        out = {}
+        for field, text in r.all_terms():
+            m = r.postings(field, text)
+            rows = []
+            while m.is_active():
+                rows.append((m.id(), m.weight(), m.value()))
+                m.next()
+            out[field, text] = rows
+        lengths = {f: [r.doc_field_length(d, f) for d in range(r.doc_count_all())] for f in ("content", "tag", "year")}
+        return out, lengths, [r.stored_fields(d) for d in range(r.doc_count_all())]
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return make_docs(600)
+
+
+def build(path: Path, docs, how: str) -> SearchIndex:
+    index = SearchIndex.open(path)
+    if how == "update":  # Whoosh's own path, one document at a time
+        index.update(docs)
+    else:
+        index.rebuild(docs, parallel=how == "parallel")
+    return index
+
+
+@pytest.mark.parametrize("how", ["serial", "parallel"])
+def test_rebuild_writes_what_whoosh_writes(tmp_path, docs, how):
+    plain = build(tmp_path / "plain", docs, "update")
+    fast = build(tmp_path / how, docs, how)
+    try:
+        assert postings(fast) == postings(plain)
+        assert segment_files(tmp_path / how) == segment_files(tmp_path / "plain")
+        assert gram_rows(tmp_path / how) == gram_rows(tmp_path / "plain")
+    finally:
+        plain.close()
+        fast.close()
+
+
+def test_more_chunks_than_a_block_and_a_ragged_end(tmp_path, docs, monkeypatch):
+    """Chunks of 16 in blocks of 64 articles: the n-gram store's blocks and the
+    postings' document numbers line up across chunk and block boundaries."""
+    from reader.core.search import grams
+
+    monkeypatch.setattr(index_mod, "CHUNK", 16)
+    monkeypatch.setattr(grams, "BLOCK", 64)
+    some = docs[:150]
+    plain = build(tmp_path / "plain", some, "update")
+    fast = build(tmp_path / "fast", some, "serial")
+    try:
+        assert postings(fast) == postings(plain)
+        assert gram_rows(tmp_path / "fast") == gram_rows(tmp_path / "plain")
+        assert {h.article_id for h in fast.search("ก.พ.ร.", limit=200).hits} == {d.article.id for d in some}
+    finally:
+        plain.close()
+        fast.close()
+
+
+def test_gram_codes_spell_the_same_grams():
+    texts = ["", "ก", "กข", "กขค", "กขคง", "a กข b", "กขค.งจ", "ก" * 9, "๑๒๓ ไทย", SEED.read_text("utf-8")]
+    for text in texts:
+        folded = ana.prepare(text)
+        codes = ana.gram_codes(folded)
+        assert sorted(ana.gram_strings(codes)) == sorted(ana.grams(folded))
+        assert list(codes) == sorted(set(codes.tolist()))
+
+
+def test_chunk_masks_match_per_document_grams():
+    docs = make_docs(40)
+    texts = [ana.prepare(d.article.title + "\n" + d.article.body) for d in docs]
+    masks = index_mod._chunk_masks([ana.gram_codes(t) for t in texts])
+    expected: dict[str, int] = {}
+    for i, t in enumerate(texts):
+        for g in ana.grams(t):
+            expected[g] = expected.get(g, 0) | 1 << i
+    import numpy as np
+
+    names = ana.gram_strings(np.array(list(masks), dtype=np.uint32))
+    assert dict(zip(names, masks.values(), strict=True)) == expected
