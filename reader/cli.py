@@ -273,7 +273,7 @@ def cmd_reindex(args) -> int:
 
     bar = Progress("reindex")
     with _open(args, create=False) as archive:
-        with archive.writing(wait=2.0):
+        with archive.batch(wait=2.0):
             index = SearchIndex.open(archive.index_dir)
             total = archive.count_articles()
             try:

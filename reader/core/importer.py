@@ -106,7 +106,7 @@ def import_targets(
         if progress:
             progress(ImportEvent(done, total, name, status, message))
 
-    with archive.writing(wait=2.0):
+    with archive.batch(wait=2.0):
         summary.batch_id = archive.begin_batch([str(t) for t in targets])
         finished = False
         try:

@@ -77,7 +77,7 @@ def tree_snapshot(root: Path) -> dict[str, bytes]:
     """Every file under root with its bytes (the catalog through SQLite, so WAL is included)."""
     out = {}
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix not in (".sqlite-wal", ".sqlite-shm") and path.name != "lock":
+        if path.is_file() and path.suffix not in (".sqlite-wal", ".sqlite-shm") and path.name not in ("lock", "import.lock"):
             if path.name == "catalog.sqlite":
                 continue
             out[str(path.relative_to(root))] = path.read_bytes()

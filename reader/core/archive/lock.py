@@ -1,13 +1,16 @@
-"""One writer at a time: an exclusive lock on a file inside the archive.
+"""One writer at a time: exclusive locks on files inside the archive.
 
-The lock is advisory and held only while writing (an import, a tag change), so the
-window and a command-line import can share an archive: the second writer waits a
-little, then gets a clear "archive in use" error instead of corrupting anything.
+Two locks, both advisory: `import.lock` is held for a whole long job (an import, a
+reindex) so two of them never run at once; `lock` is held for each single write (one
+article stored, one tag added) so the window's edits slip in between an import's
+articles instead of waiting for the whole batch. A writer that cannot get a lock waits
+a little, then gets a clear "archive in use" error instead of corrupting anything.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -46,17 +49,24 @@ class LockBusy(Exception):
 
 
 class WriterLock:
-    """Re-entrant (per object) exclusive lock on `path`."""
+    """Re-entrant (per object, across its threads) exclusive lock on `path`."""
 
     def __init__(self, path: Path):
         self.path = path
         self._fd: int | None = None
         self._depth = 0
+        # The window's import thread and its GUI thread share one Archive: the depth count
+        # must not race, or one thread's release would unlock the file under the other.
+        self._guard = threading.Lock()
 
     def acquire(self, wait: float = 0.0) -> None:
-        if self._depth:
-            self._depth += 1
-            return
+        with self._guard:
+            if self._depth:
+                self._depth += 1
+                return
+            self._lock_file(wait)
+
+    def _lock_file(self, wait: float) -> None:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait
         while not _try_lock(fd):
@@ -73,6 +83,10 @@ class WriterLock:
         self._depth = 1
 
     def release(self) -> None:
+        with self._guard:
+            self._release()
+
+    def _release(self) -> None:
         if not self._depth:
             return
         self._depth -= 1

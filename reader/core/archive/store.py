@@ -97,6 +97,7 @@ class Archive:
         self._conn = conn
         self._mutex = threading.RLock()
         self._writer = WriterLock(root / "lock") if not readonly else None
+        self._batch = WriterLock(root / "import.lock") if not readonly else None
 
     # -- opening -------------------------------------------------------------------
 
@@ -194,9 +195,9 @@ class Archive:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None  # type: ignore[assignment]
-            if self._writer is not None:
-                while self._writer.held:
-                    self._writer.release()
+            for lock in (self._writer, self._batch):
+                while lock is not None and lock.held:
+                    lock.release()
 
     def __enter__(self) -> Archive:
         return self
@@ -208,11 +209,30 @@ class Archive:
 
     @contextmanager
     def writing(self, wait: float = 5.0):
-        """Hold the archive's single-writer lock (re-entrant) for a batch of changes."""
+        """Hold the archive's single-writer lock (re-entrant) for one change or a few."""
         if self.readonly or self._writer is None:
             raise ArchiveReadOnly(f"the archive at {self.root} is read-only")
         try:
             self._writer.acquire(wait)
+        except LockBusy as exc:
+            raise ArchiveInUse(
+                f"the archive at {self.root} is in use by another program ({exc.holder}) that is "
+                "writing to it; try again in a moment"
+            ) from exc
+        try:
+            yield self
+        finally:
+            self._writer.release()
+
+    @contextmanager
+    def batch(self, wait: float = 2.0):
+        """Hold the archive for a long job (an import, a reindex) against other long jobs.
+        The job's single writes take the writer lock one at a time, so the window's tag
+        and note edits go in between them instead of waiting for the whole batch."""
+        if self.readonly or self._batch is None:
+            raise ArchiveReadOnly(f"the archive at {self.root} is read-only")
+        try:
+            self._batch.acquire(wait)
         except LockBusy as exc:
             raise ArchiveInUse(
                 f"the archive at {self.root} is in use by another import ({exc.holder}); "
@@ -221,7 +241,7 @@ class Archive:
         try:
             yield self
         finally:
-            self._writer.release()
+            self._batch.release()
 
     @contextmanager
     def _tx(self):
