@@ -82,7 +82,7 @@ def _extract(source: Source, limits: Limits) -> list[Article]:
     text, _encoding = decode(data, charset)
     kind = sniff_kind(text, source.name)
     if kind == FEED:
-        return read_feed(text, source.url)
+        return read_feed(text, source.url, len(source.data))
     draft = read_html(text, url) if kind == HTML else read_text(text)
     path_date, path_category = path_hints(source.name)
     if path_category:

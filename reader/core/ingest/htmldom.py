@@ -283,9 +283,15 @@ def headline_links(tag: Tag, shortest: int = 15) -> list[str]:
 
 
 def images_in(root: Tag, base: str | None, keep: set[int] | None = None) -> list[str]:
-    found = []
     parts = [root] if keep is None else [c for c in root.children if id(c) in keep and isinstance(c, Tag)]
     imgs = [img for part in parts for img in ([part] if part.name == "img" else part.find_all("img"))]
+    return image_urls(imgs, base)
+
+
+def image_urls(imgs, base: str | None) -> list[str]:
+    """The addresses of the story's pictures among <img> elements (bs4 tags or lxml
+    elements: anything with .get): no data: URIs, tracking pixels or site furniture."""
+    found = []
     for img in imgs:
         src = img.get("src") or img.get("data-src") or img.get("data-original")
         if not isinstance(src, str) or not src.strip() or src.strip().startswith("data:"):
@@ -346,14 +352,26 @@ def blocks_of(root: Tag, keep: set[int] | None = None) -> list[Block]:
     return blocks
 
 
+FRAGMENT_DROP = ("script", "style", "iframe", "form", "object", "embed")
+
+
+def plain_fragment(html: str) -> list[Block] | None:
+    """The paragraphs of a feed item's text when it holds no markup, else None."""
+    if _HAS_TAG.search(html):
+        return None
+    # plain text (old WordPress feeds): its line breaks are the paragraphs
+    text = unescape(html)
+    return [Block(line.strip(), 1) for line in text.split("\n") if line.strip()]
+
+
 def fragment(html: str, base: str | None = None) -> tuple[list[Block], list[str]]:
-    """Paragraphs and images of an HTML fragment (a feed item's description)."""
-    if not _HAS_TAG.search(html):
-        # plain text (old WordPress feeds): its line breaks are the paragraphs
-        text = unescape(html)
-        return [Block(line.strip(), 1) for line in text.split("\n") if line.strip()], []
+    """Paragraphs and images of an HTML fragment (a feed item's description), through
+    BeautifulSoup; reader.core.ingest.htmlfrag reads the same straight from lxml."""
+    plain = plain_fragment(html)
+    if plain is not None:
+        return plain, []
     soup = parse(f"<div>{html}</div>")
     root = soup.body or soup
-    for tag in root.find_all(["script", "style", "iframe", "form", "object", "embed"]):
+    for tag in root.find_all(list(FRAGMENT_DROP)):
         tag.decompose()
     return blocks_of(root), images_in(root, base)

@@ -67,10 +67,11 @@ _CLICK_HERE = re.compile(r"^(?:คลิ๊?กที่นี่|คลิ๊?�
 def _check_list(root: Tag, container: Tag, sizes: TextSizes) -> None:
     """A list page: the best block is mostly headline links, or the page's headline
     links outweigh the best block's own text."""
-    links = headline_links(container)
+    texts = {id(a): text_of(a) for a in root.find_all("a")}  # each link's text, once
+    links = [t for t in (texts.get(id(a)) or text_of(a) for a in container.find_all("a")) if len(t) >= 15]
     if len(links) >= LIST_MIN_LINKS and sizes.link_density(container) >= 0.35:
         raise IngestError(f"this page is a list of {len(links)} headlines, not an article")
-    page_links = headline_links(root, 40)  # site links ("about us") are shorter
+    page_links = [t for t in texts.values() if len(t) >= 40]  # site links ("about us") are shorter
     if len(page_links) >= LIST_MIN_LINKS:
         link_chars = sum(len(t) for t in page_links)
         if sizes.non_link_text(container) < 0.5 * link_chars and sizes.non_link_text(container) < 1000:

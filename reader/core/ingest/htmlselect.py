@@ -117,9 +117,11 @@ def first_matches(root: Tag, selectors: list[Simple]) -> list[Tag | None]:
     found: list[Tag | None] = [None] * len(selectors)
     todo = list(range(len(selectors)))
     inside = {s.within: _Inside(s.within) for s in selectors if s.within}
+    # every selector names a class or an attribute: an element with none of them is skipped
+    keys = {s.attr for s in selectors if s.attr} | ({"class"} if any(s.classes for s in selectors) else set())
     for tag in _elements(root):
-        if not tag.attrs:
-            continue  # every selector here names a class or an attribute
+        if tag.attrs.keys().isdisjoint(keys):
+            continue
         classes = _classes(tag)
         hits = [i for i in todo if _matches(selectors[i], tag, classes)
                 and (selectors[i].within is None or inside[selectors[i].within](tag.parent))]
