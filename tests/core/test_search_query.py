@@ -130,6 +130,24 @@ def test_sort_by_date(index):
     assert dates == sorted(dates, reverse=True)
 
 
+def test_sort_by_date_without_thai_reads_past_the_first_candidates(tmp_path):
+    """English words and numbers are sorted from the whole-word postings: newest first,
+    and a field that rules out the newest candidates still fills the page from older ones
+    (Whoosh's date-sorted search had been asked for 50 candidates only)."""
+    docs = [made(100 + i, f"Report {i}", "The ASEAN meeting report.", dt.date(2020, 1, 1) + dt.timedelta(days=i),
+                 language="en") for i in range(80)]
+    docs += [made(300 + i, f"ASEAN summit {i}", "Notes.", dt.date(2010, 1, 1) + dt.timedelta(days=i), language="en")
+             for i in range(3)]
+    ix = SearchIndex.open(tmp_path / "idx")
+    ix.rebuild(docs, parallel=False)
+    res = ix.search("asean", sort="date", limit=10)
+    assert ids(res) == list(range(179, 169, -1))
+    assert res.total == 83
+    res = ix.search("title:asean", sort="date", limit=10)
+    assert ids(res) == [302, 301, 300]
+    ix.close()
+
+
 @pytest.mark.parametrize("query", ['"ร่วมมือ', "OR", "ร่วมมือ OR", "-", "- -", "date:เมื่อวาน",
                                    "title:", '""', "((", "a:b:c", "OR OR ร่วมมือ", "-ร่วมมือ"])
 def test_malformed_queries_give_results_or_a_message(index, query):

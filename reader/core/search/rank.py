@@ -226,11 +226,34 @@ def article_maps(searcher) -> tuple[np.ndarray, dict[int, int]]:
     return result
 
 
+def dates(searcher) -> np.ndarray:
+    """yyyymmdd of each document number (0: undated), read once per searcher from the
+    `date` column (~0.15 s at 60,000 articles: Whoosh translates each value in Python)."""
+    cached = getattr(searcher, "_opdc_dates", None)
+    if cached is not None:
+        return cached
+    values: list[int] = []
+    for leaf, _offset in searcher.reader().leaf_readers():
+        if leaf.has_column("date"):
+            values.extend(v or 0 for v in leaf.column_reader("date"))
+        else:
+            values.extend([0] * leaf.doc_count_all())
+    searcher._opdc_dates = np.asarray(values, dtype=np.int64)
+    return searcher._opdc_dates
+
+
+def newest_first(searcher, ids: np.ndarray) -> np.ndarray:
+    """These document numbers, newest date first (undated last), then highest article id."""
+    aid_of, _doc_of = article_maps(searcher)
+    return ids[np.lexsort((-aid_of[ids], -dates(searcher)[ids]))]
+
+
 def warm(searcher) -> None:
     """Read what the first query would (numpy is loaded by importing this module; the
-    length and article tables): called in the background once the window is up."""
+    length, article and date tables): called in the background once the window is up."""
     lengths(searcher)
     article_maps(searcher)
+    dates(searcher)
 
 
 def within(ids: np.ndarray, allowed: np.ndarray) -> np.ndarray:
