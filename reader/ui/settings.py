@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.core.paths import config_dir
 
-SETTINGS_VERSION = 2
+SETTINGS_VERSION = 3
 FILE_NAME = "settings.json"
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 400, 10
 
@@ -30,6 +30,7 @@ class Settings:
     era: str = "be"
     zoom_percent: int = 100
     scale_interface: bool = False  # apply the text size to menus and lists too
+    print_at_reading_size: bool = False  # print and export at the zoom, not the official 16 pt
     shortcuts: dict[str, str] = field(default_factory=dict)  # action name -> key sequence
     window_geometry: str = ""  # hex of QMainWindow.saveGeometry()
     window_state: str = ""
@@ -49,6 +50,7 @@ class Settings:
         except (TypeError, ValueError):
             self.zoom_percent = default.zoom_percent
         self.scale_interface = bool(self.scale_interface)
+        self.print_at_reading_size = self.print_at_reading_size is True
         if not isinstance(self.shortcuts, dict):
             self.shortcuts = {}
         self.shortcuts = {str(k): str(v) for k, v in self.shortcuts.items()}
@@ -73,7 +75,15 @@ def _v1_to_v2(data: dict) -> dict:
     return data
 
 
-MIGRATIONS = {1: _v1_to_v2}
+def _v2_to_v3(data: dict) -> dict:
+    # Version 3 added printing at the reading size; files before it printed at 16 pt.
+    data = dict(data)
+    data.setdefault("print_at_reading_size", False)
+    data["version"] = 3
+    return data
+
+
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict) -> dict:
