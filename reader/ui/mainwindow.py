@@ -38,6 +38,7 @@ from reader.core.thaidate import format_date
 
 from . import i18n, themes
 from .actions import ActionRegistry
+from .exporting import ExportController
 from .forms import name_widget
 from .importing import ImportController
 from .indexing import IndexController
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.menus, self.toolbar, self.zoom_level = built.menus, built.toolbar, built.zoom_level
         self.indexer = IndexController(self, archive, index, self.statusBar(), index_opener)
         self.indexer.finished.connect(self._index_ready)
+        self.exporter = ExportController(self, archive)
         self._connect_actions()
         self.sidebar.filterChosen.connect(self._filter_chosen)
         self.search.changed.connect(self.refresh_list)
@@ -148,7 +150,10 @@ class MainWindow(QMainWindow):
         r.connect("import_folder", self.import_folder)
         r.connect("print", lambda: self._print("print"))
         r.connect("print_preview", lambda: self._print("preview"))
-        r.connect("save_pdf", lambda: self._print("pdf"))
+        r.connect("save_pdf", lambda: self.save_article("pdf"))
+        r.connect("export_docx", lambda: self.save_article("docx"))
+        r.connect("export_report", self.export_list)
+        r.connect("print_reading_size", self.set_print_reading_size)
         r.connect("quit", self.close)
         r.connect("find", self.search.focus_box)
         r.connect("preferences", self.edit_preferences)
@@ -186,6 +191,7 @@ class MainWindow(QMainWindow):
         self.sidebar.retranslate()
         self.search.retranslate()
         self.reader.retranslate()
+        self.exporter.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -533,6 +539,7 @@ class MainWindow(QMainWindow):
         self.set_theme(s.theme)
         self.set_era(s.era)
         self.registry["scale_interface"].setChecked(s.scale_interface)
+        self.registry["print_reading_size"].setChecked(s.print_at_reading_size)
         self.set_scale_interface(s.scale_interface)
         self.set_zoom(s.zoom_percent)
         hints = QApplication.styleHints()
@@ -590,7 +597,17 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.start_import(paths)
 
-    # -- printing (reader/ui/printing.py renders the export report) ---------------------------
+    # -- printing and export (printing.py lays out pages, exporting.py writes files) ---------
+    def set_print_reading_size(self, on: bool) -> None:
+        self.settings.print_at_reading_size = bool(on)
+
+    def export_options(self, fmt: str) -> Any:
+        """Print/PDF ("pdf") or Word ("docx") options: official 16 pt, or the reading size."""
+        from .exporting import export_options
+
+        zoom = self.settings.zoom_percent if self.settings.print_at_reading_size else None
+        return export_options(fmt, self.lang, zoom)
+
     def _print(self, how: str) -> None:
         if self.article_id is None:
             return
@@ -601,20 +618,48 @@ class MainWindow(QMainWindow):
             if how == "print":
                 from PySide6.QtPrintSupport import QPrintDialog
 
-                report = printing.report_for_print([article])
+                report = printing.report_for_print([article], self.export_options("pdf"))
                 printer = printing.make_printer(report.options)
                 printer.setDocName(report.title)
                 dialog = QPrintDialog(printer, self)
                 if dialog.exec():
                     printing.paint_report(report, printer)
-            elif how == "preview":
-                printing.preview_dialog(self, [article]).exec()
             else:
-                path = printing.save_pdf_dialog(self, [article])
-                if path:
-                    self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
-        except Exception as exc:  # a printer or disk problem: say it, keep the window
+                printing.preview_dialog(self, [article], self.export_options("pdf")).exec()
+        except Exception as exc:  # a printer problem: say it, keep the window
             QMessageBox.warning(self, self.tr("Printing"), str(exc))
+
+    def save_article(self, fmt: str) -> None:
+        """The open article (the version shown) to a Word or PDF file the user names."""
+        if self.article_id is None:
+            return
+        from .exporting import ask_save_path, safe_file_name
+
+        article = self.archive.get(self.article_id, self.version)
+        caption = self.tr("Export to Word") if fmt == "docx" else self.tr("Save as PDF")
+        name = safe_file_name(article.title, "." + fmt)
+        chosen = ask_save_path(self, caption, name, (fmt,), self.exporter.filters())
+        if chosen:
+            self.exporter.start(chosen[0], fmt, self.export_options(fmt), articles=[article])
+
+    def export_list(self) -> None:
+        """The list as shown (search results in their order, or the filtered catalog) as
+        one report, up to reader.core.export.QUERY_LIMIT articles."""
+        from reader.core import export
+
+        from .exporting import ask_save_path, list_ids, safe_file_name
+
+        ids, listed = list_ids(self.list_model, export.QUERY_LIMIT)
+        if not ids:
+            self.statusBar().showMessage(self.tr("The list is empty: there is nothing to export."), 5000)
+            return
+        name = safe_file_name(self.tr("News report") + " " + dt.date.today().isoformat(), "")
+        chosen = ask_save_path(self, self.tr("Export the list as a report"), name + ".docx",
+                               ("docx", "pdf"), self.exporter.filters())
+        if chosen:
+            path, fmt = chosen
+            meta = export.ReportMeta(subject=self.search.query())
+            self.exporter.start(path, fmt, self.export_options(fmt), ids=ids, listed=listed, meta=meta)
 
     def about(self) -> None:
         from reader import __version__

@@ -13,8 +13,8 @@ from .actions import ActionRegistry
 THEME_ACTIONS = {"system": "theme_system", "light": "theme_light", "dark": "theme_dark",
                  "high-contrast": "theme_high_contrast"}
 MENUS = {
-    "file": ["import_files", "import_folder", None, "print", "print_preview", "save_pdf", None,
-             "quit"],
+    "file": ["import_files", "import_folder", None, "print", "print_preview", "save_pdf",
+             "export_docx", "export_report", "print_reading_size", None, "quit"],
     "edit": ["find", None, "preferences"],
     "view": ["zoom_level", "zoom_in", "zoom_out", "zoom_reset", "scale_interface", None, "theme",
              "common_era", None, "next_pane", "previous_pane"],

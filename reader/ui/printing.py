@@ -9,6 +9,8 @@ the article title and print date, body clipped to the page, footer "page n / N".
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,6 +30,8 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
+    QTextLength,
+    QTextTableFormat,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
@@ -130,24 +134,31 @@ def _block(page: _Page, after_pt: float = 0, indent_mm: float = 0,
     return fmt
 
 
-def article_document(section: Section, report: Report, printer: QPrinter) -> QTextDocument:
-    """One article laid out for the printer's text area (public for tests: the text is here)."""
+def _new_document(report: Report, printer: QPrinter, title: str) -> QTextDocument:
+    """An empty document paginated to the printer's text area, in the report's font."""
     opt = report.options
     page = _Page(printer, opt)
-    family, size = opt.font, opt.size_pt
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(printer)
     doc.printer_ref = printer  # the layout keeps a raw pointer to it
     # The layout keeps this margin empty on every page; Thai marks above a page's first
     # line reach into it instead of being painted at the foot of the previous page.
     doc.setDocumentMargin(_SLACK_FMT)
-    base = QFont(family)
-    base.setPointSizeF(size)
+    base = QFont(opt.font)
+    base.setPointSizeF(opt.size_pt)
     doc.setDefaultFont(base)
     slack = page.slack()
     doc.setPageSize(QSizeF(page.body.width() + 2 * slack, page.body.height() + 2 * slack))
-    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, section.title)
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
+    return doc
 
+
+def article_document(section: Section, report: Report, printer: QPrinter) -> QTextDocument:
+    """One article laid out for the printer's text area (public for tests: the text is here)."""
+    opt = report.options
+    page = _Page(printer, opt)
+    family, size = opt.font, opt.size_pt
+    doc = _new_document(report, printer, section.title)
     cur = QTextCursor(doc)
     cur.setBlockFormat(_block(page, after_pt=size * 0.4))
     cur.insertText(section.title, _char(family, size * 1.25, bold=True))
@@ -198,7 +209,56 @@ def _citation(cur: QTextCursor, section: Section, page: _Page, family: str, size
             cur.insertText(value, value_fmt)
 
 
-def _draw_margins(painter: QPainter, page: _Page, report: Report, section: Section,
+def cover_document(report: Report, printer: QPrinter) -> QTextDocument:
+    """The cover of a report: its title, who made it, when, and how many articles."""
+    opt = report.options
+    page = _Page(printer, opt)
+    family, size = opt.font, opt.size_pt
+    doc = _new_document(report, printer, report.title)
+    cur = QTextCursor(doc)
+    center = Qt.AlignmentFlag.AlignHCenter
+    title = _block(page, after_pt=size * 1.5, align=center)
+    title.setTopMargin(60 * page.mm * 96.0 / page.dpi)  # 6 cm down, as the Word cover
+    cur.setBlockFormat(title)
+    cur.insertText(report.title, _char(family, size * 1.5, bold=True))
+    lab = report.labels
+    lines = [f"{lab['made_by']} {report.author}"] if report.author else []
+    count = str(len(report.sections))
+    lines += [f"{lab['date']} {report.date_text}",
+              f"{lab['articles']} {to_thai_digits(count) if opt.thai_digits else count}"]
+    for text in lines:
+        cur.insertBlock(_block(page, after_pt=size * 0.4, align=center), _char(family, size))
+        cur.insertText(text, _char(family, size))
+    return doc
+
+
+def contents_document(report: Report, printer: QPrinter, starts: list[int]) -> QTextDocument:
+    """The contents: each article's title and the page it starts on."""
+    opt = report.options
+    page = _Page(printer, opt)
+    family, size = opt.font, opt.size_pt
+    doc = _new_document(report, printer, report.labels["contents"])
+    cur = QTextCursor(doc)
+    cur.setBlockFormat(_block(page, after_pt=size * 0.6, align=Qt.AlignmentFlag.AlignHCenter))
+    cur.insertText(report.labels["contents"], _char(family, size * 1.25, bold=True))
+    table_fmt = QTextTableFormat()
+    table_fmt.setBorder(0)
+    table_fmt.setCellPadding(page.fmt_pt(2))
+    table_fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table_fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 88),
+                                         QTextLength(QTextLength.Type.PercentageLength, 12)])
+    table = cur.insertTable(len(report.sections), 2, table_fmt)
+    body = _char(family, size)
+    for row, (section, start) in enumerate(zip(report.sections, starts, strict=True)):
+        cell = table.cellAt(row, 0).firstCursorPosition()
+        cell.insertText(section.title, body)
+        number = table.cellAt(row, 1).firstCursorPosition()
+        number.setBlockFormat(_block(page, align=Qt.AlignmentFlag.AlignRight))
+        number.insertText(to_thai_digits(str(start)) if opt.thai_digits else str(start), body)
+    return doc
+
+
+def _draw_margins(painter: QPainter, page: _Page, report: Report, title_text: str,
                   number: int, total: int) -> None:
     """Running header (title, print date) and footer (page n / N) outside the text area."""
     opt = report.options
@@ -211,7 +271,7 @@ def _draw_margins(painter: QPainter, page: _Page, report: Report, section: Secti
     date = f"{report.labels['printed']} {report.date_text}"
     date_width = metrics.horizontalAdvance(date)
     title_width = max(body.width() - date_width - gap, 0)
-    title = metrics.elidedText(section.title, Qt.TextElideMode.ElideRight, title_width)
+    title = metrics.elidedText(title_text, Qt.TextElideMode.ElideRight, title_width)
     header = QRectF(body.left(), body.top() - gap - metrics.height(), body.width(), metrics.height())
     painter.setPen(QPen(QColor("black")))
     painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
@@ -228,20 +288,62 @@ def _draw_margins(painter: QPainter, page: _Page, report: Report, section: Secti
                      f"{report.labels['page']} {numbers}")
 
 
-def paint_report(report: Report, printer: QPrinter) -> int:
-    """Paint every article, each from a new page; returns the number of pages."""
+class Cancelled(Exception):
+    """The user stopped the export; nothing was written."""
+
+
+Progress = Callable[[tuple[str, int, int]], None]
+
+
+def _layout(report: Report, printer: QPrinter, progress: Progress | None,
+            cancel: threading.Event | None) -> list[tuple[str, QTextDocument, bool]]:
+    """Every document of the report in page order: (running title, document, header?)."""
+    articles = []
+    for number, section in enumerate(report.sections, 1):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled
+        articles.append((section.title, article_document(section, report, printer), True))
+        if progress:
+            progress(("layout", number, len(report.sections)))
+    front: list[tuple[str, QTextDocument, bool]] = []
+    if report.cover:
+        front.append((report.title, cover_document(report, printer), False))
+    if report.toc:
+        # Page numbers depend on the contents' own length: lay it out until that settles.
+        contents_pages, contents = 1, None
+        for _ in range(3):
+            first = 1 + sum(doc.pageCount() for _, doc, _ in front) + contents_pages
+            starts = []
+            for _, doc, _ in articles:
+                starts.append(first)
+                first += doc.pageCount()
+            contents = contents_document(report, printer, starts)
+            if contents.pageCount() == contents_pages:
+                break
+            contents_pages = contents.pageCount()
+        front.append((report.labels["contents"], contents, report.options.header))
+    return front + articles
+
+
+def paint_report(report: Report, printer: QPrinter, progress: Progress | None = None,
+                 cancel: threading.Event | None = None) -> int:
+    """Paint the cover and contents (when the report has them) and every article, each
+    from a new page; returns the number of pages. `progress` gets ("layout", n, of) then
+    ("page", n, of); `cancel` stops it between pages (raises Cancelled)."""
     page = _Page(printer, report.options)
-    docs = [(section, article_document(section, report, printer)) for section in report.sections]
-    total = sum(doc.pageCount() for _, doc in docs)
+    docs = _layout(report, printer, progress, cancel)
+    total = sum(doc.pageCount() for _, doc, _ in docs)
     painter = QPainter()
     if not painter.begin(printer):
         raise ExportError(f"cannot print to {printer.outputFileName() or printer.printerName()}")
     number = 0
     try:
         slack = page.slack()
-        for section, doc in docs:
+        for title, doc, header in docs:
             size = doc.pageSize()
             for index in range(doc.pageCount()):
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled
                 if number:
                     printer.newPage()
                 number += 1
@@ -250,8 +352,10 @@ def paint_report(report: Report, printer: QPrinter) -> int:
                 painter.translate(page.body.left() - slack, page.body.top() - slack - top)
                 doc.drawContents(painter, QRectF(0, top, size.width(), size.height()))
                 painter.restore()
-                if report.options.header:
-                    _draw_margins(painter, page, report, section, number, total)
+                if header and report.options.header:
+                    _draw_margins(painter, page, report, title, number, total)
+                if progress:
+                    progress(("page", number, total))
     finally:
         painter.end()
     return number
@@ -267,8 +371,10 @@ def report_for_print(articles: list[Article], options: ExportOptions | None = No
 
 
 def export_pdf(articles: list[Article], path: str | os.PathLike, options: ExportOptions | None = None,
-               meta: ReportMeta | None = None) -> int:
-    """Write articles to a PDF (works offscreen, no display); returns the page count."""
+               meta: ReportMeta | None = None, progress: Progress | None = None,
+               cancel: threading.Event | None = None) -> int:
+    """Write articles to a PDF (works offscreen, no display); returns the page count.
+    The file appears whole or not at all (also when cancelled: Cancelled is raised)."""
     ensure_app()
     report = report_for_print(articles, options, meta)
     path = Path(path)
@@ -278,7 +384,7 @@ def export_pdf(articles: list[Article], path: str | os.PathLike, options: Export
     printer = make_printer(report.options, tmp)
     printer.setDocName(report.title)
     try:
-        pages = paint_report(report, printer)
+        pages = paint_report(report, printer, progress, cancel)
         os.replace(tmp, path)
     except ExportError as exc:
         raise ExportError(f"cannot write {path}") from exc
@@ -301,20 +407,3 @@ def preview_dialog(parent, articles: list[Article], options: ExportOptions | Non
     dialog.setWindowTitle(tr("Print preview"))
     dialog.paintRequested.connect(lambda target: paint_report(report, target))
     return dialog
-
-
-def save_pdf_dialog(parent, articles: list[Article], options: ExportOptions | None = None,
-                    meta: ReportMeta | None = None) -> Path | None:
-    """Ask where to save, then write the PDF; None when the user cancels."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-    name, _ = QFileDialog.getSaveFileName(parent, tr("Save as PDF"), "", tr("PDF files (*.pdf)"))
-    if not name:
-        return None
-    path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
-    try:
-        export_pdf(articles, path, options, meta)
-    except ExportError as exc:
-        QMessageBox.warning(parent, tr("Save as PDF"), str(exc))
-        return None
-    return path

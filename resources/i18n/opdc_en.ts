@@ -195,6 +195,101 @@
             <source>Version and licence of OPDC Reader</source>
             <translation>Version and licence of OPDC Reader</translation>
         </message>
+        <message>
+            <source>Export to &amp;Word…</source>
+            <translation>Export to &amp;Word…</translation>
+        </message>
+        <message>
+            <source>Save the open article as a Word document with its citation</source>
+            <translation>Save the open article as a Word document with its citation</translation>
+        </message>
+        <message>
+            <source>Export the &amp;List as a Report…</source>
+            <translation>Export the &amp;List as a Report…</translation>
+        </message>
+        <message>
+            <source>Save the articles in the list as one Word or PDF report with a cover, contents and citations</source>
+            <translation>Save the articles in the list as one Word or PDF report with a cover, contents and citations</translation>
+        </message>
+        <message>
+            <source>Print at &amp;Reading Size</source>
+            <translation>Print at &amp;Reading Size</translation>
+        </message>
+        <message>
+            <source>Print and export at the text size you read with, not the official 16 pt</source>
+            <translation>Print and export at the text size you read with, not the official 16 pt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportController</name>
+        <message>
+            <source>Export progress</source>
+            <translation>Export progress</translation>
+        </message>
+        <message>
+            <source>Cancel export</source>
+            <translation>Cancel export</translation>
+        </message>
+        <message>
+            <source>Stop writing the file; nothing is saved</source>
+            <translation>Stop writing the file; nothing is saved</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>Word documents (*.docx)</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>An export is already running.</source>
+            <translation>An export is already running.</translation>
+        </message>
+        <message>
+            <source>Exporting to %1…</source>
+            <translation>Exporting to %1…</translation>
+        </message>
+        <message>
+            <source>Reading the articles…</source>
+            <translation>Reading the articles…</translation>
+        </message>
+        <message>
+            <source>Writing the Word document…</source>
+            <translation>Writing the Word document…</translation>
+        </message>
+        <message>
+            <source>Laying out article %1 of %2</source>
+            <translation>Laying out article %1 of %2</translation>
+        </message>
+        <message>
+            <source>Writing page %1 of %2</source>
+            <translation>Writing page %1 of %2</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>Saved %1</translation>
+        </message>
+        <message>
+            <source>Only the first %1 of %2 articles in the list were exported.</source>
+            <translation>Only the first %1 of %2 articles in the list were exported.</translation>
+        </message>
+        <message>
+            <source>%1 articles are no longer in the archive and were left out.</source>
+            <translation>%1 articles are no longer in the archive and were left out.</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was saved.</source>
+            <translation>Export cancelled; nothing was saved.</translation>
+        </message>
+        <message>
+            <source>The file could not be saved: %1</source>
+            <translation>The file could not be saved: %1</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
     </context>
     <context>
         <name>ImportController</name>
@@ -401,10 +496,6 @@
             <translation>Import a folder</translation>
         </message>
         <message>
-            <source>Saved %1</source>
-            <translation>Saved %1</translation>
-        </message>
-        <message>
             <source>Printing</source>
             <translation>Printing</translation>
         </message>
@@ -417,6 +508,26 @@
 An accessible reader and archive for Thai government news.</source>
             <translation>OPDC Reader %1
 An accessible reader and archive for Thai government news.</translation>
+        </message>
+        <message>
+            <source>Export to Word</source>
+            <translation>Export to Word</translation>
+        </message>
+        <message>
+            <source>Save as PDF</source>
+            <translation>Save as PDF</translation>
+        </message>
+        <message>
+            <source>The list is empty: there is nothing to export.</source>
+            <translation>The list is empty: there is nothing to export.</translation>
+        </message>
+        <message>
+            <source>News report</source>
+            <translation>News report</translation>
+        </message>
+        <message>
+            <source>Export the list as a report</source>
+            <translation>Export the list as a report</translation>
         </message>
     </context>
     <context>
@@ -680,14 +791,6 @@ An accessible reader and archive for Thai government news.</translation>
         <message>
             <source>Print preview</source>
             <translation>Print preview</translation>
-        </message>
-        <message>
-            <source>Save as PDF</source>
-            <translation>Save as PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
         </message>
     </context>
 </TS>

@@ -195,6 +195,101 @@
             <source>Version and licence of OPDC Reader</source>
             <translation>รุ่นและสัญญาอนุญาตของ OPDC Reader</translation>
         </message>
+        <message>
+            <source>Export to &amp;Word…</source>
+            <translation>ส่งออกเป็นไฟล์ Word… (&amp;W)</translation>
+        </message>
+        <message>
+            <source>Save the open article as a Word document with its citation</source>
+            <translation>บันทึกบทความที่เปิดอยู่เป็นเอกสาร Word พร้อมการอ้างอิง</translation>
+        </message>
+        <message>
+            <source>Export the &amp;List as a Report…</source>
+            <translation>ส่งออกรายการเป็นรายงาน… (&amp;L)</translation>
+        </message>
+        <message>
+            <source>Save the articles in the list as one Word or PDF report with a cover, contents and citations</source>
+            <translation>บันทึกบทความในรายการเป็นรายงาน Word หรือ PDF ฉบับเดียว พร้อมปก สารบัญ และการอ้างอิง</translation>
+        </message>
+        <message>
+            <source>Print at &amp;Reading Size</source>
+            <translation>พิมพ์ตามขนาดตัวอักษรที่อ่าน (&amp;R)</translation>
+        </message>
+        <message>
+            <source>Print and export at the text size you read with, not the official 16 pt</source>
+            <translation>พิมพ์และส่งออกด้วยขนาดตัวอักษรที่คุณใช้อ่าน แทนขนาดทางราชการ 16 พอยต์</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportController</name>
+        <message>
+            <source>Export progress</source>
+            <translation>ความคืบหน้าการส่งออก</translation>
+        </message>
+        <message>
+            <source>Cancel export</source>
+            <translation>ยกเลิกการส่งออก</translation>
+        </message>
+        <message>
+            <source>Stop writing the file; nothing is saved</source>
+            <translation>หยุดเขียนไฟล์ และไม่บันทึกสิ่งใด</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>เอกสาร Word (*.docx)</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>ไฟล์ PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>An export is already running.</source>
+            <translation>กำลังส่งออกอยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>Exporting to %1…</source>
+            <translation>กำลังส่งออกไปยัง %1…</translation>
+        </message>
+        <message>
+            <source>Reading the articles…</source>
+            <translation>กำลังอ่านบทความ…</translation>
+        </message>
+        <message>
+            <source>Writing the Word document…</source>
+            <translation>กำลังเขียนเอกสาร Word…</translation>
+        </message>
+        <message>
+            <source>Laying out article %1 of %2</source>
+            <translation>กำลังจัดหน้าบทความที่ %1 จาก %2</translation>
+        </message>
+        <message>
+            <source>Writing page %1 of %2</source>
+            <translation>กำลังเขียนหน้า %1 จาก %2</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>บันทึก %1 แล้ว</translation>
+        </message>
+        <message>
+            <source>Only the first %1 of %2 articles in the list were exported.</source>
+            <translation>ส่งออกเฉพาะ %1 บทความแรกจากทั้งหมด %2 บทความในรายการ</translation>
+        </message>
+        <message>
+            <source>%1 articles are no longer in the archive and were left out.</source>
+            <translation>มี %1 บทความที่ไม่อยู่ในคลังข่าวแล้ว จึงไม่ได้ส่งออก</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was saved.</source>
+            <translation>ยกเลิกการส่งออกแล้ว ไม่มีการบันทึกไฟล์</translation>
+        </message>
+        <message>
+            <source>The file could not be saved: %1</source>
+            <translation>บันทึกไฟล์ไม่ได้: %1</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>ส่งออก</translation>
+        </message>
     </context>
     <context>
         <name>ImportController</name>
@@ -401,10 +496,6 @@
             <translation>นำเข้าโฟลเดอร์</translation>
         </message>
         <message>
-            <source>Saved %1</source>
-            <translation>บันทึก %1 แล้ว</translation>
-        </message>
-        <message>
             <source>Printing</source>
             <translation>การพิมพ์</translation>
         </message>
@@ -417,6 +508,26 @@
 An accessible reader and archive for Thai government news.</source>
             <translation>OPDC Reader %1
 โปรแกรมอ่านและจัดเก็บข่าวภาครัฐไทยที่ทุกคนเข้าถึงได้</translation>
+        </message>
+        <message>
+            <source>Export to Word</source>
+            <translation>ส่งออกเป็นไฟล์ Word</translation>
+        </message>
+        <message>
+            <source>Save as PDF</source>
+            <translation>บันทึกเป็น PDF</translation>
+        </message>
+        <message>
+            <source>The list is empty: there is nothing to export.</source>
+            <translation>รายการว่างเปล่า ไม่มีบทความให้ส่งออก</translation>
+        </message>
+        <message>
+            <source>News report</source>
+            <translation>รายงานข่าว</translation>
+        </message>
+        <message>
+            <source>Export the list as a report</source>
+            <translation>ส่งออกรายการเป็นรายงาน</translation>
         </message>
     </context>
     <context>
@@ -680,14 +791,6 @@ An accessible reader and archive for Thai government news.</source>
         <message>
             <source>Print preview</source>
             <translation>ดูตัวอย่างก่อนพิมพ์</translation>
-        </message>
-        <message>
-            <source>Save as PDF</source>
-            <translation>บันทึกเป็น PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>ไฟล์ PDF (*.pdf)</translation>
         </message>
     </context>
 </TS>
