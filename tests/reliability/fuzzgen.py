@@ -338,3 +338,40 @@ def fill_archive(archive, files: list[tuple[str, bytes]]) -> None:
                 archive.add(article, data, name)
         except IngestError:
             pass
+
+
+# ---------------------------------------------------------------- big inputs (time per MB)
+
+
+def big_feed(items: int) -> bytes:
+    """A well-formed RSS feed shaped like a real one (title, link, date, category and an
+    escaped HTML description of two paragraphs per item), ~1.5 KB per item."""
+    parts = []
+    for i in range(items):
+        first = (f"รัฐบาลแถลงข่าวครั้งที่ {i} เรื่องการพัฒนาระบบราชการ &lt;b&gt;ก.พ.ร.&lt;/b&gt; "
+                 f"ประชาชนได้รับประโยชน์ news item number {i} ") * 4
+        desc = f"&lt;p&gt;{first}&lt;/p&gt;&lt;p&gt;ย่อหน้าที่สองของข่าว {i} " * 1 + "&lt;/p&gt;"
+        parts.append(f"<item><title>ข่าวที่ {i} การประชุมคณะรัฐมนตรี</title>"
+                     f"<link>https://www.opdc.go.th/content/{i}</link><description>{desc}</description>"
+                     f"<pubDate>Tue, 05 Jan 2021 10:00:00 +0700</pubDate><category>ข่าว</category>"
+                     f"<guid>https://www.opdc.go.th/content/{i}</guid></item>")
+    return ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>OPDC</title>'
+            '<link>https://www.opdc.go.th/</link>' + "".join(parts) + "</channel></rss>").encode()
+
+
+def tiny_item_feed(items: int) -> bytes:
+    """A feed of thousands of items of a few words each (~150 bytes per item)."""
+    parts = "".join(f"<item><title>ข่าว {i}</title><link>https://x.go.th/{i}</link>"
+                    f"<description>&lt;p&gt;เนื้อหา {i}&lt;/p&gt;</description></item>" for i in range(items))
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>{parts}</channel></rss>'.encode()
+
+
+def tag_dense_page(rows: int) -> bytes:
+    """An article page of `rows` short paragraphs of six elements each (~55 bytes per
+    element): 3,300 rows make a 1 MB page just under the 20,000-element limit."""
+    head = "<html><head><title>ข่าว ทดสอบ หน้าใหญ่</title></head><body><div class='content'>"
+    body = "".join(
+        f"<div class='row'><p>ย่อหน้า {i} ข้อความของบทความ การประชุม ก.พ.ร. <a href='/x/{i}'>ลิงก์</a> "
+        f"<span>เพิ่มเติม {i}</span> <b>ตัวหนา</b> <i>เอียง</i> และข้อความยาวขึ้นอีก</p></div>"
+        for i in range(rows))
+    return (head + body + "</div></body></html>").encode()

@@ -183,3 +183,55 @@ def test_fuzz_search_queries(small_index, query):
         for hit in results.hits:
             assert all(isinstance(text, str) for text, _ in hit.snippet)
     assert time.process_time() - started < 2.0, query
+
+
+# ---------------------------------------------------------------- big inputs
+# The fuzzers above draw small inputs; these are the big shapes the long run (bench/fuzz)
+# found slow: a feed of thousands of items and a tag-dense page near the element limit.
+# The bound has 50% slack over the promised second per MB (CPU time, shared machines).
+
+
+def timed_extract(name: str, data: bytes) -> tuple[list[Article] | str, float]:
+    started = time.process_time()
+    try:
+        result: list[Article] | str = extract(Source(name=name, data=data, origin=name))
+    except IngestError as exc:
+        result = str(exc)
+    return result, time.process_time() - started
+
+
+def slack_budget(size: int) -> float:
+    return max(1.0, 1.5 * size / (1024 * 1024))
+
+
+def test_big_feed_is_read_within_a_second_per_megabyte():
+    data = fuzzgen.big_feed(1600)
+    assert len(data) >= 2 * 1024 * 1024
+    articles, took = timed_extract("feed.xml", data)
+    assert took <= slack_budget(len(data)), f"{took:.2f}s CPU for {len(data):,} bytes"
+    assert isinstance(articles, list) and len(articles) == 1600
+    last = articles[-1]
+    assert last.title == "ข่าวที่ 1599 การประชุมคณะรัฐมนตรี"
+    assert "รัฐบาลแถลงข่าวครั้งที่ 1599" in last.paragraphs[0]
+    assert last.source_url == "https://www.opdc.go.th/content/1599"
+
+
+def test_feed_of_thousands_of_tiny_items_is_refused_quickly():
+    data = fuzzgen.tiny_item_feed(16_000)
+    assert len(data) >= 2 * 1024 * 1024
+    message, took = timed_extract("feed.xml", data)
+    assert took <= slack_budget(len(data)), f"{took:.2f}s CPU for {len(data):,} bytes"
+    assert isinstance(message, str) and "16,000 items" in message and "not read" in message
+
+
+def test_tag_dense_page_is_read_within_a_second_per_megabyte():
+    from reader.core.ingest.htmlpage import MAX_ELEMENTS
+
+    data = fuzzgen.tag_dense_page(3300)
+    elements = data.count(b"<") - data.count(b"</")
+    assert len(data) >= 1024 * 1024 and 0.95 * MAX_ELEMENTS <= elements <= MAX_ELEMENTS
+    articles, took = timed_extract("page.html", data)
+    assert took <= slack_budget(len(data)), f"{took:.2f}s CPU for {len(data):,} bytes"
+    assert isinstance(articles, list) and len(articles) == 1
+    body = articles[0].body
+    assert "ย่อหน้า 0 ข้อความของบทความ" in body and "เพิ่มเติม 3299" in body
