@@ -15,7 +15,7 @@ import pytest
 from reader.core.model import Article, IndexDoc
 from reader.core.search import SearchIndex
 from reader.core.search import analyzer as ana
-from reader.core.search import index as index_mod
+from reader.core.search import build as build_mod
 from reader.core.search.grams import FILE_NAME as GRAMS_FILE
 from tests.conftest import SEED
 
@@ -103,7 +103,7 @@ def test_more_chunks_than_a_block_and_a_ragged_end(tmp_path, docs, monkeypatch):
     postings' document numbers line up across chunk and block boundaries."""
     from reader.core.search import grams
 
-    monkeypatch.setattr(index_mod, "CHUNK", 16)
+    monkeypatch.setattr(build_mod, "CHUNK", 16)
     monkeypatch.setattr(grams, "BLOCK", 64)
     some = docs[:150]
     plain = build(tmp_path / "plain", some, "update")
@@ -129,7 +129,7 @@ def test_gram_codes_spell_the_same_grams():
 def test_chunk_masks_match_per_document_grams():
     docs = make_docs(40)
     texts = [ana.prepare(d.article.title + "\n" + d.article.body) for d in docs]
-    masks = index_mod._chunk_masks([ana.gram_codes(t) for t in texts])
+    masks = build_mod.chunk_masks([ana.gram_codes(t) for t in texts])
     expected: dict[str, int] = {}
     for i, t in enumerate(texts):
         for g in ana.grams(t):

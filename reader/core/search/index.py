@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import os
 import shutil
-import sys
 import threading
-from array import array
-from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from itertools import islice
 from pathlib import Path
 
 from whoosh import index as windex
@@ -24,9 +18,10 @@ from whoosh.codec.whoosh3 import W3Codec
 from reader.core.archive.types import ArchiveError
 from reader.core.model import IndexDoc
 from reader.core.search import analyzer as ana
+from reader.core.search.build import analysed, grouped_writer
 from reader.core.search.grams import FILE_NAME as GRAMS_FILE
 from reader.core.search.grams import GramStore
-from reader.core.search.schema import LENGTH_ONLY, doc_fields, make_schema, packed_freq
+from reader.core.search.schema import doc_fields, make_schema
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +209,7 @@ class SearchIndex:
             self.grams.close()
             self.ix, self.grams, self._meta = _create(self.index_dir)
             writer = self.ix.writer(limitmb=REBUILD_MB, codec=_codec(), compound=COMPOUND)
-            pool = writer.pool = _GroupedPool(writer.pool)
+            pool = grouped_writer(writer)
             n = 0
             latest = ""
             try:
@@ -322,167 +317,3 @@ def _create(index_dir: Path):
     meta = {"analyzer": _analyzer_id(), "latest": ""}
     _write_meta(index_dir, meta)
     return ix, grams, meta
-
-
-CHUNK = 256  # documents per unit of work; grams.BLOCK is a multiple of it
-CONTENT = "content"
-
-
-def _analyse_chunk(base: int, docs: list[IndexDoc]):
-    """What the writer needs of a chunk of documents numbered from `base`:
-    - rows of (field values, updated_at), the content field's value being only its
-      length: its postings come grouped by term (bytes -> document numbers,
-      frequencies), so the writer handles a term per chunk instead of a posting;
-    - ids and dates, and the n-gram bitmaps over the chunk (gram code -> bits, bit i
-      for ids[i]: one OR per gram and chunk in the writer).
-    Picklable both ways: runs in a worker process when the rebuild is parallel."""
-    rows, ids, dates, codes = [], [], [], []
-    post: dict[bytes, tuple[list[int], list[int]]] = {}
-    get = post.get
-    for i, doc in enumerate(docs):
-        values, (aid, date, text) = doc_fields(doc)
-        docnum = base + i
-        for term, freq in values[CONTENT].items():
-            entry = get(term)
-            if entry is None:
-                post[term] = ([docnum], [freq])
-            else:
-                entry[0].append(docnum)
-                entry[1].append(freq)
-        values[CONTENT] = values["words"]  # the field length (see schema.WordField)
-        rows.append((values, doc.updated_at or ""))
-        ids.append(aid)
-        dates.append(date)
-        codes.append(ana.gram_codes(text))
-    grouped = {term.encode("utf-8"): entry for term, entry in post.items()}
-    return rows, grouped, ids, dates, _chunk_masks(codes)
-
-
-def _chunk_masks(codes: list) -> dict[int, int]:
-    """gram code -> bitmask of the documents (list positions) whose distinct codes
-    hold it; numpy does the grouping (one sort over the chunk)."""
-    import numpy as np
-
-    if not codes:
-        return {}
-    sizes = [len(c) for c in codes]
-    doc = np.repeat(np.arange(len(codes), dtype=np.int64), sizes)
-    keys = np.concatenate(codes).astype(np.int64) << 8 | doc  # CHUNK <= 256
-    keys.sort()
-    gram = keys >> 8
-    doc = keys & 0xFF
-    new = np.empty(len(keys), dtype=bool)
-    new[:1] = True
-    np.not_equal(gram[1:], gram[:-1], out=new[1:])
-    group = np.cumsum(new) - 1
-    firsts = gram[new].tolist()
-    # 32 bytes (256 bits) per gram: OR the documents' bits in with a sum (each bit once)
-    flat = group * 32 + (doc >> 3)
-    bits = np.bincount(flat, weights=np.left_shift(1, doc & 7).astype(np.float64),
-                       minlength=len(firsts) * 32).astype(np.uint8).tobytes()
-    frombytes = int.from_bytes
-    return {g: frombytes(bits[j * 32 : j * 32 + 32], "little") for j, g in enumerate(firsts)}
-
-
-class _GroupedPool:
-    """Stands in for a Whoosh SegmentWriter's posting pool (`writer.pool`) during a
-    rebuild. Whoosh 2.7.5 sends every posting through pool.add (a Python call with a
-    size estimate, ~3 µs), spills sorted runs to disk past `limitmb` and merges them at
-    commit: for ~15 M word postings that was the largest part of the writing process.
-    Here the content field's postings arrive grouped by term from the analysis
-    (add_grouped) and are kept as arrays; its length-only marker postings
-    (schema.LENGTH_ONLY) are dropped; every other field's postings go to Whoosh's pool
-    as usual. At commit iter_postings hands Whoosh's field writer the same sorted
-    stream of (field, term, docnum, weight, value) the pool would have given.
-
-    Relies on (whoosh 2.7.5, writing.SegmentWriter): `self.pool` is read by
-    add_document (pool.add), _flush_segment (pool.iter_postings) and _close_segment
-    (pool.cleanup). test_search_build.py checks that an index written this way equals
-    one written through Whoosh's own path, posting for posting."""
-
-    def __init__(self, pool):
-        self._pool = pool
-        self._terms: dict[bytes, tuple[array, array]] = {}
-
-    def add(self, item) -> None:
-        if item[1] is not LENGTH_ONLY:
-            self._pool.add(item)
-
-    def add_grouped(self, grouped: dict[bytes, tuple[list[int], list[int]]]) -> None:
-        terms = self._terms
-        for term, (docnums, freqs) in grouped.items():
-            entry = terms.get(term)
-            if entry is None:
-                terms[term] = (array("I", docnums), array("I", freqs))
-            else:
-                entry[0].extend(docnums)
-                entry[1].extend(freqs)
-
-    def _content(self):
-        terms = self._terms
-        for term in sorted(terms):
-            docnums, freqs = terms.pop(term)
-            for docnum, freq in zip(docnums, freqs, strict=True):
-                yield CONTENT, term, docnum, float(freq), packed_freq(freq)
-
-    def iter_postings(self):
-        it = iter(self._pool.iter_postings())  # a list when nothing was spilled
-        for item in it:
-            if item[0] > CONTENT:
-                yield from self._content()
-                yield item
-                yield from it
-                return
-            if item[0] == CONTENT:
-                raise ValueError("content postings in both pools")
-            yield item
-        yield from self._content()
-
-    def __getattr__(self, name):
-        return getattr(self._pool, name)
-
-
-def _workers() -> int:
-    """Analysis processes beside the writing one: as many as there are cores (up to
-    3): on 2 cores the writer takes about a third of the CPU time, so two analysers
-    and the writer keep both cores busy."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cores = os.cpu_count() or 1
-    return max(1, min(3, cores))
-
-
-def analysed(docs: Iterable[IndexDoc], parallel: bool):
-    """_analyse_chunk results for consecutive chunks, in order; analysed in spawned
-    worker processes when parallel (while this one writes), else here."""
-    it = iter(docs)
-    chunks = iter(lambda: list(islice(it, CHUNK)), [])
-    pool = None
-    # A frozen app re-runs itself for a spawned child unless its entry point calls
-    # multiprocessing.freeze_support(): analyse in-process there.
-    if parallel and not getattr(sys, "frozen", False):
-        try:
-            pool = ProcessPoolExecutor(_workers(), mp_context=multiprocessing.get_context("spawn"))
-        except Exception as exc:  # no /dev/shm, no semaphores...
-            log.info("parallel analysis unavailable (%s): one process", exc)
-    base = 0
-    if pool is None:
-        for chunk in chunks:
-            yield _analyse_chunk(base, chunk)
-            base += len(chunk)
-        return
-    # Documents are read here, in this thread (the catalog's SQLite connection belongs
-    # to it). A few chunks are in flight: each worker busy, one more queued. A worker
-    # that dies raises BrokenProcessPool here instead of hanging the rebuild.
-    try:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_analyse_chunk, base, chunk))
-            base += len(chunk)
-            if len(pending) > pool._max_workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
