@@ -71,6 +71,8 @@ def list_ids(model: Any, limit: int) -> tuple[list[int], int]:
     if len(ids) < want and model.source is not None:
         more = model.source.fetch(len(ids), want - len(ids), model.order)
         ids += [row.id for row in more]
+    if len(ids) < want:  # a search's total can be an estimate: the list held only these
+        total = len(ids)
     return ids, total
 
 

@@ -614,18 +614,20 @@ class MainWindow(QMainWindow):
         from . import printing
 
         article = self.archive.get(self.article_id, self.version)
+        options = self.export_options("pdf")  # the same size on paper as in the PDF
         try:
             if how == "print":
                 from PySide6.QtPrintSupport import QPrintDialog
 
-                report = printing.report_for_print([article], self.export_options("pdf"))
+                report = printing.report_for_print([article], options)
                 printer = printing.make_printer(report.options)
                 printer.setDocName(report.title)
                 dialog = QPrintDialog(printer, self)
+                dialog.report = report
                 if dialog.exec():
                     printing.paint_report(report, printer)
             else:
-                printing.preview_dialog(self, [article], self.export_options("pdf")).exec()
+                printing.preview_dialog(self, [article], options).exec()
         except Exception as exc:  # a printer problem: say it, keep the window
             QMessageBox.warning(self, self.tr("Printing"), str(exc))
 

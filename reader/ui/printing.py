@@ -404,6 +404,7 @@ def preview_dialog(parent, articles: list[Article], options: ExportOptions | Non
     printer.setDocName(report.title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.printer_ref = printer  # the dialog does not own the printer; keep it alive with it
+    dialog.report = report  # what it shows (tests read the options back)
     dialog.setWindowTitle(tr("Print preview"))
     dialog.paintRequested.connect(lambda target: paint_report(report, target))
     return dialog

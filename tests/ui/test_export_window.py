@@ -268,3 +268,24 @@ def test_file_menu_has_the_exports(open_window, archive_path):
     for name in ("action_export_docx", "action_export_report", "action_print_reading_size"):
         assert name in names
     assert window.registry["print_reading_size"].isCheckable()
+
+
+@pytest.mark.parametrize("how", ["preview", "print"])
+def test_reading_size_applies_to_print_and_preview(open_window, archive_path, qtbot, how):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(archive_path)
+    open_thai_article(window, qtbot)
+    window.set_zoom(150)
+    window.registry["print_reading_size"].setChecked(True)
+    seen = []
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.report.options.size_pt)
+        dialog.reject()
+
+    QTimer.singleShot(300, look)
+    window._print(how)
+    assert seen == [24]

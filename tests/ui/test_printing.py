@@ -218,3 +218,43 @@ def test_export_pdf_headless_without_a_display(tmp_path):
     assert done.returncode == 0, done.stderr
     assert int(done.stdout.strip()) == pdf_pages(pdf) >= 1
     assert skeleton(SEED_TITLE[:20]) in skeleton(pdf_text(pdf, 1))
+
+
+def test_progress_and_cancel(tmp_path, options):
+    import threading
+
+    from reader.ui.printing import Cancelled
+
+    seen = []
+    pdf = tmp_path / "two.pdf"
+    pages = export_pdf([seed_article(), english_article()], pdf, options, progress=seen.append)
+    assert [s for s in seen if s[0] == "layout"] == [("layout", 1, 2), ("layout", 2, 2)]
+    assert [s for s in seen if s[0] == "page"][-1] == ("page", pages, pages)
+    stop = threading.Event()
+
+    def cancel_at_page_two(event):
+        if event == ("page", 2, pages):
+            stop.set()
+
+    with pytest.raises(Cancelled):
+        export_pdf([seed_article(), english_article()], tmp_path / "stopped.pdf", options,
+                   progress=cancel_at_page_two, cancel=stop)
+    assert list(tmp_path.glob("stopped*")) == []  # neither the file nor its .part
+
+
+@need_poppler
+def test_report_with_cover_and_contents(tmp_path, options):
+    from dataclasses import replace
+
+    pdf = tmp_path / "report.pdf"
+    report_options = replace(options, cover=True, toc=True)
+    pages = export_pdf([seed_article(), english_article()], pdf, report_options,
+                       ReportMeta(created=CREATED, author="กลุ่มงาน"))
+    assert pages == pdf_pages(pdf) == 2 + SEED_PAGES + 1
+    cover = pdf_text(pdf, 1)
+    assert skeleton("รายงานข่าว") in skeleton(cover) and skeleton("จำนวนข่าว 2") in skeleton(cover)
+    assert "/ " not in pdf_text(pdf, 1, (0, 790, 595, 52))  # no page number on the cover
+    contents = pdf_text(pdf, 2)
+    assert skeleton("สารบัญ") in skeleton(contents)
+    assert re.search(r"Public sector report\s+" + str(3 + SEED_PAGES), contents)
+    assert f"2 / {pages}" in pdf_text(pdf, 2, (0, 790, 595, 52))
