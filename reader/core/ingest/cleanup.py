@@ -8,6 +8,7 @@ credits are taken out of the body here; the date is chosen here too.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -105,6 +106,7 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\"'“”‘’«»]+", "", text).lower()
 
 
+@functools.lru_cache(maxsize=4096)  # asked up to three times per line; menus repeat on every page
 def is_chrome(line: str) -> bool:
     """Menus, share/print bars, skip links, counters, the audio-player notice..."""
     lower = line.lower()
@@ -133,8 +135,8 @@ def is_footer_start(line: str) -> bool:
 
 def _is_footer_line(line: str) -> bool:
     return (
-        is_footer_start(line) or is_chrome(line) or bool(_CONTACT.search(line))
-        or len(line) < LONG_PARAGRAPH
+        len(line) < LONG_PARAGRAPH  # first: the cheap test decides most lines
+        or is_footer_start(line) or is_chrome(line) or bool(_CONTACT.search(line))
     )
 
 

@@ -108,27 +108,60 @@ def _is_chrome_tag(tag: Tag) -> bool:
     return False
 
 
+def _unwanted(node) -> str:
+    """What strip_chrome does with a node: "drop" it, "unwrap" it (an <embed>) or "keep" it."""
+    if isinstance(node, Comment):
+        return "drop"
+    if not isinstance(node, Tag):
+        return "keep"
+    if node.name == "embed":
+        return "unwrap"
+    if node.name in _DROP or _is_hidden(node) or _is_chrome_tag(node):
+        return "drop"
+    return "keep"
+
+
+def _strip_under(root: Tag, embeds: list[Tag]) -> None:
+    # Children are removed by their index, last first: bs4 finds a child's index by a
+    # linear search otherwise, and 7,000 sibling comments took seconds.
+    stack = [root]
+    while stack:
+        tag = stack.pop()
+        for i in range(len(tag.contents) - 1, -1, -1):
+            child = tag.contents[i]
+            what = _unwanted(child)
+            if what == "drop":
+                child.extract(_self_index=i)
+                if isinstance(child, Tag):
+                    child.decompose()
+            elif what == "unwrap":
+                embeds.append(child)
+            elif isinstance(child, Tag):
+                stack.append(child)
+
+
 def strip_chrome(root: Tag) -> None:
     """Take out scripts, styles, navigation, forms, comments, hidden elements and
     share/menu widgets, in one walk of the tree (a pass per kind cost seconds on
     tag-dense pages)."""
-    stack: list = list(reversed(root.contents))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Comment):
-            node.extract()
-            continue
-        if not isinstance(node, Tag):
-            continue
-        if node.name == "embed":
-            # lxml's HTML4 parser does not know <embed> is empty and nests the rest of the
-            # page inside a bare one (old pages' Flash): drop the tag, keep what it swallowed.
-            stack.extend(reversed(node.contents))
-            node.unwrap()
-        elif node.name in _DROP or _is_hidden(node) or _is_chrome_tag(node):
-            node.decompose()
-        else:
-            stack.extend(reversed(node.contents))
+    embeds: list[Tag] = []
+    _strip_under(root, embeds)
+    while embeds:
+        # lxml's HTML4 parser does not know <embed> is empty and nests the rest of the
+        # page inside a bare one (old pages' Flash): drop the tag, keep what it swallowed.
+        embed = embeds.pop()
+        kids = list(embed.contents)
+        embed.unwrap()
+        for kid in kids:
+            what = _unwanted(kid)
+            if what == "drop":
+                kid.extract()
+                if isinstance(kid, Tag):
+                    kid.decompose()
+            elif what == "unwrap":
+                embeds.append(kid)
+            elif isinstance(kid, Tag):
+                _strip_under(kid, embeds)
 
 
 def _block_parent(node) -> Tag | None:
