@@ -239,6 +239,7 @@ def contents_document(report: Report, printer: QPrinter, starts: list[int]) -> Q
     family, size = opt.font, opt.size_pt
     doc = _new_document(report, printer, report.labels["contents"])
     cur = QTextCursor(doc)
+    cur.beginEditBlock()  # one layout at the end: row by row the table is laid out again each time
     cur.setBlockFormat(_block(page, after_pt=size * 0.6, align=Qt.AlignmentFlag.AlignHCenter))
     cur.insertText(report.labels["contents"], _char(family, size * 1.25, bold=True))
     table_fmt = QTextTableFormat()
@@ -255,6 +256,7 @@ def contents_document(report: Report, printer: QPrinter, starts: list[int]) -> Q
         number = table.cellAt(row, 1).firstCursorPosition()
         number.setBlockFormat(_block(page, align=Qt.AlignmentFlag.AlignRight))
         number.insertText(to_thai_digits(str(start)) if opt.thai_digits else str(start), body)
+    cur.endEditBlock()
     return doc
 
 
