@@ -101,9 +101,13 @@ class Draft:
     fallback_category: str = ""  # used only when the page names none (file name, title prefix)
 
 
+_SQUASHED = re.compile(r"[\s\"'“”‘’«»]+")
+_ALNUM = re.compile(r"[^\W_]")  # \w is str.isalnum() plus "_"
+
+
 def squash(text: str) -> str:
     """Text for comparisons: no whitespace, no quotes or zero-width marks."""
-    return re.sub(r"[\s\"'“”‘’«»]+", "", text).lower()
+    return _SQUASHED.sub("", text).lower()
 
 
 @functools.lru_cache(maxsize=4096)  # asked up to three times per line; menus repeat on every page
@@ -185,7 +189,8 @@ def separator_tail(line: str) -> str | None:
 
 
 def has_words(line: str) -> bool:
-    return any(c.isalnum() for c in line)
+    """Some character is a letter or digit (str.isalnum), as one regex search."""
+    return _ALNUM.search(line) is not None
 
 
 def is_date_line(line: str) -> thaidate.FoundDate | None:
@@ -236,18 +241,20 @@ def _dedupe(blocks: list[Block]) -> list[Block]:
     """Consecutive repeats, and a teaser that the next paragraph starts with."""
     out: list[Block] = []
     prev: str | None = None  # squash() of out[-1], computed only when needed
+    prev_head = ""  # how out[-1] begins, squashed
     for block in blocks:
-        if out and squash(out[-1].text[:40])[:15] == squash(block.text[:40])[:15]:
+        head = squash(block.text[:40])[:15]
+        if out and prev_head == head:
             # they begin alike: compare them whole (long paragraphs are squashed rarely)
             prev = prev if prev is not None else squash(out[-1].text)
             key = squash(block.text)
             if key == prev:
                 continue
             if len(prev) >= 30 and key.startswith(prev) and len(key) > len(prev):
-                out[-1], prev = block, key
+                out[-1], prev, prev_head = block, key, head
                 continue
         out.append(block)
-        prev = None
+        prev, prev_head = None, head
     return out
 
 
