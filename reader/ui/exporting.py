@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar, QPushButton
 
 from reader.core import export
@@ -223,21 +224,28 @@ class ExportController(QObject):
         if done.missing:
             notes.append(self.tr("%1 articles are no longer in the archive and were left out.")
                          .replace("%1", str(len(done.missing))))
-        self.window.statusBar().showMessage(" ".join([saved, *notes]))
         if notes:  # a status message goes by; a shortened report must be noticed
             self._message(QMessageBox.Icon.Information, "\n".join([saved, *notes]))
+        self._say(" ".join([saved, *notes]), announce=not notes)
         self.finished.emit(done)
 
     def _failed(self, error: BaseException) -> None:
         self._end()
         self.last = None
         if isinstance(error, Cancelled):
-            self.window.statusBar().showMessage(self.tr("Export cancelled; nothing was saved."), 5000)
+            self._say(self.tr("Export cancelled; nothing was saved."))
         else:
             self.window.statusBar().clearMessage()
             self._message(QMessageBox.Icon.Warning, self.tr("The file could not be saved: %1")
                           .replace("%1", _reason(error)))
         self.finished.emit(None)
+
+    def _say(self, text: str, announce: bool = True) -> None:
+        """In the status bar, and spoken by screen readers (the work ran in the background)."""
+        bar = self.window.statusBar()
+        bar.showMessage(text)
+        if announce:
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(bar, text))
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
         """Shown without blocking: the window keeps working and tests can read it."""

@@ -45,6 +45,10 @@ class PreferencesDialog(QDialog):
                                objectName="prefScale")
         name_widget(self.scale, self.scale.text(), self.tr(
             "Menus, lists and buttons grow with the text, not only the article"))
+        self.print_size = QCheckBox(self.tr("&Print and export at this text size"),
+                                    objectName="prefPrintSize")
+        name_widget(self.print_size, self.print_size.text(), self.tr(
+            "Paper, PDF and Word use this size instead of the official 16 pt"))
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -55,6 +59,7 @@ class PreferencesDialog(QDialog):
         add_row(form, self.tr("Text &size"), self.zoom,
                 self.tr("Size of the article text, 50% to 400%"))
         form.addRow(self.scale)
+        form.addRow(self.print_size)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -69,9 +74,11 @@ class PreferencesDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.zoom.setValue(s.zoom_percent)
         self.scale.setChecked(s.scale_interface)
+        self.print_size.setChecked(s.print_at_reading_size)
 
     def chosen(self) -> Settings:
         """The settings as the dialog shows them (the caller applies and saves them)."""
         return replace(self.settings, language=self.language.currentData(),
                        theme=self.theme.currentData(), era=self.era.currentData(),
-                       zoom_percent=self.zoom.value(), scale_interface=self.scale.isChecked())
+                       zoom_percent=self.zoom.value(), scale_interface=self.scale.isChecked(),
+                       print_at_reading_size=self.print_size.isChecked())

@@ -604,6 +604,14 @@ An accessible reader and archive for Thai government news.</translation>
             <source>Size of the article text, 50% to 400%</source>
             <translation>Size of the article text, 50% to 400%</translation>
         </message>
+        <message>
+            <source>&amp;Print and export at this text size</source>
+            <translation>&amp;Print and export at this text size</translation>
+        </message>
+        <message>
+            <source>Paper, PDF and Word use this size instead of the official 16 pt</source>
+            <translation>Paper, PDF and Word use this size instead of the official 16 pt</translation>
+        </message>
     </context>
     <context>
         <name>ReaderPane</name>

@@ -604,6 +604,14 @@ An accessible reader and archive for Thai government news.</source>
             <source>Size of the article text, 50% to 400%</source>
             <translation>ขนาดตัวอักษรของบทความ ตั้งแต่ 50% ถึง 400%</translation>
         </message>
+        <message>
+            <source>&amp;Print and export at this text size</source>
+            <translation>พิมพ์และส่งออกด้วยขนาดตัวอักษรนี้ (&amp;P)</translation>
+        </message>
+        <message>
+            <source>Paper, PDF and Word use this size instead of the official 16 pt</source>
+            <translation>กระดาษ PDF และ Word ใช้ขนาดนี้แทนขนาดทางราชการ 16 พอยต์</translation>
+        </message>
     </context>
     <context>
         <name>ReaderPane</name>

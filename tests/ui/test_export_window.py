@@ -289,3 +289,45 @@ def test_reading_size_applies_to_print_and_preview(open_window, archive_path, qt
     QTimer.singleShot(300, look)
     window._print(how)
     assert seen == [24]
+
+
+def test_preferences_carry_print_at_reading_size(open_window, archive_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(archive_path)
+    assert not window.registry["print_reading_size"].isChecked()
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        assert dialog.print_size.accessibleName()
+        dialog.print_size.setChecked(True)
+        dialog.accept()
+
+    QTimer.singleShot(100, answer)
+    window.registry["preferences"].trigger()
+    assert window.registry["print_reading_size"].isChecked()
+    assert load_settings().print_at_reading_size
+
+
+def test_empty_list_asks_nothing(open_window, archive_path, qtbot, save_as):
+    window = open_window(archive_path)
+    asked = save_as(Path("/nonexistent/never.docx"))
+    window.search.box.setText("zzzzqqqq")
+    qtbot.waitUntil(lambda: window.list_model.total == 0, timeout=5000)
+    window.registry["export_report"].trigger()
+    assert asked == [] and not window.exporter.busy
+    assert "nothing to export" in window.statusBar().currentMessage()
+
+
+def test_one_export_at_a_time(open_window, archive_path, qtbot, tmp_path, save_as):
+    window = open_window(archive_path)
+    save_as(tmp_path / "first.pdf", window.exporter.filters()["pdf"])
+    with qtbot.waitSignal(window.exporter.finished, timeout=60000) as blocker:
+        window.registry["export_report"].trigger()
+        save_as(tmp_path / "second.docx")
+        window.registry["export_docx"].trigger()
+        assert "already running" in window.exporter.message_box.text()
+        window.exporter.message_box.close()
+    assert blocker.args[0].path == tmp_path / "first.pdf"
+    assert not (tmp_path / "second.docx").exists()
