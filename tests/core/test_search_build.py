@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.model import Article, IndexDoc
-from reader.core.search import SearchIndex
+from reader.core.search import SearchIndex, grams
 from reader.core.search import analyzer as ana
 from reader.core.search import build as build_mod
 from reader.core.search.grams import FILE_NAME as GRAMS_FILE
@@ -48,10 +48,14 @@ def segment_files(index_dir: Path) -> dict[str, bytes]:
 
 
 def gram_rows(index_dir: Path):
+    """Bits per (gram, block), base and delta rows ORed, and the slot table."""
     db = sqlite3.connect(index_dir / GRAMS_FILE)
     try:
-        return (db.execute("SELECT gram, block, bits FROM grams ORDER BY gram, block").fetchall(),
-                db.execute("SELECT block, slot, article_id, date, alive FROM slots ORDER BY block, slot").fetchall())
+        bits: dict[tuple[str, int], int] = {}
+        for gram, block, blob in db.execute(
+                "SELECT gram, block, bits FROM grams UNION ALL SELECT gram, block, bits FROM delta"):
+            bits[gram, block] = bits.get((gram, block), 0) | grams._unpack(blob)
+        return bits, db.execute("SELECT block, slot, article_id, date, alive FROM slots ORDER BY block, slot").fetchall()
     finally:
         db.close()
 
@@ -101,8 +105,6 @@ def test_rebuild_writes_what_whoosh_writes(tmp_path, docs, how):
 def test_more_chunks_than_a_block_and_a_ragged_end(tmp_path, docs, monkeypatch):
     """Chunks of 16 in blocks of 64 articles: the n-gram store's blocks and the
     postings' document numbers line up across chunk and block boundaries."""
-    from reader.core.search import grams
-
     monkeypatch.setattr(build_mod, "CHUNK", 16)
     monkeypatch.setattr(grams, "BLOCK", 64)
     some = docs[:150]

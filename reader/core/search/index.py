@@ -172,7 +172,7 @@ class SearchIndex:
                 for doc in docs:
                     values, (aid, date, text) = doc_fields(doc)
                     writer.update_document(**values)
-                    items.append((aid, date, ana.grams(text)))
+                    items.append((aid, date, ana.gram_codes(text)))
                     latest = max(latest, doc.updated_at or "")
                     n += 1
             except BaseException:
