@@ -78,9 +78,11 @@ def list_ids(model: Any, limit: int) -> tuple[list[int], int]:
 
 
 def ask_save_path(parent: Any, caption: str, name: str, formats: tuple[str, ...],
-                  filters: dict[str, str]) -> tuple[Path, str] | None:
-    """The save dialog; returns (path with the format's suffix, format) or None."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                  filters: dict[str, str], folder: str = "") -> tuple[Path, str] | None:
+    """The save dialog, opened in `folder` (else the user's Documents); returns (path
+    with the format's suffix, format) or None."""
+    if not folder or not Path(folder).is_dir():
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     start = str(Path(folder) / name) if folder and Path(folder).is_dir() else name
     wanted = ";;".join(filters[f] for f in formats)
     chosen, chosen_filter = QFileDialog.getSaveFileName(parent, caption, start, wanted)

@@ -640,8 +640,10 @@ class MainWindow(QMainWindow):
         article = self.archive.get(self.article_id, self.version)
         caption = self.tr("Export to Word") if fmt == "docx" else self.tr("Save as PDF")
         name = safe_file_name(article.title, "." + fmt)
-        chosen = ask_save_path(self, caption, name, (fmt,), self.exporter.filters())
+        chosen = ask_save_path(self, caption, name, (fmt,), self.exporter.filters(),
+                               self.settings.export_folder)
         if chosen:
+            self.settings.export_folder = str(chosen[0].parent)
             self.exporter.start(chosen[0], fmt, self.export_options(fmt), articles=[article])
 
     def export_list(self) -> None:
@@ -657,9 +659,10 @@ class MainWindow(QMainWindow):
             return
         name = safe_file_name(self.tr("News report") + " " + dt.date.today().isoformat(), "")
         chosen = ask_save_path(self, self.tr("Export the list as a report"), name + ".docx",
-                               ("docx", "pdf"), self.exporter.filters())
+                               ("docx", "pdf"), self.exporter.filters(), self.settings.export_folder)
         if chosen:
             path, fmt = chosen
+            self.settings.export_folder = str(path.parent)
             meta = export.ReportMeta(subject=self.search.query())
             self.exporter.start(path, fmt, self.export_options(fmt), ids=ids, listed=listed, meta=meta)
 

@@ -31,6 +31,7 @@ class Settings:
     zoom_percent: int = 100
     scale_interface: bool = False  # apply the text size to menus and lists too
     print_at_reading_size: bool = False  # print and export at the zoom, not the official 16 pt
+    export_folder: str = ""  # where the last export was saved; the save dialog opens there
     shortcuts: dict[str, str] = field(default_factory=dict)  # action name -> key sequence
     window_geometry: str = ""  # hex of QMainWindow.saveGeometry()
     window_state: str = ""
@@ -54,7 +55,7 @@ class Settings:
         if not isinstance(self.shortcuts, dict):
             self.shortcuts = {}
         self.shortcuts = {str(k): str(v) for k, v in self.shortcuts.items()}
-        for name in ("window_geometry", "window_state", "splitter_state"):
+        for name in ("window_geometry", "window_state", "splitter_state", "export_folder"):
             if not isinstance(getattr(self, name), str):
                 setattr(self, name, "")
         return self

@@ -331,3 +331,15 @@ def test_one_export_at_a_time(open_window, archive_path, qtbot, tmp_path, save_a
         window.exporter.message_box.close()
     assert blocker.args[0].path == tmp_path / "first.pdf"
     assert not (tmp_path / "second.docx").exists()
+
+
+def test_save_dialog_opens_where_the_last_export_went(open_window, archive_path, qtbot, tmp_path, save_as):
+    window = open_window(archive_path)
+    (tmp_path / "reports").mkdir()
+    asked = save_as(tmp_path / "reports" / "first.docx")
+    run_export(qtbot, window, "export_docx")
+    run_export(qtbot, window, "export_report")
+    assert Path(asked[0][1]).parent != tmp_path / "reports"
+    assert Path(asked[1][1]).parent == tmp_path / "reports"
+    window.save()
+    assert load_settings().export_folder == str(tmp_path / "reports")
