@@ -3,7 +3,10 @@
 What goes on the page comes from `build_report`; this module only lays it out. Each
 article is its own QTextDocument paginated to the text area, and pages are painted by
 hand (QTextDocument.print_ has no running header and adds its own margins): header with
-the article title and print date, body clipped to the page, footer "page n / N".
+the article title and print date, body clipped to the page, footer "page n / N". A report
+(options.cover / options.toc) starts with a cover and a contents page whose page numbers
+are the printed ones. Painting reports progress and stops when cancelled, so the window
+can run it in the background (reader/ui/exporting.py).
 """
 
 from __future__ import annotations
