@@ -61,6 +61,7 @@ _RELATED = re.compile(
     r"|related(?: articles| news| stories| posts)?|see also|read more)\s*:?",
     re.IGNORECASE,
 )
+_TIDY_TAGS = {"p", "div", "ul", "ol", "section", "h2", "h3", "h4", "strong", "b"}
 _CLICK_HERE = re.compile(r"^(?:คลิ๊?กที่นี่|คลิ๊?ก|click here)", re.IGNORECASE)
 
 
@@ -122,7 +123,8 @@ def _tidy(container: Tag, sizes: TextSizes) -> None:
     where a 'click here' link points, since the words alone say nothing."""
     # `sizes` stays true for each tag reached: a tag taken out is either one already
     # passed (an ancestor, in document order) or below one (and then skipped as gone).
-    for tag in list(container.find_all(["p", "div", "ul", "ol", "section", "h2", "h3", "h4", "strong", "b"])):
+    # (a plain walk: find_all with a list of names tests each element the slow way)
+    for tag in [t for t in container.descendants if isinstance(t, Tag) and t.name in _TIDY_TAGS]:
         if is_gone(tag) or not _RELATED.match(sizes.head(tag)) or sizes.length(tag) >= 2000:
             continue  # the heading test on the text's first characters, not the whole text
         text = tag.get_text(" ", strip=True)
