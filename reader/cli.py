@@ -309,9 +309,11 @@ def cmd_export(args) -> int:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             from reader.ui.printing import export_pdf
 
-            pdf_options = None  # the fixed, readable print size and the app's Thai font
-            if args.no_citation or args.font:
-                pdf_options = export.print_options(args.font or "Sarabun", citation=not args.no_citation)
+            # The fixed, readable print size; a report of several articles opens with a
+            # cover and contents, as the Word report does.
+            many = len(selection.articles) > 1
+            pdf_options = export.print_options(args.font or "Sarabun", citation=not args.no_citation,
+                                               cover=many, toc=many)
             pages = export_pdf(selection.articles, args.pdf, pdf_options, meta)
             print(f"written: {args.pdf} ({len(selection.articles)} articles, {pages} pages)")
     except export.ExportError as exc:

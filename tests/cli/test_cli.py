@@ -124,3 +124,30 @@ def test_import_corpus_samples_folder(tmp_path):
     folder = need_corpus("thaigov-samples")
     out = json.loads(cli("import", str(folder), "--json", archive=tmp_path / "arch").stdout)
     assert out["new"] == 7 and out["failed"] == []
+
+
+def test_export_pdf_of_one_and_of_several_articles(tmp_path):
+    """`export --pdf` from the command line, no display: one article prints as itself; a
+    report of several opens with a cover and a contents page listing them."""
+    from tests.reliability.helpers import write_pages
+
+    arch = tmp_path / "arch"
+    write_pages(tmp_path / "pages", 0, 2)
+    cli("import", str(SEED), str(tmp_path / "pages"), archive=arch)
+    rows = json.loads(cli("list", "--json", archive=arch).stdout)["articles"]
+    assert len(rows) == 3
+    one, many = tmp_path / "one.pdf", tmp_path / "many.pdf"
+    assert "written" in cli("export", "--pdf", str(one), str(rows[0]["id"]), archive=arch).stdout
+    cli("export", "--pdf", str(many), *[str(r["id"]) for r in rows], archive=arch)
+
+    def pages(path):
+        done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+        return [" ".join(page.split()) for page in done.stdout.split("\f")]
+
+    single, report = pages(one), pages(many)
+    assert not any("สารบัญ" in p or "Contents" in p for p in single)
+    contents = [p for p in report[:3] if "สารบัญ" in p or "Contents" in p]
+    assert contents, report[:3]
+    # pdftotext drops some Thai marks (เรื่อง comes out เรือง): compare on what survives
+    assert "ASEAN Executive Governance Program" in contents[0]
+    assert contents[0].count("ทดสอบความทนทานของคลังข่าว") == 2, contents[0]
