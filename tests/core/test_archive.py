@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from contextlib import contextmanager
 
 import pytest
 
@@ -184,58 +185,51 @@ def test_read_only_archive_refuses_writes(tmp_path):
             arch.add_tag(aid, "x")
 
 
+@contextmanager
+def held_elsewhere(root, lock: str):
+    """Another process holding one of the archive's locks (`writing` or `batch`) until
+    the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            from reader.core.archive import Archive
+            a = Archive.open({str(root)!r})
+            with a.{lock}():
+                print("held", flush=True)
+                sys.stdin.readline()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.communicate("\n", timeout=10)
+
+
 def test_edits_go_in_between_a_long_jobs_writes(tmp_path):
     """Another process is importing (it holds the batch lock): a second import is
     refused with "in use", but a tag from the window is stored at once."""
     root = tmp_path / "arch"
     with Archive.open(root) as arch:
         aid = arch.add(make(), b"x", "x").article_id
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import sys
-            from reader.core.archive import Archive
-            a = Archive.open({str(root)!r})
-            with a.batch():
-                print("importing", flush=True)
-                sys.stdin.readline()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "importing"
-        with Archive.open(root) as arch:
-            with pytest.raises(ArchiveInUse, match="in use by another import"):
-                with arch.batch(wait=0.2):
-                    pass
-            with arch.writing(wait=0.2):
+    with held_elsewhere(root, "batch"), Archive.open(root) as arch:
+        with pytest.raises(ArchiveInUse, match="in use by another import"):
+            with arch.batch(wait=0.2):
                 pass
-            arch.add_tag(aid, "ระหว่างนำเข้า")
-            assert arch.tags_for(aid) == ["ระหว่างนำเข้า"]
-    finally:
-        holder.communicate("\n", timeout=10)
+        with arch.writing(wait=0.2):
+            pass
+        arch.add_tag(aid, "ระหว่างนำเข้า")
+        assert arch.tags_for(aid) == ["ระหว่างนำเข้า"]
 
 
 def test_second_writer_gets_archive_in_use(tmp_path):
     root = tmp_path / "arch"
     Archive.open(root).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import sys, time
-            from reader.core.archive import Archive
-            a = Archive.open({str(root)!r})
-            with a.writing():
-                print("locked", flush=True)
-                sys.stdin.readline()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "locked"
-        with Archive.open(root) as arch:
-            with pytest.raises(ArchiveInUse, match="in use"):
-                with arch.writing(wait=0.2):
-                    pass
-            assert arch.count_articles() == 0  # readers still read
-    finally:
-        holder.communicate("\n", timeout=10)
+    with held_elsewhere(root, "writing"), Archive.open(root) as arch:
+        with pytest.raises(ArchiveInUse, match="in use"):
+            with arch.writing(wait=0.2):
+                pass
+        assert arch.count_articles() == 0  # readers still read
     with Archive.open(root) as arch, arch.writing(wait=0.2):
         pass  # free again once the holder is gone
 
