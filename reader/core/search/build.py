@@ -42,7 +42,7 @@ def analyse_chunk(base: int, docs: list[IndexDoc]):
       length (see schema.WordField); its postings come grouped by term
       (bytes -> ([document numbers], [frequencies]));
     - ids, dates and the n-gram bitmaps over the chunk (gram code -> bits, bit i for
-      ids[i]: one OR per gram and chunk in the writer).
+      ids[i]: the writer groups them per block with numpy).
     Picklable both ways: runs in a worker process when the rebuild is parallel."""
     rows, ids, dates, codes = [], [], [], []
     post: dict[str, tuple[list[int], list[int]]] = {}
@@ -63,16 +63,18 @@ def analyse_chunk(base: int, docs: list[IndexDoc]):
         dates.append(date)
         codes.append(ana.gram_codes(text))
     grouped = {term.encode("utf-8"): entry for term, entry in post.items()}
-    return rows, grouped, ids, dates, chunk_masks(codes)
+    return rows, grouped, ids, dates, *chunk_masks(codes)
 
 
-def chunk_masks(codes: list) -> dict[int, int]:
-    """gram code -> bitmask of the documents (list positions, at most 256) whose
-    distinct gram codes hold it; numpy groups them with one sort over the chunk."""
+def chunk_masks(codes: list):
+    """(distinct gram codes of the chunk, sorted; a row of bytes per code with bit i,
+    little-endian, set when document i holds it) from the documents' distinct gram
+    codes; numpy groups them with one sort over the chunk (at most 256 documents)."""
     import numpy as np
 
+    width = (len(codes) + 7) // 8
     if not codes:
-        return {}
+        return np.zeros(0, dtype=np.uint32), np.zeros((0, width), dtype=np.uint8)
     sizes = [len(c) for c in codes]
     doc = np.repeat(np.arange(len(codes), dtype=np.int64), sizes)
     keys = np.concatenate(codes).astype(np.int64) << 8 | doc
@@ -83,13 +85,11 @@ def chunk_masks(codes: list) -> dict[int, int]:
     new[:1] = True
     np.not_equal(gram[1:], gram[:-1], out=new[1:])
     group = np.cumsum(new) - 1
-    firsts = gram[new].tolist()
-    # 32 bytes (256 bits) per gram; each (gram, document) once, so a sum is an OR
-    flat = group * 32 + (doc >> 3)
-    bits = np.bincount(flat, weights=np.left_shift(1, doc & 7).astype(np.float64),
-                       minlength=len(firsts) * 32).astype(np.uint8).tobytes()
-    frombytes = int.from_bytes
-    return {g: frombytes(bits[j * 32 : j * 32 + 32], "little") for j, g in enumerate(firsts)}
+    firsts = gram[new].astype(np.uint32)
+    # each (gram, document) once, so a sum of its bits is an OR
+    bits = np.bincount(group * width + (doc >> 3), weights=np.left_shift(1, doc & 7).astype(np.float64),
+                       minlength=len(firsts) * width).astype(np.uint8)
+    return firsts, bits.reshape(len(firsts), width)
 
 
 def _workers() -> int:

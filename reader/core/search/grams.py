@@ -63,23 +63,6 @@ class Block:
 SPARSE_MAX = 96  # up to this many articles a row is a list of slots, else a bitmap
 
 
-def _slots_of(mask: int) -> list[int]:
-    """Set bits of a (sparse) mask; via its binary string, which is C-speed."""
-    text = bin(mask)[:1:-1]  # least significant bit first
-    out = []
-    i = text.find("1")
-    while i >= 0:
-        out.append(i)
-        i = text.find("1", i + 1)
-    return out
-
-
-def _encode(mask: int) -> bytes:
-    if mask.bit_count() <= SPARSE_MAX:
-        return b"S" + array("H", _slots_of(mask)).tobytes()
-    return b"Z" + zlib.compress(mask.to_bytes(BLOCK // 8, "little"), 1)
-
-
 def _unpack(blob: bytes) -> int:
     if blob[:1] == b"S":
         slots = array("H")
@@ -155,7 +138,7 @@ class GramStore:
         self._blocks: list[Block] | None = None
         self._generation = None
         self._where: dict[int, tuple[int, int]] | None = None
-        self._chunks: dict[int, dict[str, int]] = {}  # rebuild: block -> gram -> bits
+        self._chunks: dict[int, list] = {}  # rebuild: block -> [(offset, codes, masks)]
         self._pairs_cache: dict[str, dict[int, int]] = {}
 
     # Reading state -------------------------------------------------------
@@ -369,11 +352,12 @@ class GramStore:
         existed has no such key: add() records all its blocks first)."""
         return set(json.loads(self._meta("based") or "[]"))
 
-    def add_chunk(self, ids: list[int], dates: list[int], masks: dict[int, int]) -> None:
-        """Append a chunk of new articles analysed elsewhere: masks maps each gram's code
-        (analyzer.gram_codes) to a bitmask over the chunk (bit i: ids[i]). For rebuilds,
-        into an empty store, with chunks that never straddle a block (BLOCK is a
-        multiple of the chunk size)."""
+    def add_chunk(self, ids: list[int], dates: list[int], codes, masks) -> None:
+        """Append a chunk of new articles analysed elsewhere (build.chunk_masks): codes,
+        the chunk's distinct gram codes (numpy uint32, analyzer.gram_codes), and masks,
+        one row of bytes per code, bit i (little-endian) for ids[i]. For rebuilds, into an
+        empty store, with chunks that never straddle a block (BLOCK is a multiple of the
+        chunk size, itself a multiple of 8)."""
         with self._lock:
             blocks = self.blocks()
             if not blocks or len(blocks[-1].ids) >= BLOCK:
@@ -381,11 +365,11 @@ class GramStore:
             b = len(blocks) - 1
             blk = blocks[b]
             offset = len(blk.ids)
-            if offset + len(ids) > BLOCK:
+            if offset + len(ids) > BLOCK or offset % 8:
                 raise ValueError("chunk straddles a block")
-            pending = self._chunks.setdefault(b, {})
-            for g, m in masks.items():
-                pending[g] = pending.get(g, 0) | (m << offset)
+            # kept as numpy arrays (~36 bytes per gram and chunk) until the block is
+            # full: a Python int per gram, as before, took ~1 GB for one block
+            self._chunks.setdefault(b, []).append((offset, codes, masks))
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 self.db.executemany(
@@ -410,21 +394,69 @@ class GramStore:
             if not self._chunks:
                 return
             self.db.execute("BEGIN IMMEDIATE")
-            for b in list(self._chunks):
-                self._write_chunks(b)
-            self._set_meta("based", json.dumps(list(range(len(self.blocks())))))
-            self._bump()
-            self.db.execute("COMMIT")
+            try:
+                for b in list(self._chunks):
+                    self._write_chunks(b)
+                self._set_meta("based", json.dumps(list(range(len(self.blocks())))))
+                self._bump()
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
 
     def _write_chunks(self, b: int) -> None:
+        """The rows of block b from its chunks' (offset, codes, masks), with numpy:
+        rows grouped by gram (a stable sort keeps the chunks in order, so slots come out
+        sorted), a slot list for grams in up to SPARSE_MAX articles, else a bitmap."""
         import numpy as np
 
-        pending = self._chunks.pop(b, {})
-        codes = np.fromiter(pending, dtype=np.uint32, count=len(pending))
-        rows = sorted(zip(ana.gram_strings(codes), pending.values(), strict=True))
-        # in key order: each insert lands next to the previous one in the B-tree
-        self.db.executemany("INSERT OR REPLACE INTO grams VALUES (?,?,?)",
-                            ((g, b, _encode(m)) for g, m in rows))
+        chunks = self._chunks.pop(b, [])
+        if not chunks:
+            return
+        width = max(m.shape[1] for _o, _c, m in chunks)
+        codes = np.concatenate([c for _o, c, _m in chunks])
+        at = np.concatenate([np.full(len(c), o // 8, dtype=np.int64) for o, c, _m in chunks])
+        masks = np.concatenate([m if m.shape[1] == width else np.pad(m, ((0, 0), (0, width - m.shape[1])))
+                                for _o, _c, m in chunks])
+        del chunks
+        order = np.argsort(codes, kind="stable")
+        codes, at, masks = codes[order], at[order], masks[order]
+        del order
+        new = np.empty(len(codes), dtype=bool)
+        new[:1] = True
+        np.not_equal(codes[1:], codes[:-1], out=new[1:])
+        starts = np.flatnonzero(new)
+        group = np.cumsum(new) - 1
+        del new
+        counts = np.add.reduceat(np.bitwise_count(masks).sum(axis=1, dtype=np.int64), starts)
+        dense = counts > SPARSE_MAX
+        # sparse grams: their slots, in order (rows by gram then chunk, bits ascending)
+        rows = np.flatnonzero(~dense[group])
+        pieces = []
+        for i in range(0, len(rows), 1 << 18):  # ~64 MB of unpacked bits at a time
+            part = rows[i : i + (1 << 18)]
+            r, bit = np.nonzero(np.unpackbits(masks[part], axis=1, bitorder="little"))
+            pieces.append((at[part][r] * 8 + bit).astype(np.uint16))
+        slots = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.uint16)
+        del pieces, rows
+        ends = np.cumsum(np.where(dense, 0, counts))  # end of each gram's slots (sparse ones)
+        # dense grams: their bitmaps, a chunk's bytes at a time
+        rank = np.cumsum(dense) - 1
+        rows = np.flatnonzero(dense[group])
+        bitmaps = np.zeros((int(dense.sum()), BLOCK // 8), dtype=np.uint8)
+        for j in range(width):
+            bitmaps[rank[group[rows]], at[rows] + j] = masks[rows, j]
+        del masks, rows
+        buf = slots.tobytes()
+        out = []
+        for gram, is_dense, end, n, k in zip(ana.gram_strings(codes[starts]), dense.tolist(), ends.tolist(),
+                                             counts.tolist(), rank.tolist(), strict=True):
+            if is_dense:
+                out.append((gram, b"Z" + zlib.compress(bitmaps[k].tobytes(), 1)))
+            else:
+                out.append((gram, b"S" + buf[2 * (end - n) : 2 * end]))
+        out.sort()  # in key order: each insert lands next to the previous one in the B-tree
+        self.db.executemany("INSERT OR REPLACE INTO grams VALUES (?,?,?)", ((g, b, blob) for g, blob in out))
 
     def _kill(self, aid: int, blocks: list[Block]) -> None:
         for b, s in self.db.execute("SELECT block, slot FROM slots WHERE article_id=? AND alive=1", (aid,)).fetchall():

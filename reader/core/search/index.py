@@ -213,12 +213,12 @@ class SearchIndex:
             n = 0
             latest = ""
             try:
-                for rows, grouped, ids, dates, masks in analysed(docs, parallel):
+                for rows, grouped, ids, dates, codes, masks in analysed(docs, parallel):
                     for values, updated in rows:
                         writer.add_document(**values)
                         latest = max(latest, updated)
                     pool.add_grouped(grouped)
-                    self.grams.add_chunk(ids, dates, masks)
+                    self.grams.add_chunk(ids, dates, codes, masks)
                     before, n = n, n + len(rows)
                     if progress and n // 100 != before // 100:
                         progress(n, total or 0)
