@@ -1,7 +1,7 @@
-"""The full rebuild's fast path (analysis in worker processes, content postings handed
-to Whoosh grouped by term, n-grams as numpy codes) writes the same index as Whoosh's own
-per-document path (SearchIndex.update): if the pinned Whoosh changes how a writer uses
-its posting pool, these fail."""
+"""The fast paths of rebuild and update (analysis in worker processes, content postings
+handed to Whoosh grouped by term, n-grams as numpy codes) write the same index as
+Whoosh's own per-document path: if the pinned Whoosh changes how a writer uses its
+posting pool or its field writer, these fail."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from reader.core.model import Article, IndexDoc
 from reader.core.search import SearchIndex, grams
 from reader.core.search import analyzer as ana
 from reader.core.search import build as build_mod
+from reader.core.search import index as index_mod
 from reader.core.search.grams import FILE_NAME as GRAMS_FILE
+from reader.core.search.schema import doc_fields
 from tests.conftest import SEED
 
 
@@ -42,9 +44,12 @@ def make_docs(n: int, seed: int = 3) -> list[IndexDoc]:
     return docs
 
 
-def segment_files(index_dir: Path) -> dict[str, bytes]:
+def segment_files(index_dir: Path) -> dict[str, list[bytes]]:
     """Segment files by extension (segment names are random)."""
-    return {p.name.split(".", 1)[1]: p.read_bytes() for p in index_dir.glob("opdc_*.*")}
+    out: dict[str, list[bytes]] = {}
+    for p in index_dir.glob("opdc_*.*"):
+        out.setdefault(p.name.split(".", 1)[1], []).append(p.read_bytes())
+    return {ext: sorted(files) for ext, files in out.items()}
 
 
 def gram_rows(index_dir: Path):
@@ -80,18 +85,32 @@ def docs():
     return make_docs(600)
 
 
+def plain_update(index: SearchIndex, docs) -> None:
+    """Whoosh's own path, a posting at a time (what SearchIndex.update did before)."""
+    writer = index.ix.writer(codec=index_mod._codec(), compound=index_mod.COMPOUND)
+    items = []
+    for doc in docs:
+        values, (aid, date, text) = doc_fields(doc)
+        writer.update_document(**values)
+        items.append((aid, date, ana.gram_codes(text)))
+    writer.commit()
+    index.grams.add(items)
+
+
 def build(path: Path, docs, how: str) -> SearchIndex:
     index = SearchIndex.open(path)
-    if how == "update":  # Whoosh's own path, one document at a time
+    if how == "plain":
+        plain_update(index, docs)
+    elif how == "update":
         index.update(docs)
     else:
         index.rebuild(docs, parallel=how == "parallel")
     return index
 
 
-@pytest.mark.parametrize("how", ["serial", "parallel"])
+@pytest.mark.parametrize("how", ["serial", "parallel", "update"])
 def test_rebuild_writes_what_whoosh_writes(tmp_path, docs, how):
-    plain = build(tmp_path / "plain", docs, "update")
+    plain = build(tmp_path / "plain", docs, "plain")
     fast = build(tmp_path / how, docs, how)
     try:
         assert postings(fast) == postings(plain)
@@ -108,7 +127,7 @@ def test_more_chunks_than_a_block_and_a_ragged_end(tmp_path, docs, monkeypatch):
     monkeypatch.setattr(build_mod, "CHUNK", 16)
     monkeypatch.setattr(grams, "BLOCK", 64)
     some = docs[:150]
-    plain = build(tmp_path / "plain", some, "update")
+    plain = build(tmp_path / "plain", some, "plain")
     fast = build(tmp_path / "fast", some, "serial")
     try:
         assert postings(fast) == postings(plain)
@@ -138,3 +157,22 @@ def test_chunk_masks_match_per_document_grams():
             expected[g] = expected.get(g, 0) | 1 << i
     got = {g: int.from_bytes(m.tobytes(), "little") for g, m in zip(ana.gram_strings(codes), masks, strict=True)}
     assert got == expected
+
+
+def test_updates_with_segment_merges_write_what_whoosh_writes(tmp_path, docs):
+    """Twelve small batches, some replacing earlier articles: Whoosh merges the small
+    segments at commit, their content postings passing through the grouped pool."""
+    plain = SearchIndex.open(tmp_path / "plain")
+    fast = SearchIndex.open(tmp_path / "fast")
+    try:
+        for i in range(12):
+            batch = docs[i * 10 : i * 10 + 10] + docs[i : i + 3]  # 3 replaced each time
+            plain_update(plain, batch)
+            fast.update(batch)
+        assert len(fast.ix._segments()) < 12  # merged
+        assert postings(fast) == postings(plain)
+        assert segment_files(tmp_path / "fast") == segment_files(tmp_path / "plain")
+        assert gram_rows(tmp_path / "fast") == gram_rows(tmp_path / "plain")
+    finally:
+        plain.close()
+        fast.close()

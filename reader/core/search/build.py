@@ -36,14 +36,11 @@ CONTENT = "content"
 # Analysis (worker processes) --------------------------------------------------
 
 
-def analyse_chunk(base: int, docs: list[IndexDoc]):
-    """What the writer needs of a chunk of documents numbered from `base`:
-    - rows of (field values, updated_at), the content field's value being only its
-      length (see schema.WordField); its postings come grouped by term
-      (bytes -> ([document numbers], [frequencies]));
-    - ids, dates and the n-gram bitmaps over the chunk (gram code -> bits, bit i for
-      ids[i]: the writer groups them per block with numpy).
-    Picklable both ways: runs in a worker process when the rebuild is parallel."""
+def analyse(base: int, docs: list[IndexDoc]):
+    """Documents numbered from `base` as the writer takes them: rows of (field values,
+    updated_at), the content field's value being only its length (see
+    schema.WordField); the content postings grouped by term (bytes -> ([document
+    numbers], [frequencies])); ids, dates and distinct gram codes per document."""
     rows, ids, dates, codes = [], [], [], []
     post: dict[str, tuple[list[int], list[int]]] = {}
     get = post.get
@@ -63,6 +60,13 @@ def analyse_chunk(base: int, docs: list[IndexDoc]):
         dates.append(date)
         codes.append(ana.gram_codes(text))
     grouped = {term.encode("utf-8"): entry for term, entry in post.items()}
+    return rows, grouped, ids, dates, codes
+
+
+def analyse_chunk(base: int, docs: list[IndexDoc]):
+    """analyse(), with the n-gram codes of the chunk grouped (chunk_masks) for the
+    rebuild's writer. Picklable both ways: runs in a worker process when parallel."""
+    rows, grouped, ids, dates, codes = analyse(base, docs)
     return rows, grouped, ids, dates, *chunk_masks(codes)
 
 
@@ -151,8 +155,9 @@ def grouped_writer(writer) -> GroupedPool:
 
 class GroupedPool:
     """Stands in for the SegmentWriter's posting pool (`writer.pool`): the content
-    field's postings are kept as arrays per term; its length-only marker postings
-    (schema.LENGTH_ONLY) are dropped; every other field's go to Whoosh's pool.
+    field's postings are kept as arrays per term (from add_grouped, and from segments
+    merged at commit through add); its length-only marker postings (schema.LENGTH_ONLY)
+    are dropped; every other field's go to Whoosh's pool.
 
     Relies on whoosh 2.7.5's writing.SegmentWriter reading `self.pool` in add_document
     (pool.add), _flush_segment (pool.iter_postings, handed to fieldwriter.add_postings)
@@ -163,8 +168,22 @@ class GroupedPool:
         self.terms: dict[bytes, tuple[array, array]] = {}
 
     def add(self, item) -> None:
-        if item[1] is not LENGTH_ONLY:
+        if item[0] != CONTENT:
             self._pool.add(item)
+        elif item[1] is not LENGTH_ONLY:
+            # A posting of a segment Whoosh merges into this one at commit
+            # (add_reader): documents numbered after every added one, a reader at a
+            # time, so each term's document numbers still come in order.
+            _fieldname, term, docnum, weight, value = item
+            freq = int(weight)
+            if value != packed_freq(freq):
+                raise ValueError(f"unexpected content posting {item!r}")
+            entry = self.terms.get(term)
+            if entry is None:
+                self.terms[term] = (array("I", [docnum]), array("I", [freq]))
+            else:
+                entry[0].append(docnum)
+                entry[1].append(freq)
 
     def add_grouped(self, grouped: dict[bytes, tuple[list[int], list[int]]]) -> None:
         terms = self.terms

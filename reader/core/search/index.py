@@ -10,6 +10,7 @@ import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable
+from itertools import islice
 from pathlib import Path
 
 from whoosh import index as windex
@@ -18,10 +19,10 @@ from whoosh.codec.whoosh3 import W3Codec
 from reader.core.archive.types import ArchiveError
 from reader.core.model import IndexDoc
 from reader.core.search import analyzer as ana
-from reader.core.search.build import analysed, grouped_writer
+from reader.core.search.build import CHUNK, analyse, analysed, grouped_writer
 from reader.core.search.grams import FILE_NAME as GRAMS_FILE
 from reader.core.search.grams import GramStore
-from reader.core.search.schema import doc_fields, make_schema
+from reader.core.search.schema import make_schema
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ META_FILE = "reader-search.json"
 # Whoosh's writer buffers postings in memory up to this before spilling runs to disk.
 WRITER_MB = 256
 REBUILD_MB = 512
+UPDATE_BATCH = 4096  # articles per commit in update(): bounds memory on a large sync
 
 
 LENGTH_STATS = False  # measured: same query times with them, 13% slower builds
@@ -162,27 +164,40 @@ class SearchIndex:
     # Writing -------------------------------------------------------------
 
     def update(self, docs: Iterable[IndexDoc]) -> int:
-        """Add or replace these articles (by id). Returns how many."""
+        """Add or replace these articles (by id). Returns how many. A Whoosh commit,
+        then an n-gram store commit, per UPDATE_BATCH articles; the version stamp moves
+        only at the end (an update that fails half-way is redone by sync_index)."""
         n = 0
         latest = self._meta.get("latest", "")
+        it = iter(docs)
         with self._lock:
-            items = []
-            writer = self.ix.writer(timeout=30.0, limitmb=WRITER_MB, codec=_codec(), compound=COMPOUND)
-            try:
-                for doc in docs:
-                    values, (aid, date, text) = doc_fields(doc)
-                    writer.update_document(**values)
-                    items.append((aid, date, ana.gram_codes(text)))
-                    latest = max(latest, doc.updated_at or "")
-                    n += 1
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
-            # After Whoosh: if this fails the stamp is not advanced and sync repairs it.
-            self.grams.add(items)
-            self._set_meta(latest=latest)
+            while batch := list(islice(it, UPDATE_BATCH)):
+                latest = max(latest, self._update(batch))
+                n += len(batch)
+            if n:
+                self._set_meta(latest=latest)
         return n
+
+    def _update(self, docs: list[IndexDoc]) -> str:
+        items = []
+        latest = ""
+        writer = self.ix.writer(timeout=30.0, limitmb=WRITER_MB, codec=_codec(), compound=COMPOUND)
+        try:
+            pool = grouped_writer(writer)
+            for i in range(0, len(docs), CHUNK):
+                rows, grouped, ids, dates, codes = analyse(writer.docnum, docs[i : i + CHUNK])
+                for values, updated in rows:
+                    writer.update_document(**values)
+                    latest = max(latest, updated)
+                pool.add_grouped(grouped)
+                items.extend(zip(ids, dates, codes, strict=True))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        # After Whoosh: if this fails the stamp is not advanced and sync repairs it.
+        self.grams.add(items)
+        return latest
 
     def delete(self, ids: Iterable[int]) -> None:
         ids = list(ids)
