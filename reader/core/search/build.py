@@ -117,7 +117,8 @@ def analysed(docs: Iterable[IndexDoc], parallel: bool):
     # multiprocessing.freeze_support(): analyse in-process there.
     if parallel and not getattr(sys, "frozen", False):
         try:
-            pool = ProcessPoolExecutor(_workers(), mp_context=multiprocessing.get_context("spawn"))
+            workers = _workers()
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
         except Exception as exc:  # no /dev/shm, no semaphores...
             log.info("parallel analysis unavailable (%s): one process", exc)
     base = 0
@@ -134,7 +135,7 @@ def analysed(docs: Iterable[IndexDoc], parallel: bool):
         for chunk in chunks:
             pending.append(pool.submit(analyse_chunk, base, chunk))
             base += len(chunk)
-            if len(pending) > pool._max_workers:
+            if len(pending) > workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
