@@ -102,6 +102,12 @@ def test_a_store_from_before_the_delta_table_takes_updates(tmp_path):
     db.execute("DELETE FROM meta WHERE key='based'")
     db.commit()
     db.close()
+    index = SearchIndex.open(tmp_path / "idx", readonly=True)  # a read-only medium
+    try:
+        assert found(index, "ข่าว") == {d.article.id for d in docs[:100]}
+        assert hits(index, "ข่าว")
+    finally:
+        index.close()
     index = SearchIndex.open(tmp_path / "idx")
     try:
         assert not index.was_rebuilt

@@ -135,6 +135,9 @@ class GramStore:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA)
+        # A store written before the delta table existed, opened read-only, has none.
+        self._delta = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='delta'").fetchone() is not None
         self._blocks: list[Block] | None = None
         self._generation = None
         self._where: dict[int, tuple[int, int]] | None = None
@@ -192,10 +195,10 @@ class GramStore:
         """Articles holding a 2-letter string: the trigrams that start with it (a range
         of the primary key) and the run end `pair$`."""
         out: dict[int, int] = {}
-        rows = self.db.execute(
-            "SELECT block, bits FROM grams WHERE gram > ?1 AND gram < ?2 AND length(gram) = 3"
-            " UNION ALL SELECT block, bits FROM delta WHERE gram > ?1 AND gram < ?2 AND length(gram) = 3",
-            (pair, pair + "\U0010ffff"))
+        sql = "SELECT block, bits FROM grams WHERE gram > ?1 AND gram < ?2 AND length(gram) = 3"
+        if self._delta:
+            sql += " UNION ALL SELECT block, bits FROM delta WHERE gram > ?1 AND gram < ?2 AND length(gram) = 3"
+        rows = self.db.execute(sql, (pair, pair + "\U0010ffff"))
         for b, blob in rows:
             out[b] = out.get(b, 0) | _unpack(blob)
         for b, bits in self._bits(pair + ana.RUN_END).items():
@@ -206,9 +209,10 @@ class GramStore:
 
     def _bits(self, gram: str) -> dict[int, int]:
         out: dict[int, int] = {}
-        for b, blob in self.db.execute(
-                "SELECT block, bits FROM grams WHERE gram=?1 UNION ALL SELECT block, bits FROM delta WHERE gram=?1",
-                (gram,)):
+        sql = "SELECT block, bits FROM grams WHERE gram=?1"
+        if self._delta:
+            sql += " UNION ALL SELECT block, bits FROM delta WHERE gram=?1"
+        for b, blob in self.db.execute(sql, (gram,)):
             out[b] = out.get(b, 0) | _unpack(blob)
         return out
 
@@ -496,7 +500,8 @@ class GramStore:
         self._blocks = None
         self.blocks()
         self.db.execute("SELECT gram, bits FROM grams LIMIT 1").fetchall()
-        self.db.execute("SELECT gram, bits FROM delta LIMIT 1").fetchall()
+        if self._delta:
+            self.db.execute("SELECT gram, bits FROM delta LIMIT 1").fetchall()
 
     def close(self) -> None:
         with self._lock:
