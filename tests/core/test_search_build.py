@@ -139,7 +139,8 @@ def test_more_chunks_than_a_block_and_a_ragged_end(tmp_path, docs, monkeypatch):
 
 
 def test_gram_codes_spell_the_same_grams():
-    texts = ["", "ก", "กข", "กขค", "กขคง", "a กข b", "กขค.งจ", "ก" * 9, "๑๒๓ ไทย", SEED.read_text("utf-8")]
+    texts = ["", "ก", "กข", "กขค", "กขคง", "a กข b", "กขค.งจ", "ก" * 9, "๑๒๓ ไทย", "กขค\ud800งจฉ", "😀กขค\U0010ffff",
+             SEED.read_text("utf-8")]
     for text in texts:
         folded = ana.prepare(text)
         codes = ana.gram_codes(folded)
@@ -176,3 +177,40 @@ def test_updates_with_segment_merges_write_what_whoosh_writes(tmp_path, docs):
     finally:
         plain.close()
         fast.close()
+
+
+class _KillsTheWorker:
+    """Unpickling this ends the process that unpickles it (the analysis worker)."""
+
+    def __reduce__(self):
+        import os
+
+        return os._exit, (3,)
+
+
+def test_a_worker_that_dies_fails_the_rebuild_without_hanging(tmp_path, docs):
+    from concurrent.futures.process import BrokenProcessPool
+
+    bad = list(docs[:300])
+    bad[280] = IndexDoc(bad[280].article, note=_KillsTheWorker())
+    index = SearchIndex.open(tmp_path / "idx")
+    try:
+        with pytest.raises(BrokenProcessPool):
+            index.rebuild(bad, parallel=True)
+        assert index.rebuild(docs[:50], parallel=True) == 50  # the next one works
+        assert index.stamp()[0] == 50 and index.grams.count() == 50
+    finally:
+        index.close()
+
+
+def test_an_article_that_cannot_be_analysed_fails_the_rebuild(tmp_path, docs):
+    bad = list(docs[:20])
+    bad[7] = IndexDoc(Article(title="ข่าว", paragraphs=[None], id=9999))  # type: ignore[list-item]
+    index = SearchIndex.open(tmp_path / "idx")
+    try:
+        with pytest.raises(TypeError):
+            index.rebuild(bad, parallel=True)
+        index.rebuild(docs[:20], parallel=False)
+        assert {h.article_id for h in index.search("ก.พ.ร.", limit=50).hits} == {d.article.id for d in docs[:20]}
+    finally:
+        index.close()

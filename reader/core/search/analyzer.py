@@ -220,7 +220,8 @@ def gram_codes(folded: str):
     """Sorted distinct codes of grams(folded), as a numpy uint32 array."""
     import numpy as np  # not at import: start-up does not need numpy
 
-    a = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    # surrogatepass: a lone surrogate (bad input that got this far) is just a non-letter
+    a = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     thai = (a - 0x0E01) < 0x4E  # unsigned: below 0x0E01 wraps round to huge
     c = a & 0x7F  # = code point - 0x0E00 where thai
     n = len(a)
