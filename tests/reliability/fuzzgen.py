@@ -359,6 +359,20 @@ def big_feed(items: int) -> bytes:
             '<link>https://www.opdc.go.th/</link>' + "".join(parts) + "</channel></rss>").encode()
 
 
+def html_rich_feed(items: int) -> bytes:
+    """A WordPress-style feed: each item a long post as HTML in CDATA (content:encoded),
+    60 paragraphs of a link and inline tags each (~6.5 KB, ~500 tags per item)."""
+    post = "".join(f'<p>ย่อหน้า {k} ของโพสต์ <a href="/tag/{k}">ลิงก์</a> <b>ตัวหนา</b> <i>เอียง</i></p>'
+                   for k in range(60))
+    parts = "".join(
+        f"<item><title>โพสต์ที่ {i}</title><link>https://example.go.th/p/{i}</link>"
+        f'<content:encoded><![CDATA[<img src="/wp-content/uploads/{i}.jpg">{post}]]></content:encoded>'
+        f"<pubDate>Tue, 05 Jan 2021 10:00:00 +0700</pubDate></item>" for i in range(items))
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>'
+            f"{parts}</channel></rss>").encode()
+
+
 def tiny_item_feed(items: int) -> bytes:
     """A feed of thousands of items of a few words each (~150 bytes per item)."""
     parts = "".join(f"<item><title>ข่าว {i}</title><link>https://x.go.th/{i}</link>"

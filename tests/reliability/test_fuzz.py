@@ -216,6 +216,17 @@ def test_big_feed_is_read_within_a_second_per_megabyte():
     assert last.source_url == "https://www.opdc.go.th/content/1599"
 
 
+def test_feed_of_long_html_posts_is_read_within_a_second_per_megabyte():
+    data = fuzzgen.html_rich_feed(400)
+    assert len(data) >= 2 * 1024 * 1024
+    articles, took = timed_extract("feed.xml", data)
+    assert took <= slack_budget(len(data)), f"{took:.2f}s CPU for {len(data):,} bytes"
+    assert isinstance(articles, list) and len(articles) == 400
+    last = articles[-1]
+    assert len(last.paragraphs) == 60 and last.paragraphs[-1].startswith("ย่อหน้า 59 ของโพสต์")
+    assert last.images == ["https://example.go.th/wp-content/uploads/399.jpg"]
+
+
 def test_feed_of_thousands_of_tiny_items_is_refused_quickly():
     data = fuzzgen.tiny_item_feed(16_000)
     assert len(data) >= 2 * 1024 * 1024

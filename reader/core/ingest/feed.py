@@ -12,6 +12,7 @@ import html
 import re
 
 import feedparser
+from feedparser.urls import make_safe_absolute_uri
 
 from reader.core import thaidate
 from reader.core.ingest.base import MB, IngestError, size_text
@@ -29,6 +30,12 @@ _ITEM_START = re.compile(r"<(?:[\w.-]+:)?(?:item|entry)[\s/>]", re.IGNORECASE)
 # parsing, with the numbers.
 MAX_ITEMS = 1_000  # any feed may have this many
 MAX_ITEMS_PER_MB = 1_000  # beyond that, this many per megabyte of the file
+# feedparser also spends ~15 µs on every element, items or not (a real feed has a
+# handful per item; HTML in descriptions, escaped or in CDATA, is text to it, not elements).
+MAX_ELEMENTS = 20_000
+MAX_ELEMENTS_PER_MB = 10_000
+_START_TAG = re.compile(r"<[a-zA-Z]")
+_CDATA = re.compile(r"<!\[CDATA\[.*?\]\]>", re.DOTALL)
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -59,15 +66,34 @@ def _item_date(entry) -> thaidate.FoundDate | None:
 
 
 def _item_html(entry) -> str:
+    return _item_body(entry)[0]
+
+
+def _item_body(entry) -> tuple[str, dict]:
+    """The item's HTML (its content, else its summary) and feedparser's details of it."""
     for content in entry.get("content") or []:
         value = content.get("value")
         if value and value.strip():
-            return value
-    return entry.get("summary") or entry.get("description") or ""
+            return value, content
+    return entry.get("summary") or entry.get("description") or "", entry.get("summary_detail") or {}
 
 
-def check_item_count(text: str, size: int) -> None:
-    """Refuse a feed of `size` bytes with more items than MAX_ITEMS and MAX_ITEMS_PER_MB allow."""
+_HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
+
+
+def _picture_resolver(detail: dict):
+    """What feedparser's resolve_relative_uris did to an <img src> of this HTML, which
+    is all of its work the articles keep: made absolute against the item's base (its
+    xml:base or the feed's address), left as it was when that is not a web address."""
+    if (detail.get("type") or "text/html").lower() not in _HTML_TYPES:
+        return None
+    base = detail.get("base") or ""
+    return lambda src: make_safe_absolute_uri(base, src.strip()) or src
+
+
+def check_counts(text: str, size: int) -> None:
+    """Refuse a feed of `size` bytes with more items or elements than the limits allow,
+    before parsing it."""
     items = len(_ITEM_START.findall(text))
     if items > max(MAX_ITEMS, MAX_ITEMS_PER_MB * size / MB):
         raise IngestError(
@@ -75,18 +101,25 @@ def check_item_count(text: str, size: int) -> None:
             f"{MAX_ITEMS_PER_MB:,} per MB); a real feed has tens or hundreds, so it is not read "
             "(generated, or many feeds joined into one file?)"
         )
+    elements = len(_START_TAG.findall(_CDATA.sub("", text)))
+    if elements > max(MAX_ELEMENTS, MAX_ELEMENTS_PER_MB * size / MB):
+        raise IngestError(
+            f"this feed has {elements:,} XML elements in {size_text(size)} (limit {MAX_ELEMENTS:,}, "
+            f"or {MAX_ELEMENTS_PER_MB:,} per MB); a real feed has a few per item, so it is not read"
+        )
 
 
 def read_feed(text: str, url: str | None = None, size: int | None = None) -> list[Article]:
     """The feed's items as articles; `url` (where the feed was fetched) resolves
     relative item links; `size` is the file's size in bytes (else the text's)."""
-    check_item_count(text, size if size is not None else len(text.encode("utf-8", "surrogatepass")))
+    check_counts(text, size if size is not None else len(text.encode("utf-8", "surrogatepass")))
     headers = {"content-location": url} if url else None
     try:
-        # (feedparser's sanitizer and link resolver re-parse each item's HTML in Python,
-        # ~30% of a feed's time, but what they leave is what the articles were built from:
-        # without them <embed>, <title> and the like inside items read differently.)
-        parsed = feedparser.parse(_utf8_bytes(text), response_headers=headers)
+        # feedparser's link resolver re-parsed each item's HTML in Python (40% of the time
+        # of a feed of long posts) to rewrite addresses of which only <img src> reaches an
+        # article: _picture_resolver does that. Its sanitizer stays: what it leaves of
+        # <embed>, <title>, <object> and the like is what the articles are built from.
+        parsed = feedparser.parse(_utf8_bytes(text), response_headers=headers, resolve_relative_uris=False)
     except ValueError as exc:  # e.g. feedparser on a character reference beyond Unicode
         raise IngestError(f"broken feed: {exc}") from None
     entries = parsed.get("entries") or []
@@ -98,10 +131,10 @@ def read_feed(text: str, url: str | None = None, size: int | None = None) -> lis
     articles = []
     for entry in entries:
         title = clean_line(html.unescape(_TAG.sub(" ", entry.get("title") or "")))
-        body = _item_html(entry)
+        body, detail = _item_body(entry)
         guid = entry.get("id") or ""
         link = entry.get("link") or (guid if guid.startswith(("http://", "https://")) else None)
-        blocks, images = fragment(body, link or channel_link)
+        blocks, images = fragment(body, link or channel_link, _picture_resolver(detail))
         if not blocks and not title:
             continue
         tags = entry.get("tags") or []

@@ -311,8 +311,31 @@ def link_density(tag: Tag) -> float:
     return min(1.0, links / total)
 
 
+def link_texts(root: Tag) -> dict[int, str]:
+    """text_of(a) for every <a> under root, by id. One walk collects the strings in
+    document order and where each link starts and ends among them: links nested in
+    links (unclosed <a> on broken pages, 80 deep) made get_text on each quadratic."""
+    strings: list[str] = []
+    spans: dict[int, tuple[int, int]] = {}
+    stack: list = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            spans[id(node)] = (spans[id(node)][0], len(strings))
+        elif isinstance(node, Tag):
+            if node.name == "a":
+                spans[id(node)] = (len(strings), -1)
+                stack.append((node, True))
+            stack.extend((c, False) for c in reversed(node.contents))
+        elif type(node) in _TEXT_TYPES:
+            strings.append(node)
+    return {key: clean_line(" ".join(strings[start:end])) for key, (start, end) in spans.items()
+            if key != id(root)}
+
+
 def headline_links(tag: Tag, shortest: int = 15) -> list[str]:
-    return [t for t in (text_of(a) for a in tag.find_all("a")) if len(t) >= shortest]
+    texts = link_texts(tag)
+    return [t for t in (texts[id(a)] for a in tag.find_all("a")) if len(t) >= shortest]
 
 
 def images_in(root: Tag, base: str | None, keep: set[int] | None = None) -> list[str]:

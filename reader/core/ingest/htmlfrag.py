@@ -8,6 +8,8 @@ htmldom.fragment; that one stays as the fallback should lxml refuse the markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from reader.core.ingest.cleanup import Block
@@ -130,8 +132,10 @@ def _imgs(el) -> list:
     return found
 
 
-def fragment(html: str, base: str | None = None) -> tuple[list[Block], list[str]]:
-    """Paragraphs and images of an HTML fragment (a feed item's description)."""
+def fragment(html: str, base: str | None = None,
+             resolve: Callable[[str], str] | None = None) -> tuple[list[Block], list[str]]:
+    """Paragraphs and images of an HTML fragment (a feed item's description); `resolve`
+    rewrites each <img src> first (as feedparser's link resolver did)."""
     plain = plain_fragment(html)
     if plain is not None:
         return plain, []
@@ -148,4 +152,9 @@ def fragment(html: str, base: str | None = None) -> tuple[list[Block], list[str]
     reader = _Reader()
     reader.walk(root)
     reader.flush(0)
+    if resolve is not None:
+        for img in reader.images:
+            src = img.get("src")
+            if src is not None:
+                img.set("src", resolve(src))
     return reader.blocks, image_urls(reader.images, base)

@@ -21,6 +21,7 @@ from reader.core.ingest.htmldom import (
     images_in,
     is_gone,
     link_density,
+    link_texts,
     parse,
     strip_chrome,
     text_of,
@@ -36,7 +37,6 @@ from reader.core.ingest.htmlmeta import (
     page_url,
 )
 from reader.core.ingest.htmlselect import Simple, first_matches
-from reader.core.thaitext import clean_line
 
 CONTENT_SELECTORS = [  # in order of preference
     "[itemprop=articleBody]",
@@ -68,7 +68,7 @@ _CLICK_HERE = re.compile(r"^(?:คลิ๊?กที่นี่|คลิ๊?�
 def _check_list(root: Tag, container: Tag, sizes: TextSizes) -> None:
     """A list page: the best block is mostly headline links, or the page's headline
     links outweigh the best block's own text."""
-    texts = {id(a): text_of(a) for a in root.find_all("a")}  # each link's text, once
+    texts = link_texts(root)  # each link's text, once
     links = [t for t in (texts.get(id(a)) or text_of(a) for a in container.find_all("a")) if len(t) >= 15]
     if len(links) >= LIST_MIN_LINKS and sizes.link_density(container) >= 0.35:
         raise IngestError(f"this page is a list of {len(links)} headlines, not an article")
@@ -136,10 +136,11 @@ def _tidy(container: Tag, sizes: TextSizes) -> None:
                 target = tag if tag.name not in ("strong", "b") else tag.parent
                 if target is not None and target is not container:
                     target.decompose()
+    texts = link_texts(container)  # after the removals above; a link's own changes come after it
     for a in list(container.find_all("a")):
         if is_gone(a):
             continue
-        text = clean_line(a.get_text(" "))
+        text = texts[id(a)]
         if text and is_chrome(text):
             a.decompose()
         elif _CLICK_HERE.match(text) and isinstance(a.get("href"), str) and a["href"].strip():
