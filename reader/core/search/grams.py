@@ -5,9 +5,9 @@ Why not a Whoosh field: measured here on real articles, a Whoosh trigram field h
 ~950 postings per article against ~270 for the words, and Whoosh spends ~10 µs per
 posting, so the 63k-article corpus would take well over the 5-minute budget to index.
 Here the 3- and 4-grams of a block of 16,384 articles are kept as one row per gram in
-SQLite (a list of slots, or a packed bitmap for common grams): building costs one dict
-update per gram and article (in the worker process), and a query ANDs a few Python ints
-per block. Checking against the stored text (query.py) removes the rare candidate that
+SQLite (a list of slots, or a packed bitmap for common grams): grams are built as integer
+codes with numpy (analyzer.gram_codes, build.chunk_masks, _write_chunks), and a query
+ANDs a few Python ints per block. Checking against the stored text (query.py) removes the rare candidate that
 holds every gram but not the string.
 
 Slots: each article gets a (block, slot) position; deleting or replacing an article only
