@@ -174,3 +174,28 @@ def test_a_failed_ngram_commit_is_repaired_by_sync(tmp_path, monkeypatch):
     finally:
         index.close()
         arc.close()
+
+
+def test_a_replaced_article_is_found_by_its_new_text_only(tmp_path, small_blocks):
+    docs = make_docs(100, seed=8)
+    index = SearchIndex.open(tmp_path / "idx")
+    try:
+        index.rebuild(docs[:70], parallel=False)
+        target = Article(title="ข่าวพิเศษ", paragraphs=["ฟ้าผ่ากลางทะเลสาบสงขลา"], id=5000)
+        index.update([IndexDoc(target, updated_at="2026-05-01T00:00:00")])
+        assert hits(index, "ฟ้าผ่า") == {5000}
+        assert hits(index, "ทะเลสาบสงขลา") == {5000}
+        for i in range(70, 100, 10):  # more batches: parts merge, block 1 fills
+            index.update(docs[i : i + 10])
+        target.paragraphs = ["น้ำท่วมเมืองหาดใหญ่"]
+        index.update([IndexDoc(target, updated_at="2026-06-01T00:00:00")])
+        for i in range(0, 40, 10):  # and its new slot goes through merges too
+            index.update(docs[i : i + 10])
+        assert hits(index, "น้ำท่วมเมืองหาดใหญ่") == {5000}
+        assert hits(index, "หาดใหญ่") == {5000}
+        assert hits(index, "ฟ้าผ่า") == set()
+        assert 5000 not in found(index, "ทะเลสาบสงขลา")
+        assert index.stamp() == (101, "2026-06-01T00:00:00")
+        assert index.grams.count() == 101
+    finally:
+        index.close()
