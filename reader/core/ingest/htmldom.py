@@ -290,16 +290,24 @@ def best_container(root: Tag, sizes: TextSizes | None = None) -> Tag | None:
             if grand is not None:
                 scores[id(grand)] = scores.get(id(grand), 0) + n / 2
                 tags[id(grand)] = grand
-    best, best_score = None, 0.0
-    for key, score in scores.items():
+    # The highest score wins, the first in document order among equals. The footer test
+    # reads a block's whole text, so it is asked only of blocks that can still win:
+    # in order of their score before it (it can only lower a score).
+    ranked = sorted(
+        ((score * (1 - sizes.link_density(tags[key])), n, key) for n, (key, score) in enumerate(scores.items())),
+        key=lambda r: (-r[0], r[1]),
+    )
+    best, best_score, best_n = None, 0.0, -1
+    for score, n, key in ranked:
+        if score < best_score or score <= 0:
+            break
         tag = tags[key]
-        score *= 1 - sizes.link_density(tag)
         if sizes.length(tag) < 2000:
             text = tag.get_text(" ", strip=True)
             if COPYRIGHT.search(text) or "||" in text:
                 score *= 0.2  # a site footer: copyright, address, menu links
-        if score > best_score:
-            best, best_score = tag, score
+        if score > best_score or (score == best_score and n < best_n):
+            best, best_score, best_n = tag, score, n
     return best
 
 
