@@ -1,5 +1,5 @@
-"""The full rebuild's machinery: analysing documents in worker processes, and handing
-Whoosh the word postings grouped by term.
+"""Writing the index fast (SearchIndex.rebuild and update): analysing documents in
+worker processes (rebuild), and handing Whoosh the word postings grouped by term (both).
 
 Measured on this corpus (2 cores), Whoosh 2.7.5 spent ~3 µs in Python per posting
 between add_document and commit (pool.add with its size estimate, sorting, merging
