@@ -22,7 +22,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
-MAX_BUNDLE_MB = 230  # 174 MB measured; a jump means an unwanted Qt module or library came in
+MAX_BUNDLE_MB = 250  # 220 MB measured (numpy 42 of it); a jump means an unwanted Qt module or library came in
 UNWANTED = re.compile(r"Qt6?(Network|Qml|Quick|WebEngine|3D|Multimedia|Sql|Test|Pdf|Designer|Charts)"
                       r"|tkinter|_tkinter|libtk|libtcl", re.IGNORECASE)
 
