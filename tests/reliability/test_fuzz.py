@@ -235,6 +235,14 @@ def test_feed_of_thousands_of_tiny_items_is_refused_quickly():
     assert isinstance(message, str) and "16,000 items" in message and "not read" in message
 
 
+def test_feed_of_many_elements_and_no_items_is_refused_quickly():
+    data = ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+            + "<x>y</x>" * 130_000 + "</channel></rss>").encode()
+    message, took = timed_extract("feed.xml", data)
+    assert took <= slack_budget(len(data)), f"{took:.2f}s CPU for {len(data):,} bytes"
+    assert isinstance(message, str) and "130,003 XML elements" in message and "not read" in message
+
+
 def test_tag_dense_page_is_read_within_a_second_per_megabyte():
     from reader.core.ingest.htmlpage import MAX_ELEMENTS
 

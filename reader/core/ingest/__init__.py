@@ -5,10 +5,15 @@ where they came from) or `Failure` (one file that could not be read, and why).
 `extract(source)` detects the encoding and the kind (text page, HTML page, RSS/Atom
 feed) and returns the articles, or raises `IngestError` with one clear message.
 
-Modules: base (types, limits), detect (encoding, kind), textpage, htmlpage (with htmldom
-and htmlmeta), mhtml (single-file saved pages), feed, cleanup (the rules every kind shares: chrome, repeated headline,
-credits, dates), sources (files, folders, zip and tar archives, URLs). Zip checks live
-in reader.core.safezip, which restore uses too.
+Modules: base (types, limits), detect (encoding, kind), textpage, htmlpage (with htmldom,
+htmlselect and htmlmeta), mhtml (single-file saved pages), feed (with htmlfrag for the
+items' HTML), cleanup (the rules every kind shares: chrome, repeated headline, credits,
+dates), sources (files, folders, zip and tar archives, URLs). Zip checks live in
+reader.core.safezip, which restore uses too.
+
+Time: about a second of CPU per megabyte at most. Files that would take longer are refused
+before parsing, with the count in the message: pages of more than 20,000 elements
+(htmlpage.MAX_ELEMENTS), feeds of too many items or elements (feed.check_counts).
 """
 
 from __future__ import annotations
