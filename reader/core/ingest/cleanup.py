@@ -110,9 +110,19 @@ def squash(text: str) -> str:
     return _SQUASHED.sub("", text).lower()
 
 
-@functools.lru_cache(maxsize=4096)  # asked up to three times per line; menus repeat on every page
 def is_chrome(line: str) -> bool:
     """Menus, share/print bars, skip links, counters, the audio-player notice..."""
+    # asked up to three times per line, and menus repeat on every page: short lines are
+    # remembered (long ones are not, so the cache never holds much text)
+    return _is_chrome_short(line) if len(line) <= 200 else _is_chrome(line)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_chrome_short(line: str) -> bool:
+    return _is_chrome(line)
+
+
+def _is_chrome(line: str) -> bool:
     lower = line.lower()
     if _menu_bar(line):
         return True
