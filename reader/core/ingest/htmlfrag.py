@@ -18,17 +18,24 @@ from reader.core.ingest.htmldom import fragment as soup_fragment
 from reader.core.thaitext import strip_xml_invalid
 
 _DROP = set(FRAGMENT_DROP)
-# Bytes with the encoding given: a <meta charset> inside an item cannot re-decode it.
-# huge_tree: past 256 levels libxml2 stops building the tree, while BeautifulSoup (fed by
-# the same parser's events) goes on; the walk below needs no recursion, so depth is free.
-_PARSER = etree.HTMLParser(recover=True, no_network=True, encoding="utf-8", huge_tree=True)
+
+
+def _parser() -> etree.HTMLParser:
+    # Bytes with the encoding given: a <meta charset> inside an item cannot re-decode it.
+    # huge_tree: past 256 levels libxml2 stops building the tree, while BeautifulSoup (fed
+    # by the same parser's events) goes on; the walk below needs no recursion.
+    # A parser per call (under a microsecond): one lxml parser must not serve two threads.
+    return etree.HTMLParser(recover=True, no_network=True, encoding="utf-8", huge_tree=True)
+
+
 # Text in or under a template or ruby text is not a <pre>'s get_text() in BeautifulSoup
 # (it keeps such text as other string classes).
 _NOT_PRE_TEXT = _DROP | {"template", "rt", "rp"}
 
 
 def _pi_text(node) -> str:
-    # BeautifulSoup keeps a processing instruction as a string "target data"
+    # BeautifulSoup keeps a processing instruction as a string "target data" (libxml2's
+    # HTML parser of today reads "<?...>" as a comment; older ones made it an instruction)
     return f"{node.target} {node.text or ''}"
 
 
@@ -143,7 +150,7 @@ def fragment(html: str, base: str | None = None,
     # taken out before feedparser); take them out again so libxml2 never stops on one.
     data = f"<div>{strip_xml_invalid(html)}</div>".encode()
     try:
-        doc = etree.fromstring(data, _PARSER)
+        doc = etree.fromstring(data, _parser())
     except (etree.ParserError, ValueError):  # e.g. an encoding declaration lxml will not take
         doc = None
     if doc is None:
