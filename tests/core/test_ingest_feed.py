@@ -206,3 +206,18 @@ def test_items_html_read_from_lxml_as_from_beautifulsoup():
     fragments += [strip_xml_invalid(fuzzgen.element(chooser, chooser.integer(0, 4))) for _ in range(300)]
     for html in fragments:
         assert htmlfrag.fragment(html, "https://x.go.th/a/") == htmldom.fragment(html, "https://x.go.th/a/"), html[:200]
+
+
+def test_item_pictures_resolved_as_feedparser_did_and_never_scripts():
+    rss = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>
+<item><title>ข่าวภาพสัมพัทธ์</title><link>https://www.opdc.go.th/news/1</link>
+<description>&lt;p&gt;เนื้อหาข่าวที่มีภาพแบบที่อยู่สัมพัทธ์&lt;/p&gt;&lt;img src="photos/a.jpg"&gt;&lt;img src=" /b.png "&gt;
+&lt;img src="javascript:x()"&gt;&lt;img src="file:///etc/passwd"&gt;</description></item>
+<item xml:base="https://cdn.example.go.th/base/"><title>ข่าว xml base</title><link>https://www.opdc.go.th/news/2</link>
+<description>&lt;p&gt;เนื้อหาข่าวที่มี xml:base กำหนดไว้&lt;/p&gt;&lt;img src="d.jpg"&gt;</description></item>
+</channel></rss>""".encode()
+    first, second = extract(Source("f.xml", rss, "f"))
+    assert first.images == ["https://www.opdc.go.th/news/photos/a.jpg", "https://www.opdc.go.th/b.png"]
+    assert second.images == ["https://cdn.example.go.th/base/d.jpg"]
+    first, _ = extract(Source("f.xml", rss, "f", url="https://www.opdc.go.th/feeds/all.xml"))
+    assert first.images == ["https://www.opdc.go.th/feeds/photos/a.jpg", "https://www.opdc.go.th/b.png"]

@@ -366,7 +366,10 @@ def image_urls(imgs, base: str | None) -> list[str]:
         try:
             if _AD_IMAGE.search(urlsplit(src).path):
                 continue  # banners, logos, icons, counters: site furniture, not the story's pictures
-            found.append(urljoin(base, src) if base else src)
+            url = urljoin(base, src) if base else src
+            if urlsplit(url).scheme.lower() not in ("http", "https", ""):
+                continue  # javascript:, file:, data: and the like are never a picture to keep
+            found.append(url)
         except ValueError:  # urllib refuses hosts like "[oops": not a usable address
             continue
     return found
