@@ -207,3 +207,10 @@ def test_undotted_acronym_highlights_the_dotted_form():
 def test_nothing_searchable_says_so(index, query):
     res = index.search(query)
     assert not res.hits and res.message
+
+
+@pytest.mark.parametrize("query", ["ร่วม\ud800มือ", "\udfffร่วมมือ", "governance\ud800"])
+def test_lone_surrogates_in_a_query_are_dropped(index, query):
+    res = index.search(query)
+    assert res.message is None, res.message
+    assert res.hits

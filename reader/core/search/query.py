@@ -200,6 +200,9 @@ def _article_ids(searcher, q: Q.Query) -> list[int]:
 
 def run_search(searcher, store, text: str, filters: Filters | None = None, sort: str = "relevance",
                limit: int = 20, offset: int = 0, snippets: bool = True) -> Results:
+    # A lone surrogate (half of a broken paste) cannot be encoded for Whoosh's term lookups:
+    # it is no letter of any word, so it goes.
+    text = "".join(ch for ch in (text or "") if not "\ud800" <= ch <= "\udfff")
     try:
         return _run(searcher, store, text, filters, sort, max(0, int(limit)), max(0, int(offset)), snippets)
     except Exception as exc:  # a query must never bring the window down
