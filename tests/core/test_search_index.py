@@ -155,6 +155,32 @@ def test_an_index_from_another_analyzer_version_is_rebuilt(archive):
     index.close()
 
 
+def test_an_index_in_the_old_compound_layout_is_rebuilt_once(archive, monkeypatch):
+    """Indexes written before segments were separate files work, but searching one holds
+    its stored column in memory: it is rebuilt from the catalog once, then kept."""
+    from whoosh import index as windex
+
+    from reader.core.search import index as index_module
+
+    monkeypatch.setattr(index_module, "COMPOUND", True)
+    index = SearchIndex.open(archive.index_dir)
+    sync_index(archive, index)
+    index.close()
+    ix = windex.open_dir(str(archive.index_dir), indexname=index_module.INDEX_NAME)
+    assert all(seg.is_compound() for seg in ix._segments())
+    ix.close()
+    monkeypatch.setattr(index_module, "COMPOUND", False)
+    index = SearchIndex.open(archive.index_dir)
+    assert index.was_rebuilt and "compound" in index.rebuild_reason, index.rebuild_reason
+    sync_index(archive, index)
+    assert not any(seg.is_compound() for seg in index.ix._segments())
+    assert ids(index, "ธรรมาภิบาล") and ids(index, "อมารีวอเตอร์เกท")
+    index.close()
+    index = SearchIndex.open(archive.index_dir)
+    assert not index.was_rebuilt and not index.created
+    index.close()
+
+
 def test_rebuild_reports_progress_and_replaces_everything(archive, tmp_path):
     index = SearchIndex.open(tmp_path / "idx")
     index.update([IndexDoc(Article(title="เก่า", paragraphs=["ข้อความเก่า"], id=500))])

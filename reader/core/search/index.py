@@ -52,6 +52,11 @@ def _codec() -> W3Codec:
 COMPOUND = False
 
 
+class _OldLayout(Exception):
+    """An index that works but is rebuilt once: searching a compound segment copies its
+    stored column into memory (~450 MB at 60,000 articles; see COMPOUND)."""
+
+
 class IndexUnavailable(ArchiveError):
     """A read-only archive whose index cannot be opened (it cannot be rebuilt there)."""
 
@@ -103,6 +108,8 @@ class SearchIndex:
                 ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
                 if set(ix.schema.names()) != set(make_schema().names()):
                     raise ValueError("schema changed")
+                if any(seg.is_compound() for seg in ix._segments()):
+                    raise _OldLayout("written as compound segment files by an earlier version")
                 with ix.searcher() as s:  # reads the segment and TOC files
                     n = s.doc_count()
                     s.reader().doc_frequency("content", "การ")
@@ -121,8 +128,12 @@ class SearchIndex:
                              " sync repairs it", index_dir, grams.count(), n)
                 return cls(index_dir, ix, grams, None, meta)
             except Exception as exc:  # any damage: rebuild, never fatal
-                log.warning("search index at %s unreadable (%s): recreating", index_dir, exc)
-                reason = f"unreadable: {exc.__class__.__name__}: {exc}"
+                if isinstance(exc, _OldLayout):
+                    log.info("search index at %s %s: rebuilding it once", index_dir, exc)
+                    reason = f"old layout: {exc}"
+                else:
+                    log.warning("search index at %s unreadable (%s): recreating", index_dir, exc)
+                    reason = f"unreadable: {exc.__class__.__name__}: {exc}"
                 for thing in (ix, grams):
                     try:
                         if thing is not None:
