@@ -43,7 +43,6 @@ class IndexController(QObject):
             if index is None or not repair:
                 return index, 0
             from reader.core.search import sync_index
-            from reader.core.search.rank import warm
 
             def progress(done: int, total: int) -> None:
                 if cancel.is_set():
@@ -51,7 +50,7 @@ class IndexController(QObject):
                 report((done, total))
 
             updated = sync_index(archive, index, progress=progress)
-            warm(index.searcher())  # so the first search does not wait for numpy and tables
+            index.warm()  # so the first search does not wait for numpy and tables
             return index, updated
 
         self.job = run_in_background(work, on_done=self._done, on_error=self._failed,

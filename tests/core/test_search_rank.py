@@ -145,3 +145,23 @@ def test_cache_dies_with_the_searcher_when_the_index_changes(tmp_path):
     assert idx.search("ข่าวใหม่").hits[0].article_id == 99
     assert rank.article_maps(after)[0][ids].tolist().count(99) == 1
     idx.close()
+
+
+def test_warm_loads_the_tables_under_the_index_lock(index):
+    """The window warms in a background thread while its GUI thread may search: warm()
+    must wait for the index lock (a searcher's files are not safe to read from two
+    threads at once), then leave the tables the first search needs."""
+    import threading
+
+    rank.clear_cache(index.searcher())
+    for name in ("_opdc_norms", "_opdc_aids", "_opdc_dates"):
+        setattr(index.searcher(), name, None)
+    with index._lock:
+        worker = threading.Thread(target=index.warm)
+        worker.start()
+        worker.join(0.3)
+        assert worker.is_alive(), "warm() ran without the index lock"
+    worker.join(10)
+    searcher = index.searcher()
+    assert all(getattr(searcher, name) is not None for name in ("_opdc_norms", "_opdc_aids", "_opdc_dates"))
+    assert len(searcher._opdc_dates) == searcher.doc_count_all()

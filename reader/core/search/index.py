@@ -290,6 +290,15 @@ class SearchIndex:
                 self._searcher = self.ix.searcher()
             return self._searcher
 
+    def warm(self) -> None:
+        """Load what the first search needs (numpy, the length, article and date tables),
+        under the index lock: the searcher's files must not be read by two threads at once
+        (the window warms in the background while its GUI thread may search)."""
+        from reader.core.search.rank import warm
+
+        with self._lock:
+            warm(self.searcher())
+
     def search(self, query: str, filters=None, sort: str = "relevance", limit: int = 20, offset: int = 0,
                snippets: bool = True):
         """Results for a query string (see query.py for the language); never raises."""
