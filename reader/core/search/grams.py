@@ -29,6 +29,7 @@ import threading
 import zlib
 from array import array
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -270,8 +271,7 @@ class GramStore:
         with self._lock:
             blocks = self.blocks()
             db = self.db
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 if self._meta("based") is None:  # see _based: before any block is added
                     self._set_meta("based", json.dumps(list(range(len(blocks)))))
                 pending: dict[int, list] = {}
@@ -296,12 +296,6 @@ class GramStore:
                         self._add_parts(pending, blocks)
                         pending, size = {}, 0
                 self._add_parts(pending, blocks)
-                self._bump()
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                self._blocks = None
-                raise
             return n
 
     def _add_parts(self, pending: dict[int, list], blocks: list[Block]) -> None:
@@ -374,8 +368,7 @@ class GramStore:
             # kept as numpy arrays (~36 bytes per gram and chunk) until the block is
             # full: a Python int per gram, as before, took ~1 GB for one block
             self._chunks.setdefault(b, []).append((offset, codes, masks))
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 self.db.executemany(
                     "INSERT OR REPLACE INTO slots VALUES (?,?,?,?,1)",
                     [(b, offset + i, aid, d) for i, (aid, d) in enumerate(zip(ids, dates, strict=True))])
@@ -385,28 +378,16 @@ class GramStore:
                     blk.alive |= 1 << (offset + i)
                 if len(blk.ids) >= BLOCK:
                     self._write_chunks(b)
-                self._bump()
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                self._blocks = None
-                raise
 
     def finish_chunks(self) -> None:
         """Write the bitmaps of a block still being filled by add_chunk."""
         with self._lock:
             if not self._chunks:
                 return
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 for b in list(self._chunks):
                     self._write_chunks(b)
                 self._set_meta("based", json.dumps(list(range(len(self.blocks())))))
-                self._bump()
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
 
     def _write_chunks(self, b: int) -> None:
         """The rows of block b from its chunks' (offset, codes, masks), with numpy:
@@ -473,16 +454,24 @@ class GramStore:
     def delete(self, ids: Iterable[int]) -> None:
         with self._lock:
             blocks = self.blocks()
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 for aid in ids:
                     self._kill(aid, blocks)
-                self._bump()
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                self._blocks = None
-                raise
+
+    @contextmanager
+    def _transaction(self):
+        """One write transaction that moves the store's generation on (readers in other
+        processes reload). On failure it is rolled back and the slot tables in memory,
+        which the body may have changed, are read again from the file."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._bump()
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            self._blocks = None
+            raise
 
     def _bump(self) -> None:
         gen = str(int(self._current_generation()) + 1)
