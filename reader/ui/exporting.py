@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar, QPushButton
 
@@ -23,6 +23,7 @@ from reader.core import export
 from reader.core.export import ExportError, ExportOptions, ReportMeta, print_options
 from reader.core.export.document import PRINT_SIZE_PT
 
+from .forms import open_message
 from .worker import Job, run_in_background
 
 # What ExportOptions.check accepts: the reading size is clamped to it.
@@ -250,12 +251,7 @@ class ExportController(QObject):
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(bar, text))
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
-        """Shown without blocking: the window keeps working and tests can read it."""
-        box = QMessageBox(icon, self.tr("Export"), text, QMessageBox.StandardButton.Ok, self.window)
-        box.setObjectName("exportMessage")
-        box.setAccessibleName(self.tr("Export"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        box = open_message(self.window, icon, self.tr("Export"), text, "exportMessage", self.tr("Export"))
         self.message_box = box
         return box
 

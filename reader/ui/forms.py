@@ -1,9 +1,11 @@
 """Form rows built one way: a label with a mnemonic and buddy, and the field's
-accessible name and description set, so every input has words a screen reader speaks."""
+accessible name and description set, so every input has words a screen reader speaks;
+and the one way the background controllers (import, export) show a message."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QWidget
 
 
 def plain(text: str) -> str:
@@ -25,3 +27,15 @@ def add_row(layout: QFormLayout, label: str, widget: QWidget, description: str =
     name_widget(widget, label, description)
     layout.addRow(caption, widget)
     return caption
+
+
+def open_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, object_name: str,
+                 accessible_name: str) -> QMessageBox:
+    """A message box shown without blocking (the window keeps working and tests can read
+    it), deleted when closed."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName(object_name)
+    box.setAccessibleName(accessible_name)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

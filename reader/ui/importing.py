@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from .forms import open_message
 from .worker import Job, run_in_background
 
 
@@ -128,11 +129,6 @@ class ImportController(QObject):
             box.setDetailedText("\n".join(f"{f.name}: {f.reason}" for f in summary.failed))
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
-        """Shown without blocking: the window keeps working and tests can read it."""
-        box = QMessageBox(icon, self.tr("Import"), text, QMessageBox.StandardButton.Ok, self.window)
-        box.setObjectName("importSummary")
-        box.setAccessibleName(self.tr("Import summary"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        box = open_message(self.window, icon, self.tr("Import"), text, "importSummary", self.tr("Import summary"))
         self.summary_box = box
         return box
