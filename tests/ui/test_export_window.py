@@ -200,16 +200,23 @@ def test_cancel_leaves_no_file(open_window, archive_path, qtbot, tmp_path, save_
     assert list(tmp_path.glob("cancelled*")) == []
 
 
-def test_reading_size_makes_word_text_larger(open_window, archive_path, qtbot, tmp_path, save_as):
-    window = open_window(archive_path)
+def export_at_both_sizes(window, qtbot, tmp_path, save_as, action: str, suffix: str) -> None:
+    """The open Thai article exported at the official size (official.SUFFIX), then at a
+    200% reading size with "Print at Reading Size" switched on from its menu action
+    (large.SUFFIX)."""
     open_thai_article(window, qtbot)
-    save_as(tmp_path / "official.docx")
-    run_export(qtbot, window, "export_docx")
+    save_as(tmp_path / f"official{suffix}")
+    run_export(qtbot, window, action)
     window.set_zoom(200)
     window.registry["print_reading_size"].trigger()
     assert window.settings.print_at_reading_size
-    save_as(tmp_path / "large.docx")
-    run_export(qtbot, window, "export_docx")
+    save_as(tmp_path / f"large{suffix}")
+    run_export(qtbot, window, action)
+
+
+def test_reading_size_makes_word_text_larger(open_window, archive_path, qtbot, tmp_path, save_as):
+    window = open_window(archive_path)
+    export_at_both_sizes(window, qtbot, tmp_path, save_as, "export_docx", ".docx")
     official = Document(str(tmp_path / "official.docx")).styles["Normal"].font.size.pt
     large = Document(str(tmp_path / "large.docx")).styles["Normal"].font.size.pt
     assert official == 16 and large == 32
@@ -221,13 +228,7 @@ def test_reading_size_makes_word_text_larger(open_window, archive_path, qtbot, t
 @need_poppler
 def test_reading_size_makes_the_pdf_longer(open_window, archive_path, qtbot, tmp_path, save_as):
     window = open_window(archive_path)
-    open_thai_article(window, qtbot)
-    save_as(tmp_path / "official.pdf")
-    run_export(qtbot, window, "save_pdf")
-    window.set_zoom(200)
-    window.registry["print_reading_size"].setChecked(True)
-    save_as(tmp_path / "large.pdf")
-    run_export(qtbot, window, "save_pdf")
+    export_at_both_sizes(window, qtbot, tmp_path, save_as, "save_pdf", ".pdf")
     assert pdf_pages(tmp_path / "large.pdf") > pdf_pages(tmp_path / "official.pdf")
     assert window.export_options("pdf").size_pt == 32
 
