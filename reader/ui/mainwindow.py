@@ -232,7 +232,12 @@ class MainWindow(QMainWindow):
         again, and the library tree is left alone while someone is moving in it."""
         if self.importer.busy:
             return False  # this window's own import refreshes when it finishes
-        version = self.archive.data_version()
+        try:
+            version = self.archive.data_version()
+        except Exception as exc:  # e.g. the drive holding the archive went away
+            self.outside.stop()  # say it once, not every 2 s
+            self.statusBar().showMessage(self.tr("The archive can no longer be read: %1").replace("%1", str(exc)))
+            return False
         if version == self._data_version:
             return False
         self._data_version = version
@@ -698,6 +703,7 @@ class MainWindow(QMainWindow):
         return save_settings(s)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.outside.stop()  # the archive is closed after the window
         if self.importer.busy:
             self.importer.cancel()
         from .worker import cancel_all

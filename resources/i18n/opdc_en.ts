@@ -368,6 +368,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>The archive can no longer be read: %1</source>
+            <translation>The archive can no longer be read: %1</translation>
+        </message>
+        <message>
             <source>OPDC Reader</source>
             <translation>OPDC Reader</translation>
         </message>

@@ -368,6 +368,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>The archive can no longer be read: %1</source>
+            <translation>อ่านคลังข่าวไม่ได้แล้ว: %1</translation>
+        </message>
+        <message>
             <source>OPDC Reader</source>
             <translation>OPDC Reader โปรแกรมอ่านข่าว ก.พ.ร.</translation>
         </message>

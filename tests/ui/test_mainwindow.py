@@ -322,3 +322,14 @@ def test_window_follows_another_programs_import_by_itself(open_window, archive_p
     assert window.sidebar.topLevelItem(0).text(0) == before  # untouched while focused
     # and nothing changes when nothing happened
     assert not window.follow_outside_changes()
+
+
+def test_an_archive_that_can_no_longer_be_read_is_said_once(open_window, archive_path):
+    """The drive holding the archive went away: the watcher says so in the status bar and
+    stops looking, instead of failing every 2 s."""
+    window = open_window(archive_path)
+    assert window.outside.isActive()
+    window.archive._conn.close()
+    assert not window.follow_outside_changes()
+    assert not window.outside.isActive()
+    assert "can no longer be read" in window.statusBar().currentMessage()
