@@ -240,6 +240,15 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
             cache.append(m)
         return cache[0]
 
+    decoded: list = []
+
+    def candidates() -> tuple[np.ndarray, np.ndarray]:
+        """Article ids and dates of those candidates, decoded once (tier 1's filter and
+        tier 2 both need them)."""
+        if not decoded:
+            decoded.append(_candidates(store, masks() or {}))
+        return decoded[0]
+
     seen: set[int] = set()
     hits: list[Hit] = []
 
@@ -265,7 +274,7 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
     aid_of, doc_of = rank.article_maps(searcher)
     if use_store and by_date:
         # every possible match is in the store's candidates: newest first
-        cands = _newest_first(store, masks() or {})
+        cands = _newest_first(*candidates())
         res.total = len(cands)
         for aid in cands.tolist():
             dn = doc_of.get(aid)
@@ -290,7 +299,7 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
         if len(found) and use_store and not trusted:
             # words of a unit found apart (`เครื่อง` ... `กระตุ้น`) are not the unit:
             # keep the documents whose n-grams allow every Thai string before reading any
-            allow = np.unique(_candidates(store, masks() or {})[0])
+            allow = np.unique(candidates()[0])
             found = found.keep(rank.within(aid_of[found.ids], allow))
         full = False
         for dn, score in rank.best_first(found, need):
@@ -300,7 +309,7 @@ def _run(searcher, store, text, filters, sort, limit, offset, snippets=True) -> 
         est1 = len(found)
         if not full and use_store:
             t1 = set(found.ids.tolist())
-            for aid in _newest_first(store, masks() or {}).tolist():
+            for aid in _newest_first(*candidates()).tolist():
                 dn = doc_of.get(aid)
                 if dn is None or dn in t1:
                     continue
@@ -392,11 +401,10 @@ def _candidates(store, masks: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(ids), np.concatenate(dates)
 
 
-def _newest_first(store, masks: dict[int, int]) -> np.ndarray:
-    """The candidates' article ids, newest date first (undated last), then highest id."""
+def _newest_first(ids: np.ndarray, dates: np.ndarray) -> np.ndarray:
+    """Article ids, newest date first (undated last), then highest id."""
     import numpy as np
 
-    ids, dates = _candidates(store, masks)
     return ids[np.lexsort((-ids, -dates))]
 
 
