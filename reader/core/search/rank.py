@@ -191,13 +191,7 @@ def lengths(searcher) -> tuple[np.ndarray, float]:
     cached = getattr(searcher, "_opdc_norms", None)
     if cached is not None:
         return cached
-    values: list[int] = []
-    for leaf, _offset in searcher.reader().leaf_readers():
-        if leaf.has_column("words"):
-            values.extend(leaf.column_reader("words"))
-        else:
-            values.extend([0] * leaf.doc_count_all())
-    arr = np.asarray(values, dtype=np.float64)
+    arr = column(searcher, "words").astype(np.float64)
     avg = float(arr.mean()) if len(arr) else 1.0
     avg = avg or 1.0
     norms = K1 * (1 - B + B * arr / avg)
@@ -212,16 +206,14 @@ def article_maps(searcher) -> tuple[np.ndarray, dict[int, int]]:
     cached = getattr(searcher, "_opdc_aids", None)
     if cached is not None:
         return cached
-    aid_of: list[int] = []
+    aid_of = column(searcher, "aid")
     doc_of: dict[int, int] = {}
     for leaf, offset in searcher.reader().leaf_readers():
-        values = list(leaf.column_reader("aid")) if leaf.has_column("aid") else [0] * leaf.doc_count_all()
         deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
-        for i, aid in enumerate(values):
+        for i, aid in enumerate(aid_of[offset:offset + leaf.doc_count_all()].tolist()):
             if i not in deleted:
                 doc_of[aid] = offset + i
-        aid_of.extend(values)
-    result = (np.asarray(aid_of, dtype=np.int64), doc_of)
+    result = (aid_of, doc_of)
     searcher._opdc_aids = result
     return result
 
@@ -232,14 +224,20 @@ def dates(searcher) -> np.ndarray:
     cached = getattr(searcher, "_opdc_dates", None)
     if cached is not None:
         return cached
+    searcher._opdc_dates = column(searcher, "date")
+    return searcher._opdc_dates
+
+
+def column(searcher, name: str) -> np.ndarray:
+    """A numeric column's value for every document number (0 where a segment lacks the
+    column or a document the value)."""
     values: list[int] = []
     for leaf, _offset in searcher.reader().leaf_readers():
-        if leaf.has_column("date"):
-            values.extend(v or 0 for v in leaf.column_reader("date"))
+        if leaf.has_column(name):
+            values.extend(v or 0 for v in leaf.column_reader(name))
         else:
             values.extend([0] * leaf.doc_count_all())
-    searcher._opdc_dates = np.asarray(values, dtype=np.int64)
-    return searcher._opdc_dates
+    return np.asarray(values, dtype=np.int64)
 
 
 def newest_first(searcher, ids: np.ndarray) -> np.ndarray:
