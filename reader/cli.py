@@ -181,6 +181,40 @@ def cmd_show(args) -> int:
     return EXIT_OK
 
 
+def cmd_diff(args) -> int:
+    """Word diff of two versions (default: the one before the latest, and the latest)."""
+    from reader.core.diff import diff_articles, render_terminal, summarize
+
+    with _open(args, create=False, readonly=True) as archive:
+        try:
+            count = len(archive.versions(args.id))
+            if count == 0:
+                raise KeyError(f"no article {args.id}")
+            new_v = args.versions[1] if len(args.versions) > 1 else count
+            old_v = args.versions[0] if args.versions else max(1, new_v - 1)
+            old, new = archive.get(args.id, old_v), archive.get(args.id, new_v)
+        except KeyError as exc:
+            print(f"opdc-reader: {exc.args[0]}", file=sys.stderr)
+            return EXIT_ERROR
+    changes = diff_articles(old, new)
+    summary = summarize(changes)
+    if args.json:
+        _print_json({"id": args.id, "from": old_v, "to": new_v, "of": count,
+                     "inserted_words": summary.inserted_words,
+                     "deleted_words": summary.deleted_words,
+                     "changes": [{"op": c.op.value, "text": c.text} for c in changes]})
+        return EXIT_OK
+    print(f"article {args.id}: version {old_v} -> {new_v} (of {count}); "
+          f"words deleted [-...-]: {summary.deleted_words}, "
+          f"inserted {{+...+}}: {summary.inserted_words}")
+    if summary.unchanged:
+        print("the two versions have the same text")
+        return EXIT_OK
+    print()
+    print(render_terminal(changes, colour=sys.stdout.isatty(), full=args.full))
+    return EXIT_OK
+
+
 def cmd_stats(args) -> int:
     with _open(args, create=False, readonly=True) as archive:
         stats = archive.stats()
@@ -400,6 +434,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("id", type=int)
     sp.add_argument("--version", type=int, help="an earlier version (default: the latest)")
     sp.add_argument("--era", choices=["be", "ce"], default="be", help="Buddhist or Common Era dates")
+
+    sp = add("diff", "compare two versions of an article word by word", cmd_diff)
+    sp.add_argument("id", type=int)
+    sp.add_argument("versions", nargs="*", type=int, metavar="V",
+                    help="two version numbers (default: the previous and the latest)")
+    sp.add_argument("--full", action="store_true",
+                    help="the whole text, not only the paragraphs that changed")
 
     add("stats", "numbers about the archive", cmd_stats)
     add("verify", "re-hash every original and check the catalog", cmd_verify)
