@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar, QPushButton
 
 from reader.core import export
 from reader.core.export import ExportError, ExportOptions, ReportMeta, print_options
 from reader.core.export.document import PRINT_SIZE_PT
 
+from .announce import say as announce_text
 from .forms import open_message
 from .worker import Job, run_in_background
 
@@ -248,7 +248,7 @@ class ExportController(QObject):
         bar = self.window.statusBar()
         bar.showMessage(text)
         if announce:
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(bar, text))
+            announce_text(self.window, text)
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
         box = open_message(self.window, icon, self.tr("Export"), text, "exportMessage", self.tr("Export"))

@@ -11,8 +11,6 @@ import html
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
     QColor,
     QPainter,
     QResizeEvent,
@@ -33,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import themes
+from .announce import say
 from .forms import name_widget, plain
 from .models import SEGMENTS_ROLE
 from .readerpane import word_starts
@@ -209,7 +209,7 @@ class SearchPanel(QWidget):
         self.count_label.setText(text)
         self.count_label.setAccessibleName(text)
         if announce:
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.count_label, text))
+            say(self, text)
 
 
 def lead_to_first_hit(segments: list[tuple[str, bool]], keep: int = 14) -> list[tuple[str, bool]]:
@@ -234,7 +234,18 @@ class SnippetDelegate(QStyledItemDelegate):
         self.colors = colors
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
-        background, foreground = (c.name() for c in self.colors)
+        """The snippet as rich text. On a selected row the text takes the selection's text
+        colour and the hits the theme's on-selection mark (the normal yellow mark vanished
+        on High Contrast's yellow selection: 1.07:1)."""
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        theme = themes.current_theme()
+        if selected:
+            background, foreground = (theme.colors["selected_hit_background"],
+                                      theme.colors["selected_hit_text"])
+            plain_color = theme.colors["highlighted_text"]
+        else:
+            background, foreground = (c.name() for c in self.colors)
+            plain_color = theme.colors["text"]
         parts = []
         for text, is_hit in lead_to_first_hit(index.data(SEGMENTS_ROLE) or []):
             text = html.escape(text)
@@ -243,7 +254,7 @@ class SnippetDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
-        doc.setHtml("".join(parts))
+        doc.setHtml(f'<span style="color:{plain_color}">' + "".join(parts) + "</span>")
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:

@@ -1,16 +1,20 @@
 """Themes as data: resources/themes/*.toml name colours by meaning; this module turns
-them into a QPalette plus a small style sheet (focus ring, search-hit colours).
+them into a QPalette, a small style sheet (control borders, 2 px focus frames) and the
+colours the focus frame of a list's current row is drawn in (FocusFrameStyle).
 
 "system" follows the desktop's light/dark preference and keeps following it.
 """
 
 from __future__ import annotations
 
+import tempfile
 import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QAbstractItemView, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from reader.core.paths import resource
 
@@ -61,18 +65,69 @@ class Theme:
         return pal
 
     def style_sheet(self, font_pt: float | None = None) -> str:
-        """A visible focus ring on every input and view (Fusion's own is too faint), and
-        the interface text size when it is scaled: with a style sheet in place, widgets
-        no longer follow QApplication.setFont, so the size has to be a rule too."""
-        focus = self.colors["focus"]
+        """Borders every theme can see (Fusion derives them from the window colour, so in
+        High Contrast they vanished), a 2 px focus frame in the theme's focus colour, and
+        the interface text size when it is scaled: with a style sheet in place, widgets no
+        longer follow QApplication.setFont, so the size has to be a rule too. Normal and
+        focused fields take the same room (1 px border + 1 px padding, or 2 px border)."""
+        c = self.colors
         size = f"* {{ font-size: {font_pt:.1f}pt; }}\n" if font_pt else ""
+        fields = "QLineEdit, QSpinBox, QComboBox, QTextEdit, QPlainTextEdit, QAbstractItemView"
+        focused = ", ".join(f"{name.strip()}:focus" for name in fields.split(","))
+        up, down = (arrow_image(direction, c["button_text"]) for direction in ("up", "down"))
         return size + (
-            "QAbstractItemView:focus, QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus,"
-            " QComboBox:focus, QSpinBox:focus, QDateEdit:focus"
-            f" {{ border: 2px solid {focus}; }}\n"
+            f"{fields} {{ border: 1px solid {c['border']}; padding: 1px; }}\n"
+            f"{focused} {{ border: 2px solid {c['focus']}; padding: 0px; }}\n"
+            # A bordered spin box loses Fusion's arrows: draw them in the theme's text colour.
+            f"QSpinBox::up-arrow {{ image: url({up}); width: 0.55em; height: 0.55em; }}\n"
+            f"QSpinBox::down-arrow {{ image: url({down}); width: 0.55em; height: 0.55em; }}\n"
             "QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus"
-            f" {{ outline: 2px solid {focus}; border: 2px solid {focus}; }}\n"
+            f" {{ border: 2px solid {c['focus']}; }}\n"
         )
+
+
+def arrow_image(direction: str, color: str) -> str:
+    """A small triangle PNG in the given colour (made once, in the temporary folder)."""
+    folder = Path(tempfile.gettempdir()) / "opdc-reader-arrows"
+    path = folder / f"{direction}-{color.lstrip('#')}.png"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        image = QImage(48, 48, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        top, bottom = (8.0, 40.0) if direction == "up" else (40.0, 8.0)
+        painter.drawPolygon(QPolygonF([QPointF(4, bottom), QPointF(44, bottom), QPointF(24, top)]))
+        painter.end()
+        image.save(str(path) + ".tmp.png")
+        Path(str(path) + ".tmp.png").replace(path)  # two windows may make it at once
+    return path.as_posix()
+
+
+class FocusFrameStyle(QProxyStyle):
+    """Fusion, with the current row of a list framed 2 px in the theme's focus colours
+    (Fusion draws 1 px in the selection's own colour: invisible on a selected row)."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+        self.frame = QColor("#9c3d00")
+        self.on_selection = QColor("#ffffff")
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(widget, QAbstractItemView):
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            pen = QPen(self.on_selection if selected else self.frame, 2)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.save()
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1))
+            painter.restore()
+            return
+        super().drawPrimitive(element, option, painter, widget)
 
 
 def load_theme(name: str) -> Theme:
@@ -93,8 +148,25 @@ def resolve(choice: str) -> str:
     return "light"
 
 
+_focus_style: FocusFrameStyle | None = None
+_current: Theme | None = None
+
+
+def current_theme() -> Theme:
+    """The theme applied last (light before any)."""
+    return _current or load_theme("light")
+
+
 def apply_theme(app: QGuiApplication, choice: str, font_pt: float | None = None) -> Theme:
     theme = load_theme(resolve(choice))
+    global _focus_style, _current
+    _current = theme
+    if hasattr(app, "setStyle"):
+        if _focus_style is None:  # app.style() is the style sheet's wrapper: keep our own
+            _focus_style = FocusFrameStyle()
+            app.setStyle(_focus_style)
+        _focus_style.frame = theme.color("focus")
+        _focus_style.on_selection = theme.color("focus_on_selection")
     app.setPalette(theme.palette())
     if hasattr(app, "setStyleSheet"):
         app.setStyleSheet(theme.style_sheet(font_pt))
