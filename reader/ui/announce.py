@@ -47,9 +47,9 @@ class Announcer(QLabel):
 def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
     if isinstance(obj, Announcer):
         iface = QAccessibleWidget(obj, QAccessible.Role.Notification)
-        key = id(obj)
-        _interfaces[key] = iface
-        obj.destroyed.connect(lambda *_args: _interfaces.pop(key, None))
+        number = id(obj)
+        _interfaces[number] = iface
+        obj.destroyed.connect(lambda *_args: _interfaces.pop(number, None))
         return iface
     return None
 
