@@ -123,7 +123,7 @@ def test_fifty_kills_lose_nothing(tmp_path):
     try:
         assert conn.execute("SELECT count(DISTINCT url_key) FROM articles").fetchone()[0] == files
         assert conn.execute("SELECT count(*) FROM versions").fetchone()[0] == files
-        assert conn.execute("SELECT max(n) FROM (SELECT count(*) n FROM sources GROUP BY article_id)"
+        assert conn.execute("SELECT max(n) FROM (SELECT count(*) n FROM routes GROUP BY article_id)"
                             ).fetchone()[0] == 1
     finally:
         conn.close()

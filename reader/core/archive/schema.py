@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE originals (
@@ -101,7 +101,58 @@ _V2 = """
 CREATE INDEX articles_category_newest ON articles(category, date DESC, id DESC);
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
+# v3: subscribed sources (issue 11). The name `sources` was taken by the table of every
+# route an article arrived by; that table becomes `routes` (its rows, indexes and
+# references move with it), and `sources` now holds what the user follows: a feed, a
+# listing page or a single page, with the fetcher's state for each. `fetches` keeps the
+# provenance of every stored fetch beside the original bytes it produced (a WARC export
+# reads the HTTP headers from there); `robots` caches each host's robots.txt, so a cron
+# job run every hour still reads it at most once a day.
+_V3 = """
+ALTER TABLE sources RENAME TO routes;
+CREATE TABLE sources (
+    id              INTEGER PRIMARY KEY,
+    kind            TEXT NOT NULL CHECK (kind IN ('feed', 'listing', 'page')),
+    url             TEXT NOT NULL UNIQUE,
+    name            TEXT NOT NULL DEFAULT '',
+    every_seconds   INTEGER NOT NULL DEFAULT 21600,
+    enabled         INTEGER NOT NULL DEFAULT 1,
+    created_at      TEXT NOT NULL,
+    etag            TEXT,
+    last_modified   TEXT,
+    last_fetch      TEXT,                 -- when it was last tried
+    last_status     INTEGER,              -- HTTP status of that try (NULL: no answer)
+    last_message    TEXT NOT NULL DEFAULT '',
+    next_due        TEXT,                 -- NULL: due now
+    failures        INTEGER NOT NULL DEFAULT 0,
+    backoff_until   TEXT,
+    articles_added  INTEGER NOT NULL DEFAULT 0,
+    pages_done      INTEGER NOT NULL DEFAULT 0   -- a listing's back-fill has been done
+);
+CREATE TABLE fetches (
+    id              INTEGER PRIMARY KEY,
+    sha256          TEXT NOT NULL REFERENCES originals(sha256),
+    source_id       INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+    requested_url   TEXT NOT NULL,
+    final_url       TEXT NOT NULL,
+    status          INTEGER NOT NULL,
+    date            TEXT,                 -- the response's Date header, as sent
+    etag            TEXT,
+    last_modified   TEXT,
+    content_type    TEXT,
+    headers         TEXT NOT NULL,        -- JSON [[name, value], ...], as received, in order
+    fetched_at      TEXT NOT NULL,
+    UNIQUE (sha256, final_url)
+);
+CREATE TABLE robots (
+    origin          TEXT PRIMARY KEY,     -- scheme://host:port
+    status          INTEGER NOT NULL,     -- HTTP status of robots.txt (0: unreachable)
+    body            TEXT NOT NULL,
+    fetched_at      TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3}
 
 
 class SchemaTooNew(Exception):

@@ -321,7 +321,7 @@ class Archive:
             (article_id, text_hash),
         ).fetchone()
         seen_bytes = conn.execute(
-            "SELECT 1 FROM sources WHERE article_id=? AND sha256=? LIMIT 1", (article_id, sha)
+            "SELECT 1 FROM routes WHERE article_id=? AND sha256=? LIMIT 1", (article_id, sha)
         ).fetchone()
         if same is not None:
             if seen_bytes:
@@ -375,7 +375,7 @@ class Archive:
     @staticmethod
     def _insert_source(conn, article_id, sha, origin, url, now, batch_id):
         conn.execute(
-            "INSERT OR IGNORE INTO sources(article_id, sha256, origin, url, seen_at, batch_id)"
+            "INSERT OR IGNORE INTO routes(article_id, sha256, origin, url, seen_at, batch_id)"
             " VALUES (?,?,?,?,?,?)",
             (article_id, sha, origin, url, now, batch_id),
         )
@@ -439,7 +439,7 @@ class Archive:
                 for r in rows]
 
     def sources(self, article_id: int) -> list[dict]:
-        rows = self._query("SELECT sha256, origin, url, seen_at FROM sources WHERE article_id=?"
+        rows = self._query("SELECT sha256, origin, url, seen_at FROM routes WHERE article_id=?"
                            " ORDER BY seen_at", (article_id,))
         return [dict(r) for r in rows]
 
@@ -479,7 +479,7 @@ class Archive:
             clauses.append("instr(lower(a.title), lower(?)) > 0")
             params.append(flt.title_contains)
         if flt.batch_id:
-            clauses.append("a.id IN (SELECT article_id FROM sources WHERE batch_id = ?)")
+            clauses.append("a.id IN (SELECT article_id FROM routes WHERE batch_id = ?)")
             params.append(flt.batch_id)
         if flt.ids is not None:
             clauses.append(f"a.id IN ({','.join('?' * len(flt.ids)) or 'NULL'})")
