@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .types import ArchiveError
 from .urls import normalize_url
@@ -105,6 +107,13 @@ class Subscriptions:
     def __init__(self, archive: Archive):
         self.archive = archive
 
+    def _write(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
+        """One transaction under the archive's writer lock (Archive._write, typed)."""
+        return cast(Callable[..., Any], self.archive._write)(fn)
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        return cast(list[sqlite3.Row], self._query(sql, params))
+
     # -- the sources themselves ---------------------------------------------------
 
     def add(self, url: str, kind: str, name: str = "", every_seconds: int = DEFAULT_EVERY) -> Subscription:
@@ -114,28 +123,28 @@ class Subscriptions:
             raise ValueError(f"not a web address: {url!r} (it must start with http:// or https://)")
         every_seconds = max(MIN_EVERY, int(every_seconds))
 
-        def fn(conn):
+        def fn(conn: sqlite3.Connection) -> int | None:
             found = conn.execute("SELECT id FROM sources WHERE url=?", (url,)).fetchone()
             if found:
                 raise ArchiveError(f"already following {url} (source {found[0]})")
             return conn.execute(
                 "INSERT INTO sources(kind, url, name, every_seconds, created_at) VALUES (?,?,?,?,?)",
                 (kind, url, " ".join(name.split()), every_seconds, _now())).lastrowid
-        return self.get(self.archive._write(fn))
+        return self.get(self._write(fn))
 
     def get(self, source_id: int) -> Subscription:
-        rows = self.archive._query("SELECT * FROM sources WHERE id=?", (source_id,))
+        rows = self._query("SELECT * FROM sources WHERE id=?", (source_id,))
         if not rows:
             raise KeyError(f"no source {source_id}")
         return _row(rows[0])
 
     def all(self) -> list[Subscription]:
-        return [_row(r) for r in self.archive._query("SELECT * FROM sources ORDER BY id")]
+        return [_row(r) for r in self._query("SELECT * FROM sources ORDER BY id")]
 
     def due(self, now: str | None = None) -> list[Subscription]:
         """Enabled sources whose time has come (never tried, or next_due passed)."""
         now = now or _now()
-        rows = self.archive._query(
+        rows = self._query(
             "SELECT * FROM sources WHERE enabled AND (next_due IS NULL OR next_due <= ?)"
             " AND (backoff_until IS NULL OR backoff_until <= ?) ORDER BY id", (now, now))
         return [_row(r) for r in rows]
@@ -177,18 +186,18 @@ class Subscriptions:
             self._update(source_id, "UPDATE sources SET articles_added=articles_added+? WHERE id=?",
                          (n, source_id))
 
-    def _update(self, source_id: int, sql: str, params: tuple) -> None:
-        def fn(conn):
+    def _update(self, source_id: int, sql: str, params: tuple[Any, ...]) -> None:
+        def fn(conn: sqlite3.Connection) -> None:
             if conn.execute(sql, params).rowcount == 0:
                 raise KeyError(f"no source {source_id}")
-        self.archive._write(fn)
+        self._write(fn)
 
     # -- what the archive already holds -----------------------------------------
 
     def known_url(self, url: str) -> bool:
         """An article with this address (normalised) is already archived."""
         key = normalize_url(url)
-        return bool(key and self.archive._query("SELECT 1 FROM articles WHERE url_key=? LIMIT 1",
+        return bool(key and self._query("SELECT 1 FROM articles WHERE url_key=? LIMIT 1",
                                                 (key,)))
 
     # -- provenance of stored fetches ------------------------------------------------
@@ -196,7 +205,7 @@ class Subscriptions:
     def record_fetch(self, sha256: str, source_id: int | None, rec: FetchRecord) -> None:
         """Keep where `sha256` came from. The first fetch of these bytes from this address
         is kept; a later identical download adds nothing."""
-        self.archive._write(lambda conn: conn.execute(
+        self._write(lambda conn: conn.execute(
             "INSERT OR IGNORE INTO fetches(sha256, source_id, requested_url, final_url, status,"
             " date, etag, last_modified, content_type, headers, fetched_at)"
             " SELECT ?,?,?,?,?,?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM originals WHERE sha256=?)",
@@ -205,7 +214,7 @@ class Subscriptions:
              json.dumps(rec.headers, ensure_ascii=False), rec.fetched_at, sha256)))
 
     def fetches_for(self, sha256: str) -> list[dict[str, Any]]:
-        rows = self.archive._query(
+        rows = self._query(
             "SELECT requested_url, final_url, status, date, etag, last_modified, content_type,"
             " headers, fetched_at, source_id FROM fetches WHERE sha256=? ORDER BY id", (sha256,))
         out = []
@@ -218,17 +227,17 @@ class Subscriptions:
     # -- robots.txt cache -------------------------------------------------------------
 
     def robots(self, origin: str) -> tuple[int, str, str] | None:
-        rows = self.archive._query("SELECT status, body, fetched_at FROM robots WHERE origin=?",
+        rows = self._query("SELECT status, body, fetched_at FROM robots WHERE origin=?",
                                    (origin,))
         return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
 
     def store_robots(self, origin: str, status: int, body: str, fetched_at: str) -> None:
-        self.archive._write(lambda conn: conn.execute(
+        self._write(lambda conn: conn.execute(
             "INSERT OR REPLACE INTO robots(origin, status, body, fetched_at) VALUES (?,?,?,?)",
             (origin, status, body, fetched_at)))
 
 
-def _row(r) -> Subscription:
+def _row(r: sqlite3.Row) -> Subscription:
     data = dict(r)
     data["enabled"] = bool(data["enabled"])
     return Subscription(**data)
