@@ -112,7 +112,8 @@ class Subscriptions:
         return cast(Callable[..., Any], self.archive._write)(fn)
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        return cast(list[sqlite3.Row], self._query(sql, params))
+        rows: list[sqlite3.Row] = self.archive._query(sql, params)
+        return rows
 
     # -- the sources themselves ---------------------------------------------------
 
