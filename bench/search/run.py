@@ -32,7 +32,7 @@ from pathlib import Path
 
 from bench.search.corpus import parse_text
 from reader.core.model import Article, IndexDoc
-from reader.core.search import SearchIndex, rank
+from reader.core.search import SearchIndex
 from reader.core.search import analyzer as ana
 from reader.core.search.schema import search_text
 
@@ -219,13 +219,14 @@ def latencies(fn, queries: list[str], repeat: int = 2) -> dict:
 def uncached(index: SearchIndex, queries: list[str]) -> dict:
     """The same queries with rank.py's posting cache off: every term decoded afresh, the
     cost of a query whose common words no earlier query used."""
-    keep = rank.CACHE_MIN
-    rank.CACHE_MIN = 1 << 62
-    rank.clear_cache(index.searcher())
+    tables = index.tables()
+    keep = tables.cache_min
+    tables.cache_min = 1 << 62
+    tables.clear()
     try:
         return latencies(lambda q: index.search(q, limit=20), queries)
     finally:
-        rank.CACHE_MIN = keep
+        tables.cache_min = keep
 
 
 def truth_sets(n: int, queries: list[str]) -> dict[str, set[int]]:

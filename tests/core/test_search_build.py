@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.model import Article, IndexDoc
-from reader.core.search import SearchIndex, grams
+from reader.core.search import SearchIndex, grams, whoosh_internals
 from reader.core.search import analyzer as ana
 from reader.core.search import build as build_mod
 from reader.core.search import index as index_mod
@@ -170,7 +170,7 @@ def test_updates_with_segment_merges_write_what_whoosh_writes(tmp_path, docs):
             batch = docs[i * 10 : i * 10 + 10] + docs[i : i + 3]  # 3 replaced each time
             plain_update(plain, batch)
             fast.update(batch)
-        assert len(fast.ix._segments()) < 12  # merged
+        assert len(whoosh_internals.segments(fast.ix)) < 12  # merged
         assert postings(fast) == postings(plain)
         assert segment_files(tmp_path / "fast") == segment_files(tmp_path / "plain")
         assert gram_rows(tmp_path / "fast") == gram_rows(tmp_path / "plain")

@@ -11,7 +11,7 @@ from reader.core.archive import Archive
 from reader.core.ingest import extract
 from reader.core.ingest.base import Source
 from reader.core.model import Article, IndexDoc
-from reader.core.search import SearchIndex, sync_index
+from reader.core.search import SearchIndex, sync_index, whoosh_internals
 from reader.core.search.index import META_FILE
 from tests.conftest import SEED
 
@@ -167,13 +167,13 @@ def test_an_index_in_the_old_compound_layout_is_rebuilt_once(archive, monkeypatc
     sync_index(archive, index)
     index.close()
     ix = windex.open_dir(str(archive.index_dir), indexname=index_module.INDEX_NAME)
-    assert all(seg.is_compound() for seg in ix._segments())
+    assert all(seg.is_compound() for seg in whoosh_internals.segments(ix))
     ix.close()
     monkeypatch.setattr(index_module, "COMPOUND", False)
     index = SearchIndex.open(archive.index_dir)
     assert index.was_rebuilt and "compound" in index.rebuild_reason, index.rebuild_reason
     sync_index(archive, index)
-    assert not any(seg.is_compound() for seg in index.ix._segments())
+    assert not any(seg.is_compound() for seg in whoosh_internals.segments(index.ix))
     assert ids(index, "ธรรมาภิบาล") and ids(index, "อมารีวอเตอร์เกท")
     index.close()
     index = SearchIndex.open(archive.index_dir)

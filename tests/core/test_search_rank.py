@@ -12,6 +12,7 @@ import pytest
 
 from reader.core.model import Article, IndexDoc
 from reader.core.search import SearchIndex, rank
+from reader.core.search.tree import all_of, any_of, term
 
 WORDS = ["การ", "และ", "ที่", "ประชุม", "ธนาคาร", "โลก", "ความร่วมมือ", "รัฐบาล", "ประชาชน", "พัฒนา",
          "ระบบ", "ราชการ", "ข้อมูล", "ASEAN", "PMQA"]
@@ -59,10 +60,10 @@ def test_the_index_has_several_segments_and_deletions(index):
 
 @pytest.mark.parametrize("word", WORDS + ["ไม่มีคำนี้"])
 def test_postings_equal_whooshs_matchers(index, word):
-    searcher = index.searcher()
-    rank.clear_cache(searcher)
-    ids, weights = rank.postings(searcher, "content", word.lower())
-    want_ids, want_w = whoosh_postings(searcher, "content", word.lower())
+    tables = index.tables()
+    tables.clear()
+    ids, weights = tables.postings("content", word.lower())
+    want_ids, want_w = whoosh_postings(tables.searcher, "content", word.lower())
     assert ids.tolist() == want_ids
     assert weights.tolist() == pytest.approx(want_w)
     assert np.all(np.diff(ids) > 0)
@@ -89,22 +90,20 @@ def bm25(searcher, words: list[str]) -> dict[int, float]:
 
 @pytest.mark.parametrize("words", [["การ"], ["และ", "ที่"], ["ธนาคาร", "โลก", "การ"], ["pmqa", "ประชุม"]])
 def test_and_scores_equal_plain_bm25(index, words):
-    searcher = index.searcher()
-    found = rank.evaluate(searcher, rank.all_of([rank.term("content", w) for w in words]))
-    want = bm25(searcher, words)
+    found = rank.evaluate(index.tables(), all_of([term("content", w) for w in words]))
+    want = bm25(index.searcher(), words)
     assert want, "the fixture should match every query"
     assert dict(zip(found.ids.tolist(), found.scores.tolist(), strict=True)) == pytest.approx(want)
 
 
 def test_or_adds_scores_and_allowed_narrows(index):
-    searcher = index.searcher()
+    searcher, tables = index.searcher(), index.tables()
     a, b = bm25(searcher, ["ธนาคาร"]), bm25(searcher, ["asean"])
-    found = rank.evaluate(searcher, rank.any_of([rank.term("content", "ธนาคาร"), rank.term("content", "asean")]))
+    found = rank.evaluate(tables, any_of([term("content", "ธนาคาร"), term("content", "asean")]))
     want = {d: a.get(d, 0.0) + b.get(d, 0.0) for d in a.keys() | b.keys()}
     assert dict(zip(found.ids.tolist(), found.scores.tolist(), strict=True)) == pytest.approx(want)
     allowed = np.array(sorted(want)[::3], dtype=np.int64)
-    narrowed = rank.evaluate(searcher, rank.any_of([rank.term("content", "ธนาคาร"), rank.term("content", "asean")]),
-                             allowed)
+    narrowed = rank.evaluate(tables, any_of([term("content", "ธนาคาร"), term("content", "asean")]), allowed)
     assert narrowed.ids.tolist() == allowed.tolist()
 
 
@@ -116,17 +115,16 @@ def test_best_first_is_a_full_ordering_with_ties_by_document():
     assert [s for _d, s in order] == sorted(scores.tolist(), reverse=True)
 
 
-def test_cache_keeps_common_terms_within_its_budget(index, monkeypatch):
-    searcher = index.searcher()
-    rank.clear_cache(searcher)
-    monkeypatch.setattr(rank, "CACHE_MIN", 1)
-    first = rank.postings(searcher, "content", "การ")
-    assert rank.postings(searcher, "content", "การ") is first  # served from the cache
-    cache = rank._cache(searcher)
+def test_cache_keeps_common_terms_within_its_budget(index):
+    tables = rank.Tables(index.searcher())
+    tables.cache_min = 1
+    first = tables.postings("content", "การ")
+    assert tables.postings("content", "การ") is first  # served from the cache
+    cache = tables.cache
     one = first[0].nbytes + first[1].nbytes
     cache.limit = one * 2  # room for about two terms
     for word in WORDS[:8]:
-        rank.postings(searcher, "content", word.lower())
+        tables.postings("content", word.lower())
     assert 0 < cache.size <= cache.limit
     assert len(cache.items) <= 3
     assert ("content", "การ") not in cache.items  # least recently used went first
@@ -136,32 +134,38 @@ def test_cache_dies_with_the_searcher_when_the_index_changes(tmp_path):
     idx = SearchIndex.open(tmp_path / "idx")
     rnd = random.Random(1)
     idx.rebuild([IndexDoc(article(i, rnd), updated_at="1") for i in range(1, 50)], parallel=False)
-    before = idx.searcher()
-    rank.postings(before, "content", "การ")
+    before = idx.tables()
+    before.postings("content", "การ")
     idx.update([IndexDoc(Article(title="ใหม่", paragraphs=["การ ข่าวใหม่"], id=99), updated_at="2")])
-    after = idx.searcher()
-    assert after is not before
-    ids = rank.postings(after, "content", "การ")[0]
+    after = idx.tables()
+    assert after is not before and after.searcher is not before.searcher
+    ids = after.postings("content", "การ")[0]
     assert idx.search("ข่าวใหม่").hits[0].article_id == 99
-    assert rank.article_maps(after)[0][ids].tolist().count(99) == 1
+    assert after.article_maps[0][ids].tolist().count(99) == 1
     idx.close()
 
 
-def test_warm_loads_the_tables_under_the_index_lock(index):
+def test_warm_loads_the_tables_under_the_index_lock(index, monkeypatch):
     """The window warms in a background thread while its GUI thread may search: warm()
     must wait for the index lock (a searcher's files are not safe to read from two
     threads at once), then leave the tables the first search needs."""
     import threading
 
-    rank.clear_cache(index.searcher())
-    for name in ("_opdc_norms", "_opdc_aids", "_opdc_dates"):
-        setattr(index.searcher(), name, None)
+    index._close_searcher()  # a fresh searcher: nothing read yet
+    reading = threading.Event()
+    tables = index.tables
+
+    def watched():
+        reading.set()
+        return tables()
+
+    monkeypatch.setattr(index, "tables", watched)
     with index._lock:
         worker = threading.Thread(target=index.warm)
         worker.start()
-        worker.join(0.3)
-        assert worker.is_alive(), "warm() ran without the index lock"
+        assert not reading.wait(0.5), "warm() read the index without its lock"
+    assert reading.wait(10), "warm() never read the tables"
     worker.join(10)
-    searcher = index.searcher()
-    assert all(getattr(searcher, name) is not None for name in ("_opdc_norms", "_opdc_aids", "_opdc_dates"))
-    assert len(searcher._opdc_dates) == searcher.doc_count_all()
+    got = tables()
+    assert all(name in vars(got) for name in ("norms", "article_maps", "dates"))
+    assert len(got.dates) == got.searcher.doc_count_all()

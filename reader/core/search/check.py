@@ -1,19 +1,21 @@
 """Checking a candidate article against its stored text: the final word on whether
 it matches (Thai strings as substrings, English words whole or by stem, numbers whole or
-as the article's year), and on the window's filters."""
+as the article's year), and on the filters (tree.py's clauses: FilterCheck)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from reader.core.search import analyzer as ana
-from reader.core.search.parse import Filters, Parsed, Unit
+from reader.core.search.parse import Kind, Parsed, Unit
 from reader.core.search.schema import unpack_parts
+from reader.core.search.tree import Clause, ClauseVisitor, DateRange, OneOf, tag_value
 
 
 class Candidate:
-    def __init__(self, docnum: int, stored: dict):
+    def __init__(self, docnum: int, stored: dict[str, Any]):
         self.docnum = docnum
         self.stored = stored
         self._parts: list[str] | None = None
@@ -60,7 +62,7 @@ def _latin_match(word: str, text: str) -> bool:
 
 
 def unit_matches(unit: Unit, cand: Candidate) -> bool:
-    if unit.kind == "thai" and unit.field is None:
+    if unit.kind is Kind.THAI and unit.field is None:
         # Folding never changes Thai letters: look in the stored parts as they are
         # (no copy, no fold of a possibly 500 KB article), then in the acronyms.
         needle = unit.needle
@@ -71,9 +73,9 @@ def unit_matches(unit: Unit, cand: Candidate) -> bool:
     else:
         text = cand.text
     kind = unit.kind
-    if kind == "latin":
+    if kind is Kind.LATIN:
         return _latin_match(unit.needle, text)
-    if kind == "num":
+    if kind is Kind.NUM:
         if unit.field != "title" and unit.needle in cand.years:
             return True
         return re.search(r"(?<!\d)" + re.escape(unit.needle) + r"(?!\d)", text) is not None
@@ -84,29 +86,37 @@ def unit_matches(unit: Unit, cand: Candidate) -> bool:
     return False
 
 
-def passes(p: Parsed, cand: Candidate, filters: Filters, check_words: bool = True) -> bool:
-    """Filters, then (check_words) every group and no exclusion, on the stored text."""
-    st = cand.stored
-    f = filters
-    if f.date_from or f.date_to:
-        d = st.get("d")
+class FilterCheck(ClauseVisitor[bool]):
+    """Whether one stored article passes a filter clause: its stored values compared
+    with the clause's index values (as the index holds them: see tree.tag_value)."""
+
+    def __init__(self, stored: dict[str, Any]):
+        self.stored = stored
+
+    def dates(self, clause: DateRange) -> bool:
+        d = self.stored.get("d")
         if not d:
             return False
         day = dt.date.fromisoformat(d)
-        if (f.date_from and day < f.date_from) or (f.date_to and day > f.date_to):
-            return False
-    if f.category and st.get("c") != f.category:
-        return False
-    if p.categories and not any(c in ana.fold(st.get("c") or "") for c in p.categories):
-        return False
-    if f.language and st.get("l") != f.language:
-        return False
-    tags = {ana.prepare(t) for t in st.get("g") or []}
-    if f.tag and ana.prepare(f.tag) not in tags:
-        return False
-    if p.tags and not all(any(t == x or t in x for x in tags) for t in p.tags):
-        return False
-    if f.bookmarked is not None and bool(st.get("b")) != f.bookmarked:
+        return not ((clause.lo and day < clause.lo) or (clause.hi and day > clause.hi))
+
+    def one_of(self, clause: OneOf) -> bool:
+        st = self.stored
+        held: list[str | bool]
+        if clause.fieldname == "tag":
+            held = [tag_value(t) for t in st.get("g") or []]
+        elif clause.fieldname == "bookmarked":
+            held = [bool(st.get("b"))]
+        else:
+            held = [st.get({"category": "c", "language": "l"}[clause.fieldname]) or ""]
+        return any(v in clause.values for v in held)
+
+
+def passes(p: Parsed, cand: Candidate, clauses: list[Clause], check_words: bool = True) -> bool:
+    """Every filter clause, then (check_words) every group and no exclusion, on the
+    stored text."""
+    check = FilterCheck(cand.stored)
+    if not all(check.visit(c) for c in clauses):
         return False
     if not check_words:
         return True
@@ -114,5 +124,3 @@ def passes(p: Parsed, cand: Candidate, filters: Filters, check_words: bool = Tru
         if not any(unit_matches(u, cand) for u in group):
             return False
     return not any(unit_matches(u, cand) for u in p.negated)
-
-

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from whoosh import index as windex
 from whoosh.codec.whoosh3 import W3Codec
@@ -19,10 +20,14 @@ from whoosh.codec.whoosh3 import W3Codec
 from reader.core.archive.types import ArchiveError
 from reader.core.model import IndexDoc
 from reader.core.search import analyzer as ana
-from reader.core.search.build import CHUNK, analyse, analysed, grouped_writer
+from reader.core.search import whoosh_internals
+from reader.core.search.build import CHUNK, analyse, analysed, write_rows
 from reader.core.search.grams import FILE_NAME as GRAMS_FILE
 from reader.core.search.grams import GramStore
 from reader.core.search.schema import make_schema
+
+if TYPE_CHECKING:
+    from reader.core.search import rank
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +79,9 @@ class SearchIndex:
         self.rebuild_reason = reason
         self._meta = meta
         self._lock = threading.RLock()
-        self._searcher = None
+        self._searcher: Any = None
+        # what ranking reads once per searcher (rank.Tables): replaced with the searcher
+        self._tables: rank.Tables | None = None
 
     # Opening -------------------------------------------------------------
 
@@ -108,7 +115,7 @@ class SearchIndex:
                 ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
                 if set(ix.schema.names()) != set(make_schema().names()):
                     raise ValueError("schema changed")
-                if any(seg.is_compound() for seg in ix._segments()):
+                if any(seg.is_compound() for seg in whoosh_internals.segments(ix)):
                     raise _OldLayout("written as compound segment files by an earlier version")
                 with ix.searcher() as s:  # reads the segment and TOC files
                     n = s.doc_count()
@@ -160,9 +167,7 @@ class SearchIndex:
 
     def close(self) -> None:
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            self._close_searcher()
             self.ix.close()
             self.grams.close()
 
@@ -194,13 +199,11 @@ class SearchIndex:
         latest = ""
         writer = self.ix.writer(timeout=30.0, limitmb=WRITER_MB, codec=_codec(), compound=COMPOUND)
         try:
-            pool = grouped_writer(writer)
+            pool = whoosh_internals.grouped_writer(writer)
             for i in range(0, len(docs), CHUNK):
-                rows, grouped, ids, dates, codes = analyse(writer.docnum, docs[i : i + CHUNK])
-                for values, updated in rows:
-                    writer.update_document(**values)
-                    latest = max(latest, updated)
-                pool.add_grouped(grouped)
+                chunk = analyse(writer.docnum, docs[i : i + CHUNK], grouped=pool is not None)
+                latest = max(latest, write_rows(writer, pool, chunk, replace=True))
+                _rows, _grouped, ids, dates, codes = chunk
                 items.extend(zip(ids, dates, codes, strict=True))
         except BaseException:
             writer.cancel()
@@ -235,15 +238,13 @@ class SearchIndex:
             self.grams.close()
             self.ix, self.grams, self._meta = _create(self.index_dir)
             writer = self.ix.writer(limitmb=REBUILD_MB, codec=_codec(), compound=COMPOUND)
-            pool = grouped_writer(writer)
+            pool = whoosh_internals.grouped_writer(writer)
             n = 0
             latest = ""
             try:
-                for rows, grouped, ids, dates, codes, masks in analysed(docs, parallel):
-                    for values, updated in rows:
-                        writer.add_document(**values)
-                        latest = max(latest, updated)
-                    pool.add_grouped(grouped)
+                for chunk in analysed(docs, parallel, grouped=pool is not None):
+                    latest = max(latest, write_rows(writer, pool, chunk, replace=False))
+                    rows, _grouped, ids, dates, codes, masks = chunk
                     self.grams.add_chunk(ids, dates, codes, masks)
                     before, n = n, n + len(rows)
                     if progress and n // 100 != before // 100:
@@ -284,20 +285,29 @@ class SearchIndex:
             # Not Searcher.refresh(): with an empty index it fails inside Whoosh
             # (EmptyReader.segments() is None).
             if self._searcher is not None and not self._searcher.up_to_date():
-                self._searcher.close()
-                self._searcher = None
+                self._close_searcher()
             if self._searcher is None:
                 self._searcher = self.ix.searcher()
             return self._searcher
+
+    def tables(self) -> rank.Tables:
+        """What ranking reads once per searcher (postings of common words, lengths,
+        article ids, dates), for the current searcher: a new searcher starts afresh.
+        Imports numpy (rank.py) on first use."""
+        from reader.core.search import rank
+
+        with self._lock:
+            searcher = self.searcher()
+            if self._tables is None or self._tables.searcher is not searcher:
+                self._tables = rank.Tables(searcher)
+            return self._tables
 
     def warm(self) -> None:
         """Load what the first search needs (numpy, the length, article and date tables),
         under the index lock: the searcher's files must not be read by two threads at once
         (the window warms in the background while its GUI thread may search)."""
-        from reader.core.search.rank import warm
-
         with self._lock:
-            warm(self.searcher())
+            self.tables().warm()
 
     def search(self, query: str, filters=None, sort: str = "relevance", limit: int = 20, offset: int = 0,
                snippets: bool = True):
@@ -305,7 +315,7 @@ class SearchIndex:
         from reader.core.search.query import run_search
 
         with self._lock:
-            return run_search(self.searcher(), self.grams, query, filters, sort, limit, offset, snippets)
+            return run_search(self.tables(), self.grams, query, filters, sort, limit, offset, snippets)
 
     def size_bytes(self) -> int:
         return sum(p.stat().st_size for p in self.index_dir.iterdir() if p.is_file())
@@ -316,6 +326,7 @@ class SearchIndex:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        self._tables = None
 
     def _set_meta(self, **values) -> None:
         self._meta.update(values)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from reader.core.search import analyzer as ana
 from reader.core.thaitext import fold_digits
@@ -32,6 +33,18 @@ class Filters:
     bookmarked: bool | None = None
 
 
+class Kind(StrEnum):
+    """What a unit is: a string of Thai letters (however it segments), an English word,
+    a number, an acronym, or several tokens (mixed: checked as a string). The analyzer's
+    token kinds are the same strings."""
+
+    THAI = "thai"
+    LATIN = "latin"
+    NUM = "num"
+    ACR = "acr"
+    MIXED = "mixed"
+
+
 @dataclass
 class Unit:
     """One word or phrase of the query."""
@@ -48,14 +61,12 @@ class Unit:
         return [r for r in ana.thai_runs(self.needle) if len(r) >= 2]
 
     @property
-    def kind(self) -> str:
-        """thai (a string of Thai letters, however it segments), latin, num, acr, or
-        mixed (several tokens: checked as a string)."""
+    def kind(self) -> Kind:
         if ana.is_thai_string(self.needle):
-            return "thai"
+            return Kind.THAI
         if len(self.toks) == 1:
-            return self.toks[0].kind
-        return "mixed"
+            return Kind(self.toks[0].kind)
+        return Kind.MIXED
 
 
 @dataclass
@@ -195,7 +206,7 @@ def highlight_terms(p: Parsed) -> list[str]:
     terms: list[str] = []
     for group in p.groups:
         for u in group:
-            if u.kind in ("latin",):
+            if u.kind is Kind.LATIN:
                 terms.append(u.needle)
                 terms.append(ana.stem(u.needle))
             else:

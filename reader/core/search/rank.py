@@ -12,19 +12,37 @@ Decoding is the floor (Whoosh pickles and compresses each block: ~9 ms for a wor
 CACHE_BYTES: the same few hundred common Thai words (`และ`, `ที่`, `ของ`) recur in most
 queries. A searcher lives until the index changes, and its cache with it.
 
-This reads W3LeafMatcher internals (`_data`, `_read_data`, `_byteids`, `_maxid`,
-`_lastblock`, `_next_block`) of the pinned whoosh-reloaded 2.7.5;
-tests/core/test_search_rank.py fails if they change.
+The blocks are read by whoosh_internals.leaf_postings (Whoosh's private block buffers,
+or its public matcher API with another Whoosh version). The tree evaluated here is the
+one query.py builds (tree.py): Ranker scores it, DocSets gives its documents.
 """
 
 from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import chain
+from typing import Any
 
 import numpy as np
 from whoosh.reading import TermNotFound
+
+from reader.core.search.tree import (
+    Clause,
+    ClauseVisitor,
+    DateRange,
+    Node,
+    NodeVisitor,
+    OneOf,
+    Op,
+    any_of,
+    term,
+)
+from reader.core.search.whoosh_internals import leaf_postings
+from reader.core.search.whoosh_query import WhooshFilter
 
 K1 = 1.2
 B = 0.75
@@ -34,28 +52,7 @@ CACHE_BYTES = 48 * 1024 * 1024
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_SCORES = np.zeros(0, dtype=np.float64)
 
-
-@dataclass
-class Node:
-    """("term", field, text, boost) | ("and", children) | ("or", children)"""
-
-    op: str
-    children: list[Node] = field(default_factory=list)
-    fieldname: str = ""
-    text: str = ""
-    boost: float = 1.0
-
-
-def term(fieldname: str, text: str, boost: float = 1.0) -> Node:
-    return Node("term", fieldname=fieldname, text=text, boost=boost)
-
-
-def all_of(nodes: list[Node]) -> Node:
-    return nodes[0] if len(nodes) == 1 else Node("and", nodes)
-
-
-def any_of(nodes: list[Node]) -> Node:
-    return nodes[0] if len(nodes) == 1 else Node("or", nodes)
+Postings = tuple[np.ndarray, np.ndarray]  # document numbers, weights
 
 
 @dataclass
@@ -72,27 +69,21 @@ class Scores:
         return Scores(self.ids[mask], self.scores[mask])
 
 
-def _raw(matcher):
-    while not hasattr(matcher, "_read_ids") and hasattr(matcher, "child"):
-        matcher = matcher.child
-    return matcher
-
-
 class _Cache:
     """Decoded postings of common terms, least recently used dropped first."""
 
     def __init__(self, limit: int):
         self.limit = limit
         self.size = 0
-        self.items: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self.items: OrderedDict[tuple[str, str], Postings] = OrderedDict()
 
-    def get(self, key):
+    def get(self, key: tuple[str, str]) -> Postings | None:
         got = self.items.get(key)
         if got is not None:
             self.items.move_to_end(key)
         return got
 
-    def put(self, key, value) -> None:
+    def put(self, key: tuple[str, str], value: Postings) -> None:
         nbytes = value[0].nbytes + value[1].nbytes
         if nbytes > self.limit:
             return
@@ -103,47 +94,90 @@ class _Cache:
             self.size -= a.nbytes + b.nbytes
 
 
-def _cache(searcher) -> _Cache:
-    cache = getattr(searcher, "_opdc_postings", None)
-    if cache is None:
-        cache = searcher._opdc_postings = _Cache(CACHE_BYTES)
-    return cache
+class Tables:
+    """What ranking reads from one Whoosh searcher, read once: decoded postings of common
+    terms (up to CACHE_BYTES), BM25's length norms, article ids and dates per document
+    number. SearchIndex owns one per searcher and replaces both when the index changes."""
 
+    def __init__(self, searcher: Any, cache_bytes: int = CACHE_BYTES):
+        self.searcher = searcher
+        self.cache = _Cache(cache_bytes)
+        self.cache_min = CACHE_MIN  # the bench sets it out of reach to time a cold cache
 
-def clear_cache(searcher) -> None:
-    searcher._opdc_postings = None
+    def clear(self) -> None:
+        """Forget the cached postings."""
+        self.cache = _Cache(self.cache.limit)
 
-
-def postings(searcher, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Document numbers (global, sorted) and weights of a term, deleted documents left
-    out. The arrays are shared with the cache: do not change them."""
-    cache = _cache(searcher)
-    key = (fieldname, text)
-    got = cache.get(key)
-    if got is not None:
+    def postings(self, fieldname: str, text: str) -> Postings:
+        """Document numbers (global, sorted) and weights of a term, deleted documents
+        left out. The arrays are shared with the cache: do not change them."""
+        key = (fieldname, text)
+        got = self.cache.get(key)
+        if got is not None:
+            return got
+        got = _decode(self.searcher.reader(), fieldname, text)
+        if len(got[0]) >= self.cache_min:
+            self.cache.put(key, got)
         return got
-    got = _decode(searcher.reader(), fieldname, text)
-    if len(got[0]) >= CACHE_MIN:
-        cache.put(key, got)
-    return got
+
+    @cached_property
+    def norms(self) -> np.ndarray:
+        """Per document number, K1 * (1 - B + B * length / average length): BM25's
+        length part, from the `words` column."""
+        arr = self.column("words").astype(np.float64)
+        avg = float(arr.mean()) if len(arr) else 1.0
+        return K1 * (1 - B + B * arr / (avg or 1.0))
+
+    @cached_property
+    def article_maps(self) -> tuple[np.ndarray, dict[int, int]]:
+        """Article id of each document number, and the live document of each article
+        id, from the `aid` column (a Whoosh term lookup per candidate cost ~30 µs)."""
+        aid_of = self.column("aid")
+        doc_of: dict[int, int] = {}
+        for leaf, offset in self.searcher.reader().leaf_readers():
+            deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
+            for i, aid in enumerate(aid_of[offset:offset + leaf.doc_count_all()].tolist()):
+                if i not in deleted:
+                    doc_of[aid] = offset + i
+        return aid_of, doc_of
+
+    @cached_property
+    def dates(self) -> np.ndarray:
+        """yyyymmdd of each document number (0: undated), from the `date` column
+        (~0.15 s at 60,000 articles: Whoosh translates each value in Python)."""
+        return self.column("date")
+
+    def column(self, name: str) -> np.ndarray:
+        """A numeric column's value for every document number (0 where a segment lacks
+        the column or a document the value)."""
+        values: list[int] = []
+        for leaf, _offset in self.searcher.reader().leaf_readers():
+            if leaf.has_column(name):
+                values.extend(v or 0 for v in leaf.column_reader(name))
+            else:
+                values.extend([0] * leaf.doc_count_all())
+        return np.asarray(values, dtype=np.int64)
+
+    def warm(self) -> None:
+        """Read what the first query would (the length, article and date tables; numpy
+        is loaded by importing this module): done in the background once the window is up."""
+        _ = self.norms, self.article_maps, self.dates
+
+    def newest_first(self, ids: np.ndarray) -> np.ndarray:
+        """These document numbers, newest date first (undated last), then highest
+        article id."""
+        aid_of = self.article_maps[0]
+        return ids[np.lexsort((-aid_of[ids], -self.dates[ids]))]
 
 
-def _decode(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+def _decode(reader: Any, fieldname: str, text: str) -> Postings:
     parts_ids: list[np.ndarray] = []
     parts_w: list[np.ndarray] = []
     for leaf, offset in reader.leaf_readers():
         try:
-            m = _raw(leaf.postings(fieldname, text))
+            ids, ws = leaf_postings(leaf.postings(fieldname, text))
         except TermNotFound:
             continue
-        if not hasattr(m, "_read_ids") or m._byteids:  # not W3 document postings: slow but correct
-            ids, ws = [], []
-            while m.is_active():
-                ids.append(m.id())
-                ws.append(m.weight())
-                m.next()
-        else:
-            ids, ws = _blocks(m)
         leaf_ids = np.asarray(ids, dtype=np.int64)
         leaf_w = np.asarray(ws, dtype=np.float32)
         if leaf.has_deletions():
@@ -159,101 +193,6 @@ def _decode(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(parts_ids), np.concatenate(parts_w)
 
 
-def _blocks(m) -> tuple[np.ndarray, list[float]]:
-    """Ids (leaf-local) and weights of every block of a W3 leaf matcher. Blocks store
-    ids as deltas from the block's start: the deltas of all blocks go into one list
-    with each block's first delta made relative to the previous block's last id, so one
-    cumulative sum decodes them all."""
-    deltas: list[int] = []
-    weights: list[float] = []
-    last = 0
-    while m.is_active():
-        if m._data is None:
-            m._read_data()
-        raw_ids, raw_w = m._data[0], m._data[1]
-        start = len(deltas)
-        deltas.extend(raw_ids)
-        deltas[start] -= last
-        if raw_w is None or isinstance(raw_w, float):
-            weights.extend([1.0 if raw_w is None else raw_w] * len(raw_ids))
-        else:
-            weights.extend(raw_w)
-        last = m._maxid
-        if m._lastblock:
-            break
-        m._next_block()
-    return np.cumsum(np.asarray(deltas, dtype=np.int64)), weights
-
-
-def lengths(searcher) -> tuple[np.ndarray, float]:
-    """Per document number, K1 * (1 - B + B * length / average length): BM25's length
-    part, read once per searcher from the `words` column."""
-    cached = getattr(searcher, "_opdc_norms", None)
-    if cached is not None:
-        return cached
-    arr = column(searcher, "words").astype(np.float64)
-    avg = float(arr.mean()) if len(arr) else 1.0
-    avg = avg or 1.0
-    norms = K1 * (1 - B + B * arr / avg)
-    searcher._opdc_norms = (norms, avg)
-    return norms, avg
-
-
-def article_maps(searcher) -> tuple[np.ndarray, dict[int, int]]:
-    """Article id of each document number, and the live document of each article id,
-    read once per searcher from the `aid` column (a Whoosh term lookup per candidate
-    cost ~30 µs)."""
-    cached = getattr(searcher, "_opdc_aids", None)
-    if cached is not None:
-        return cached
-    aid_of = column(searcher, "aid")
-    doc_of: dict[int, int] = {}
-    for leaf, offset in searcher.reader().leaf_readers():
-        deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
-        for i, aid in enumerate(aid_of[offset:offset + leaf.doc_count_all()].tolist()):
-            if i not in deleted:
-                doc_of[aid] = offset + i
-    result = (aid_of, doc_of)
-    searcher._opdc_aids = result
-    return result
-
-
-def dates(searcher) -> np.ndarray:
-    """yyyymmdd of each document number (0: undated), read once per searcher from the
-    `date` column (~0.15 s at 60,000 articles: Whoosh translates each value in Python)."""
-    cached = getattr(searcher, "_opdc_dates", None)
-    if cached is not None:
-        return cached
-    searcher._opdc_dates = column(searcher, "date")
-    return searcher._opdc_dates
-
-
-def column(searcher, name: str) -> np.ndarray:
-    """A numeric column's value for every document number (0 where a segment lacks the
-    column or a document the value)."""
-    values: list[int] = []
-    for leaf, _offset in searcher.reader().leaf_readers():
-        if leaf.has_column(name):
-            values.extend(v or 0 for v in leaf.column_reader(name))
-        else:
-            values.extend([0] * leaf.doc_count_all())
-    return np.asarray(values, dtype=np.int64)
-
-
-def newest_first(searcher, ids: np.ndarray) -> np.ndarray:
-    """These document numbers, newest date first (undated last), then highest article id."""
-    aid_of, _doc_of = article_maps(searcher)
-    return ids[np.lexsort((-aid_of[ids], -dates(searcher)[ids]))]
-
-
-def warm(searcher) -> None:
-    """Read what the first query would (numpy is loaded by importing this module; the
-    length, article and date tables): called in the background once the window is up."""
-    lengths(searcher)
-    article_maps(searcher)
-    dates(searcher)
-
-
 def within(ids: np.ndarray, allowed: np.ndarray) -> np.ndarray:
     """Mask of the ids (sorted) that are in allowed (sorted, distinct)."""
     if not len(allowed) or not len(ids):
@@ -263,71 +202,96 @@ def within(ids: np.ndarray, allowed: np.ndarray) -> np.ndarray:
     return allowed[pos] == ids
 
 
-def evaluate(searcher, node: Node, allowed: np.ndarray | None = None) -> Scores:
-    """BM25 scores of the documents matching node (only `allowed` ones when given: a
-    sorted array of document numbers)."""
-    if node.op == "term":
-        ids, weights = postings(searcher, node.fieldname, node.text)
+class Ranker(NodeVisitor[Scores]):
+    """BM25 scores of the documents matching a tree (only `allowed` ones when given: a
+    sorted array of document numbers). AND scores its rarest part first and each next
+    part only on the documents still in; OR adds."""
+
+    def __init__(self, tables: Tables, allowed: np.ndarray | None = None):
+        self.tables = tables
+        self.allowed = allowed
+
+    def within(self, allowed: np.ndarray | None) -> Ranker:
+        return Ranker(self.tables, allowed)
+
+    def term(self, node: Node) -> Scores:
+        ids, weights = self.tables.postings(node.fieldname, node.text)
         if not len(ids):
             return Scores()
-        norms, _avg = lengths(searcher)
+        norms = self.tables.norms
         idf = math.log(1 + (len(norms) - len(ids) + 0.5) / (len(ids) + 0.5)) * node.boost * (K1 + 1)
-        if allowed is not None:
-            mask = within(ids, allowed)
+        if self.allowed is not None:
+            mask = within(ids, self.allowed)
             ids, weights = ids[mask], weights[mask]
         w = weights.astype(np.float64)
         return Scores(ids, idf * w / (w + norms[ids]))
-    if node.op == "and":
-        # rarest part first; each next part is scored only on the documents still in
-        reader = searcher.reader()
+
+    def all_of(self, node: Node) -> Scores:
+        reader = self.tables.searcher.reader()
         children = sorted(node.children, key=lambda c: _size(reader, c))
-        out = evaluate(searcher, children[0], allowed)
+        out = self.visit(children[0])
         for child in children[1:]:
             if not len(out):
                 break
-            part = evaluate(searcher, child, out.ids)  # part.ids is a subset of out.ids
+            part = self.within(out.ids).visit(child)  # part.ids is a subset of out.ids
             pos = np.searchsorted(out.ids, part.ids)
             out = Scores(part.ids, out.scores[pos] + part.scores)
         return out
-    if node.op == "or":
-        parts = [p for p in (evaluate(searcher, c, allowed) for c in node.children) if len(p)]
+
+    def any_of(self, node: Node) -> Scores:
+        parts = [p for p in (self.visit(c) for c in node.children) if len(p)]
         if not parts:
             return Scores()
         if len(parts) == 1:
             return parts[0]
         ids, inverse = np.unique(np.concatenate([p.ids for p in parts]), return_inverse=True)
         return Scores(ids, np.bincount(inverse, weights=np.concatenate([p.scores for p in parts])))
-    raise ValueError(f"unknown node {node.op!r}")
 
 
-def _size(reader, node: Node) -> int:
+def evaluate(tables: Tables, node: Node, allowed: np.ndarray | None = None) -> Scores:
+    """BM25 scores of the documents matching node (see Ranker)."""
+    return Ranker(tables, allowed).visit(node)
+
+
+def _size(reader: Any, node: Node) -> int:
     """Estimated number of matching documents (document frequencies)."""
-    if node.op == "term":
+    if node.op is Op.TERM:
         try:
-            return reader.doc_frequency(node.fieldname, node.text)
+            return int(reader.doc_frequency(node.fieldname, node.text))
         except Exception:
             return 0
     sizes = [_size(reader, c) for c in node.children]
-    return sum(sizes) if node.op == "or" else min(sizes)
+    return sum(sizes) if node.op is Op.OR else min(sizes)
 
 
-def doc_set(searcher, node: Node) -> np.ndarray:
-    """Documents matching node, unscored (for exclusions and filters): sorted, distinct."""
-    if node.op == "term":
-        return postings(searcher, node.fieldname, node.text)[0]
-    sets = [doc_set(searcher, c) for c in node.children]
-    if not sets:
-        return _EMPTY_IDS
-    if node.op == "or":
-        return np.unique(np.concatenate(sets))
-    sets.sort(key=len)
-    out = sets[0]
-    for s in sets[1:]:
-        out = out[within(out, s)]
-    return out
+class DocSets(NodeVisitor[np.ndarray]):
+    """Documents matching a tree, unscored (for exclusions and filters): sorted, distinct."""
+
+    def __init__(self, tables: Tables):
+        self.tables = tables
+
+    def term(self, node: Node) -> np.ndarray:
+        return self.tables.postings(node.fieldname, node.text)[0]
+
+    def all_of(self, node: Node) -> np.ndarray:
+        sets = sorted((self.visit(c) for c in node.children), key=len)
+        if not sets:
+            return _EMPTY_IDS
+        out = sets[0]
+        for other in sets[1:]:
+            out = out[within(out, other)]
+        return out
+
+    def any_of(self, node: Node) -> np.ndarray:
+        sets = [self.visit(c) for c in node.children]
+        return np.unique(np.concatenate(sets)) if sets else _EMPTY_IDS
 
 
-def best_first(found: Scores, need: int):
+def doc_set(tables: Tables, node: Node) -> np.ndarray:
+    return DocSets(tables).visit(node)
+
+
+def best_first(found: Scores, need: int) -> Iterator[tuple[int, float]]:
     """(document number, score) by falling score: the top few by a partial sort, the
     rest sorted only if checking them runs past those. Ties: lower document first."""
     n = len(found)
@@ -349,3 +313,41 @@ def best_first(found: Scores, need: int):
         idx = idx[np.lexsort((found.ids[idx], -found.scores[idx]))]
         for i in idx:
             yield int(found.ids[i]), float(found.scores[i])
+
+
+class AllowedDocs(ClauseVisitor[np.ndarray]):
+    """Documents a filter clause lets through (sorted document numbers), from posting
+    blocks (fast even when a filter keeps most of the archive). Dates are narrowed to
+    whole years here; the exact days are checked with each candidate (check.py)."""
+
+    def __init__(self, tables: Tables, lexicon: Callable[[str], list[str]]):
+        self.tables = tables
+        self.lexicon = lexicon
+
+    def docs(self, fieldname: str, values: Sequence[str]) -> np.ndarray:
+        if not values:
+            return _EMPTY_IDS
+        return doc_set(self.tables, any_of([term(fieldname, v) for v in values]))
+
+    def dates(self, clause: DateRange) -> np.ndarray:
+        first = clause.lo.year if clause.lo else 1900
+        last = clause.hi.year if clause.hi else 2200
+        years = [y for y in (int(t) for t in self.lexicon("year") if t.isdigit()) if first <= y <= last]
+        return self.docs("year", [str(y) for y in years])
+
+    def one_of(self, clause: OneOf) -> np.ndarray:
+        if clause.fieldname == "bookmarked":  # a BOOLEAN field: Whoosh spells its terms
+            found = [self.tables.searcher.docs_for_query(WhooshFilter().visit(clause))]
+            return np.unique(np.fromiter(chain.from_iterable(found), dtype=np.int64))
+        return self.docs(clause.fieldname, [str(v) for v in clause.values])
+
+
+def allowed_docs(tables: Tables, clauses: list[Clause], lexicon: Callable[[str], list[str]]) -> np.ndarray:
+    """Documents every clause lets through (sorted document numbers)."""
+    if not clauses:
+        return np.arange(tables.searcher.doc_count_all(), dtype=np.int64)
+    sets = sorted((AllowedDocs(tables, lexicon).visit(c) for c in clauses), key=len)
+    out = sets[0]
+    for other in sets[1:]:
+        out = out[within(out, other)]
+    return out

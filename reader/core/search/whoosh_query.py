@@ -1,0 +1,60 @@
+"""The query tree (tree.py) as Whoosh queries: for the searches Whoosh still runs itself
+(filters or exclusions only, sorted by date; the articles of an English or number unit
+for the n-gram candidates)."""
+
+from __future__ import annotations
+
+from whoosh import query as Q
+
+from reader.core.search.parse import Parsed
+from reader.core.search.schema import date_number
+from reader.core.search.tree import (
+    Clause,
+    ClauseVisitor,
+    DateRange,
+    Node,
+    NodeVisitor,
+    OneOf,
+    negated_node,
+    query_node,
+)
+
+
+class WhooshQuery(NodeVisitor[Q.Query]):
+    def term(self, node: Node) -> Q.Query:
+        return Q.Term(node.fieldname, node.text, boost=node.boost)
+
+    def all_of(self, node: Node) -> Q.Query:
+        return Q.And([self.visit(c) for c in node.children])
+
+    def any_of(self, node: Node) -> Q.Query:
+        return Q.Or([self.visit(c) for c in node.children])
+
+
+class WhooshFilter(ClauseVisitor[Q.Query]):
+    def dates(self, clause: DateRange) -> Q.Query:
+        lo = date_number(clause.lo) if clause.lo else None
+        hi = date_number(clause.hi) if clause.hi else None
+        return Q.NumericRange("date", lo, hi)
+
+    def one_of(self, clause: OneOf) -> Q.Query:
+        terms = [Q.Term(clause.fieldname, v) for v in clause.values]
+        if not terms:
+            return Q.NullQuery
+        return terms[0] if len(terms) == 1 else Q.Or(terms)
+
+
+def whoosh_query(p: Parsed) -> Q.Query:
+    """Every group and no exclusion (no group: every document)."""
+    pos: Q.Query = WhooshQuery().visit(query_node(p)) if p.groups else Q.Every()
+    if p.negated:
+        pos = Q.AndNot(pos, WhooshQuery().visit(negated_node(p)))
+    return pos
+
+
+def whoosh_filter(clauses: list[Clause]) -> Q.Query | None:
+    """All the clauses (None: no filter)."""
+    parts = [WhooshFilter().visit(c) for c in clauses]
+    if not parts:
+        return None
+    return Q.And(parts) if len(parts) > 1 else parts[0]
