@@ -71,16 +71,6 @@ def _open(args, create: bool = True, readonly: bool = False) -> Archive:
     return Archive.open(paths.archive_dir(args.archive), create=create, readonly=readonly)
 
 
-def open_index(archive: Archive, progress=None):
-    """The archive's search index, checked against the catalog and repaired."""
-    from reader.core.search import SearchIndex, sync_index
-
-    index = SearchIndex.open(archive.index_dir, readonly=archive.readonly)
-    if not archive.readonly:
-        sync_index(archive, index, progress)
-    return index
-
-
 # -- commands ---------------------------------------------------------------------------
 
 def cmd_import(args) -> int:
@@ -89,6 +79,8 @@ def cmd_import(args) -> int:
     bar = Progress("import")
     with _open(args) as archive:
         try:
+            from reader.core.search import open_index
+
             index = open_index(archive)
         except Exception as exc:  # derived data (e.g. a full disk): import, repair it later
             print(f"opdc-reader: search index not available ({exc}); it is rebuilt at the next start",
@@ -267,7 +259,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from reader.core.search import Filters
+    from reader.core.search import Filters, open_index
 
     with _open(args, create=False) as archive:
         index = open_index(archive)
@@ -303,12 +295,12 @@ def cmd_search(args) -> int:
 
 
 def cmd_reindex(args) -> int:
-    from reader.core.search import SearchIndex
+    from reader.core.search import open_index
 
     bar = Progress("reindex")
     with _open(args, create=False) as archive:
         with archive.batch(wait=2.0):
-            index = SearchIndex.open(archive.index_dir)
+            index = open_index(archive, sync=False)
             total = archive.count_articles()
             try:
                 index.rebuild(archive.iter_index_docs(), total=total, progress=bar)
@@ -359,6 +351,7 @@ def cmd_export(args) -> int:
 def cmd_sample(args) -> int:
     """Import the bundled sample archive (what a first run of the window does)."""
     from reader.core.sample import import_sample
+    from reader.core.search import open_index
 
     with _open(args) as archive:
         index = open_index(archive)
@@ -391,6 +384,28 @@ def cmd_gui(args, rest: list[str]) -> int:
 
 # -- parser ---------------------------------------------------------------------------
 
+class _Commands:
+    """Adds the subcommands to the parser: add(name, help, fn) gives each a --json flag
+    unless json_flag=False; filters(sp) the date, category and language options."""
+
+    def __init__(self, sub: argparse._SubParsersAction) -> None:
+        self.sub = sub
+
+    def add(self, name: str, help_text: str, fn, json_flag: bool = True) -> argparse.ArgumentParser:
+        sp = self.sub.add_parser(name, help=help_text, description=help_text)
+        sp.set_defaults(fn=fn)
+        if json_flag:
+            sp.add_argument("--json", action="store_true", help="machine-readable output")
+        return sp
+
+    @staticmethod
+    def filters(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--from", dest="date_from", type=_parse_day, metavar="DATE")
+        sp.add_argument("--to", dest="date_to", type=_parse_day, metavar="DATE")
+        sp.add_argument("--category")
+        sp.add_argument("--lang", choices=["th", "en"])
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="opdc-reader",
@@ -403,26 +418,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--self-test", action="store_true",
                    help="check this copy of the app without a display (sample archive, Thai search, "
                         "window, DOCX and PDF export in a temporary folder); prints OK")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    commands = _Commands(p.add_subparsers(dest="command", metavar="COMMAND"))
+    _reading_commands(commands)
+    _archive_commands(commands)
+    _search_and_export_commands(commands)
+    commands.sub.add_parser("gui", help="open the window (the default)")
+    return p
 
-    def add(name, help_text, fn, json_flag=True):
-        sp = sub.add_parser(name, help=help_text, description=help_text)
-        sp.set_defaults(fn=fn)
-        if json_flag:
-            sp.add_argument("--json", action="store_true", help="machine-readable output")
-        return sp
 
-    sp = add("import", "import files, folders, zips, backups or feed URLs", cmd_import)
-    sp.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
-
-    def filters(sp):
-        sp.add_argument("--from", dest="date_from", type=_parse_day, metavar="DATE")
-        sp.add_argument("--to", dest="date_to", type=_parse_day, metavar="DATE")
-        sp.add_argument("--category")
-        sp.add_argument("--lang", choices=["th", "en"])
-
-    sp = add("list", "list articles", cmd_list)
-    filters(sp)
+def _reading_commands(c: _Commands) -> None:
+    sp = c.add("list", "list articles", cmd_list)
+    c.filters(sp)
     sp.add_argument("--tag")
     sp.add_argument("--bookmarked", action="store_true")
     sp.add_argument("--sort", default="date_desc",
@@ -430,34 +436,45 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--limit", type=int, default=50)
     sp.add_argument("--offset", type=int, default=0)
 
-    sp = add("show", "show one article", cmd_show)
+    sp = c.add("show", "show one article", cmd_show)
     sp.add_argument("id", type=int)
     sp.add_argument("--version", type=int, help="an earlier version (default: the latest)")
     sp.add_argument("--era", choices=["be", "ce"], default="be", help="Buddhist or Common Era dates")
 
-    sp = add("diff", "compare two versions of an article word by word", cmd_diff)
+    sp = c.add("diff", "compare two versions of an article word by word", cmd_diff)
     sp.add_argument("id", type=int)
     sp.add_argument("versions", nargs="*", type=int, metavar="V",
                     help="two version numbers (default: the previous and the latest)")
     sp.add_argument("--full", action="store_true",
                     help="the whole text, not only the paragraphs that changed")
 
-    add("stats", "numbers about the archive", cmd_stats)
-    add("verify", "re-hash every original and check the catalog", cmd_verify)
-    sp = add("backup", "write the whole archive to one zip file", cmd_backup)
-    sp.add_argument("file")
-    sp = add("restore", "unpack a backup into a new, empty archive folder (--archive)", cmd_restore)
-    sp.add_argument("file")
 
-    sp = add("search", "full-text search (Thai-aware)", cmd_search)
+def _archive_commands(c: _Commands) -> None:
+    sp = c.add("import", "import files, folders, zips, backups or feed URLs", cmd_import)
+    sp.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
+    c.add("stats", "numbers about the archive", cmd_stats)
+    c.add("verify", "re-hash every original and check the catalog", cmd_verify)
+    sp = c.add("backup", "write the whole archive to one zip file", cmd_backup)
+    sp.add_argument("file")
+    sp = c.add("restore", "unpack a backup into a new, empty archive folder (--archive)", cmd_restore)
+    sp.add_argument("file")
+    c.add("sample", "import the bundled sample archive", cmd_sample)
+    sp = c.add("tag", "add (or --remove) tags on an article", cmd_tag, json_flag=False)
+    sp.add_argument("id", type=int)
+    sp.add_argument("tags", nargs="+")
+    sp.add_argument("--remove", action="store_true")
+
+
+def _search_and_export_commands(c: _Commands) -> None:
+    sp = c.add("search", "full-text search (Thai-aware)", cmd_search)
     sp.add_argument("query")
     sp.add_argument("--limit", type=int, default=20)
     sp.add_argument("--sort", choices=["relevance", "date"], default="relevance")
-    filters(sp)
+    c.filters(sp)
 
-    add("reindex", "rebuild the search index from the catalog", cmd_reindex, json_flag=False)
+    c.add("reindex", "rebuild the search index from the catalog", cmd_reindex, json_flag=False)
 
-    sp = add("export", "export articles to DOCX or PDF", cmd_export, json_flag=False)
+    sp = c.add("export", "export articles to DOCX or PDF", cmd_export, json_flag=False)
     sp.add_argument("ids", nargs="*", type=int, metavar="ID")
     sp.add_argument("--docx", metavar="OUT.docx")
     sp.add_argument("--pdf", metavar="OUT.pdf")
@@ -467,16 +484,6 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--author", help="who made the report")
     sp.add_argument("--font", help="font for the document (default TH Sarabun New)")
     sp.add_argument("--no-citation", action="store_true", help="leave out the citation block")
-
-    add("sample", "import the bundled sample archive", cmd_sample)
-
-    sp = add("tag", "add (or --remove) tags on an article", cmd_tag, json_flag=False)
-    sp.add_argument("id", type=int)
-    sp.add_argument("tags", nargs="+")
-    sp.add_argument("--remove", action="store_true")
-
-    sub.add_parser("gui", help="open the window (the default)")
-    return p
 
 
 def main(argv: list[str] | None = None) -> int:

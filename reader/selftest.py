@@ -117,7 +117,7 @@ def step_archive(ctx: Context) -> str:
 
 
 def step_search(ctx: Context) -> str:
-    from reader.cli import open_index
+    from reader.core.search import open_index
 
     # Opening the index brings it up to date with the catalog, as at every start.
     index = open_index(ctx.state["archive"])

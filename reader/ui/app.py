@@ -66,14 +66,12 @@ def open_index(archive: Any) -> Any:
     """The search index, or None when search is not available. Bringing it up to date
     with the catalog is the window's job, in the background (MainWindow.start)."""
     try:
-        from reader.core.search import SearchIndex
+        from reader.core.search import open_index as open_search_index
     except ImportError:
         return None
-    if archive.readonly and not archive.index_dir.exists():
-        return None  # nothing to read, and nowhere to write one
     try:
-        return SearchIndex.open(archive.index_dir, readonly=archive.readonly)
-    except Exception:  # the index is derived; without it the list filters by title
+        return open_search_index(archive, sync=False)
+    except Exception:  # derived data (or a read-only archive without one): the list filters by title
         return None
 
 

@@ -75,14 +75,12 @@ def collect_articles(archive, ids: Iterable[int | str] = (), query: str | None =
 def _search_ids(archive, query: str, limit: int) -> list[int]:
     # Imported here: the search index is only needed for --query.
     try:
-        from reader.core.search import SearchIndex, sync_index
+        from reader.core.search import open_index
     except ImportError as exc:
         raise ExportError(f"search is not available in this build: {exc}") from exc
 
-    index = SearchIndex.open(archive.index_dir, readonly=archive.readonly)
+    index = open_index(archive)
     try:
-        if not archive.readonly:
-            sync_index(archive, index)
         results = index.search(query, limit=limit)
         if results.message and not results.hits:
             raise ExportError(f"search {query!r}: {results.message}")

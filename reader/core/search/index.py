@@ -97,42 +97,12 @@ class SearchIndex:
             return cls._open_readonly(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
         meta = _read_meta(index_dir)
-        expected = _analyzer_id()
-        reason = None
-        try:
-            exists = windex.exists_in(str(index_dir), indexname=INDEX_NAME)
-        except Exception as exc:  # a damaged TOC raises here already
-            exists, reason = True, f"unreadable: {exc.__class__.__name__}: {exc}"
-        if reason is None and not exists:
-            reason = "missing"
-        elif reason is None and meta is None:
-            reason = "no version file"
-        elif reason is None and meta.get("analyzer") != expected:
-            reason = "built by another analyzer version"
-        elif reason is None:
+        reason = _unusable(index_dir, meta)
+        if reason is None and meta is not None:
             ix = grams = None
             try:
                 ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
-                if set(ix.schema.names()) != set(make_schema().names()):
-                    raise ValueError("schema changed")
-                if any(seg.is_compound() for seg in whoosh_internals.segments(ix)):
-                    raise _OldLayout("written as compound segment files by an earlier version")
-                with ix.searcher() as s:  # reads the segment and TOC files
-                    n = s.doc_count()
-                    s.reader().doc_frequency("content", "การ")
-                    if n:
-                        s.stored_fields(0)
-                if not (index_dir / GRAMS_FILE).exists():
-                    raise FileNotFoundError(GRAMS_FILE)
-                grams = GramStore(index_dir / GRAMS_FILE)
-                grams.check()
-                if grams.count() != n:
-                    # Not damage: another process may be between its Whoosh commit and
-                    # its n-gram commit, or one was killed there. The version file's
-                    # `latest` only moves after both, so sync_index re-indexes those
-                    # articles. Recreating here would wipe another writer's work.
-                    log.info("search index at %s: n-gram store holds %d articles, index %d;"
-                             " sync repairs it", index_dir, grams.count(), n)
+                grams = _check(index_dir, ix)
                 return cls(index_dir, ix, grams, None, meta)
             except Exception as exc:  # any damage: rebuild, never fatal
                 if isinstance(exc, _OldLayout):
@@ -331,6 +301,52 @@ class SearchIndex:
     def _set_meta(self, **values) -> None:
         self._meta.update(values)
         _write_meta(self.index_dir, self._meta)
+
+
+def _unusable(index_dir: Path, meta: dict[str, Any] | None) -> str | None:
+    """Why the index in index_dir cannot be opened as it is, before reading it (None:
+    try it)."""
+    try:
+        exists = windex.exists_in(str(index_dir), indexname=INDEX_NAME)
+    except Exception as exc:  # a damaged TOC raises here already
+        return f"unreadable: {exc.__class__.__name__}: {exc}"
+    if not exists:
+        return "missing"
+    if meta is None:
+        return "no version file"
+    if meta.get("analyzer") != _analyzer_id():
+        return "built by another analyzer version"
+    return None
+
+
+def _check(index_dir: Path, ix: Any) -> GramStore:
+    """Read enough of an opened index to know it is whole (raises when not: damage, or
+    _OldLayout); its n-gram store, checked too."""
+    if set(ix.schema.names()) != set(make_schema().names()):
+        raise ValueError("schema changed")
+    if any(seg.is_compound() for seg in whoosh_internals.segments(ix)):
+        raise _OldLayout("written as compound segment files by an earlier version")
+    with ix.searcher() as s:  # reads the segment and TOC files
+        n = s.doc_count()
+        s.reader().doc_frequency("content", "การ")
+        if n:
+            s.stored_fields(0)
+    if not (index_dir / GRAMS_FILE).exists():
+        raise FileNotFoundError(GRAMS_FILE)
+    grams = GramStore(index_dir / GRAMS_FILE)
+    try:
+        grams.check()
+    except BaseException:
+        grams.close()
+        raise
+    if grams.count() != n:
+        # Not damage: another process may be between its Whoosh commit and its n-gram
+        # commit, or one was killed there. The version file's `latest` only moves after
+        # both, so sync_index re-indexes those articles. Recreating here would wipe
+        # another writer's work.
+        log.info("search index at %s: n-gram store holds %d articles, index %d; sync repairs it",
+                 index_dir, grams.count(), n)
+    return grams
 
 
 def _analyzer_id() -> str:
