@@ -4,13 +4,16 @@ be read, and goes on with the rest."""
 
 from __future__ import annotations
 
+import errno
 import lzma
 import os
+import stat
 import tarfile
 import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
+from typing import IO
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 from zlib import error as zlib_error
@@ -33,9 +36,9 @@ PAPERWORK = {"README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS", "CH
 USER_AGENT = "OPDC-Reader/0.1 (archive import)"
 
 
-def is_bundle(data: bytes) -> bool:
-    """The app's own backup zip: it has opdc-bundle.json at its root."""
-    if not data.startswith(ZIP_MAGIC):
+def is_bundle(data: bytes | Path | IO[bytes]) -> bool:
+    """The app's own backup zip (bytes, or a file): it has opdc-bundle.json at its root."""
+    if isinstance(data, bytes) and not data.startswith(ZIP_MAGIC):
         return False
     try:
         with safezip.open_zip(data) as zf:
@@ -61,29 +64,104 @@ def iter_sources(target: str | os.PathLike, limits: Limits | None = None) -> Ite
         yield from _from_url(text, limits)
         return
     path = Path(text).expanduser()
-    if not path.exists():
-        yield Failure(text, "no such file or folder")
-    elif path.is_dir():
+    try:
+        info = path.stat()  # follows a link: a link to /dev/zero is a device
+    except OSError as exc:
+        missing = exc.errno == errno.ENOENT and not path.is_symlink()
+        yield Failure(shown(path), "no such file or folder" if missing else _os_reason(exc))
+        return
+    if stat.S_ISDIR(info.st_mode):
         yield from _from_folder(path, limits)
     else:
-        yield from _from_file(path, limits, str(path))
+        yield from _from_file(path, limits, shown(path))
+
+
+def shown(path: Path | str) -> str:
+    """A path as text a person (and the catalog) can take: bytes that are not UTF-8
+    become U+FFFD instead of the lone surrogates Python keeps for them."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link that loops back on itself; not followed"
+    if exc.errno == errno.ENOENT:
+        return "a symbolic link to something that does not exist"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot read the file (permission denied)"
+    return f"cannot read the file ({exc.strerror or exc})"
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this type is refused, or None for a regular file. Reading a pipe
+    waits for a writer forever; /dev/zero never ends; a socket cannot be opened."""
+    kinds = [(stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+             (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")]
+    for test, kind in kinds:
+        if test(mode):
+            return f"{kind}, not a file; not read"
+    return None if stat.S_ISREG(mode) else "not a regular file; not read"
 
 
 def _from_folder(root: Path, limits: Limits) -> Iterator[Source | Failure]:
+    """Depth first, files in name order before subfolders (as os.walk did). Links are
+    followed only inside `root`; a folder reached twice (a loop) is reported, not re-read."""
     real_root = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
-        dirnames[:] = sorted(
-            d for d in dirnames
-            if not d.startswith(".") and d.lower() not in SKIP_NAMES and not _page_assets(d, filenames)
-        )
-        for filename in sorted(filenames):
-            path = Path(dirpath) / filename
-            if _skipped(filename):
-                continue
-            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-                yield Failure(str(path), "a link to a file outside the folder; not followed")
-                continue
-            yield from _from_file(path, limits, str(root))
+    origin = shown(root)
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield Failure(shown(folder), f"cannot read the folder ({exc.strerror or exc})")
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            yield Failure(shown(folder), "a link to a folder that is read already (a loop); not followed")
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        names = [e.name for e in entries]
+        subfolders: list[Path] = []
+        for entry in entries:
+            yield from _folder_entry(entry, names, real_root, limits, origin, subfolders)
+        stack.extend(reversed(subfolders))
+
+
+def _folder_entry(entry: os.DirEntry, siblings: list[str], real_root: Path, limits: Limits,
+                  origin: str, subfolders: list[Path]) -> Iterator[Source | Failure]:
+    path = Path(entry.path)
+    name = entry.name
+    if name.startswith(".") or name.lower() in SKIP_NAMES:
+        return
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        yield Failure(shown(path), "the name is not valid UTF-8 (rename it and import it again); not read")
+        return
+    try:
+        is_link = entry.is_symlink()
+        is_dir = entry.is_dir()  # follows a link
+    except OSError as exc:
+        yield Failure(shown(path), _os_reason(exc))
+        return
+    if is_link:
+        try:
+            inside = path.resolve(strict=True).is_relative_to(real_root)
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a loop, on older Pythons
+            yield Failure(shown(path), _os_reason(exc) if isinstance(exc, OSError)
+                          else "a symbolic link that loops back on itself; not followed")
+            return
+        if not inside:
+            what = "folder" if is_dir else "file"
+            yield Failure(shown(path), f"a link to a {what} outside the folder; not followed")
+            return
+    if is_dir:
+        if not _page_assets(name, siblings):
+            subfolders.append(path)
+    elif not _skipped(name):
+        yield from _from_file(path, limits, origin)
 
 
 def _page_assets(folder: str, siblings: list[str]) -> bool:
@@ -96,77 +174,107 @@ def _page_assets(folder: str, siblings: list[str]) -> bool:
 
 
 def _from_file(path: Path, limits: Limits, origin: str) -> Iterator[Source | Failure]:
-    name = str(path)
+    """One file. Its type is checked before it is opened (a pipe would block the open)
+    and again on the open file; every read is capped by the bytes actually read, since a
+    device or a growing file reports a size that means nothing."""
+    name = shown(path)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(4)
+        why = _not_regular(path.stat().st_mode)
+        if why:
+            yield Failure(name, why)
+            return
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        yield Failure(name, f"cannot read the file ({exc.strerror or exc})")
+        yield Failure(name, _os_reason(exc))
         return
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            info = os.fstat(fd)
+            why = _not_regular(info.st_mode)  # swapped for a pipe since the check above?
+            head = fh.read(4)
+            fh.seek(0)
+        except OSError as exc:
+            yield Failure(name, _os_reason(exc))
+            return
+        if why:
+            yield Failure(name, why)
+            return
+        yield from _from_open_file(fh, info.st_size, head, name, limits, origin)
+
+
+def _from_open_file(fh, size: int, head: bytes, name: str, limits: Limits,
+                    origin: str) -> Iterator[Source | Failure]:
     if head in ZIP_MAGIC:
         if size > limits.max_zip_total:
             yield Failure(name, f"zip file too large ({size_text(size)} > {size_text(limits.max_zip_total)} limit)")
             return
-        if _zip_has(path, BUNDLE_MANIFEST):
+        if is_bundle(fh):
             # the app's own backup: handed over whole (restore/merge reads it), whatever its size
-            try:
-                yield Source(name, path.read_bytes(), origin)
-            except OSError as exc:
-                yield Failure(name, f"cannot read the file ({exc.strerror or exc})")
+            yield from _read_capped(fh, name, origin, limits.max_zip_total)
             return
-        yield from _from_zip(path, name, origin, limits, depth=1)
+        fh.seek(0)
+        yield from _from_zip(fh, name, origin, limits, depth=1)
         return
-    if head[:2] in TAR_MAGIC or head[:3] == b"BZh" or head == b"\xfd7zX" or _plain_tar(path):
+    if head[:2] in TAR_MAGIC or head[:3] == b"BZh" or head == b"\xfd7zX" or _plain_tar(fh):
         if size > limits.max_zip_total:
             yield Failure(name, f"archive too large ({size_text(size)} > {size_text(limits.max_zip_total)} limit)")
             return
-        if _is_tar(path):
-            yield from _from_tar(path, name, origin, limits)
+        if _is_tar(fh):
+            yield from _from_tar(fh, name, origin, limits)
             return
     if size > limits.max_file_bytes:
         # Refused on its size alone: a 200 MB file is never read into memory.
         yield Failure(name, f"file too large ({size_text(size)} > {size_text(limits.max_file_bytes)} limit)")
         return
+    yield from _read_capped(fh, name, origin, limits.max_file_bytes)
+
+
+def _read_capped(fh, name: str, origin: str, limit: int) -> Iterator[Source | Failure]:
+    chunks: list[bytes] = []
+    total = 0
     try:
-        data = path.read_bytes()
+        fh.seek(0)
+        while total <= limit:  # in steps: read(limit) would set aside the whole limit at once
+            chunk = fh.read(min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
     except OSError as exc:
-        yield Failure(name, f"cannot read the file ({exc.strerror or exc})")
+        yield Failure(name, _os_reason(exc))
+        return
+    data = b"".join(chunks)
+    del chunks
+    if len(data) > limit:
+        yield Failure(name, f"file too large (more than the {size_text(limit)} limit)")
         return
     yield Source(name, data, origin)
 
 
-def _zip_has(path: Path, member: str) -> bool:
+def _plain_tar(fh) -> bool:
     try:
-        with safezip.open_zip(path) as zf:
-            return member in zf.namelist()
-    except IngestError:
-        return False
-
-
-def _plain_tar(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            fh.seek(257)
-            return fh.read(5) == b"ustar"
+        fh.seek(257)
+        return fh.read(5) == b"ustar"
     except OSError:
         return False
 
 
-def _is_tar(path: Path) -> bool:
+def _is_tar(fh) -> bool:
     try:
-        return tarfile.is_tarfile(path)
+        fh.seek(0)
+        return tarfile.is_tarfile(fh)
     except (OSError, tarfile.TarError, EOFError, ValueError):
         return False
 
 
-def _from_tar(path: Path, name: str, origin: str, limits: Limits) -> Iterator[Source | Failure]:
+def _from_tar(fh, name: str, origin: str, limits: Limits) -> Iterator[Source | Failure]:
     """A tar archive (plain, gzip, bzip2 or xz), read as a stream: the thaigov corpus
     comes as one. The same rules as for zips: no links, no '..', size limits."""
     total = 0
     count = 0
     try:
-        with tarfile.open(path, "r|*") as tf:
+        fh.seek(0)
+        with tarfile.open(fileobj=fh, mode="r|*") as tf:
             for member in tf:
                 tf.members = []  # TarFile keeps every member it has read: 95 MB for the corpus
                 member_name = f"{name}/{member.name}"
