@@ -7,11 +7,12 @@ import argparse
 import datetime as dt
 import json
 import os
+import sqlite3
 import sys
 
 from reader import __version__
 from reader.core import paths
-from reader.core.archive import Archive, ArchiveError, ArchiveInUse, ListFilter
+from reader.core.archive import Archive, ArchiveError, ArchiveInUse, ListFilter, health
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR, EXIT_IN_USE = 0, 1, 2, 3
 
@@ -67,8 +68,8 @@ def _parse_day(text: str | None) -> dt.date | None:
     return found.date
 
 
-def _open(args, create: bool = True, readonly: bool = False) -> Archive:
-    return Archive.open(paths.archive_dir(args.archive), create=create, readonly=readonly)
+def _open(args, create: bool = True, readonly: bool = False, check: bool = True) -> Archive:
+    return Archive.open(paths.archive_dir(args.archive), create=create, readonly=readonly, check=check)
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -103,8 +104,9 @@ def cmd_import(args) -> int:
               f"  duplicate: {c['duplicate']}  failed: {len(c['failed'])}")
         for failure in summary.failed:
             print(f"  failed: {failure.name}: {failure.reason}")
-        if summary.index_message:
-            print(summary.index_message)
+        for message in (summary.index_message, summary.backup_message):
+            if message:
+                print(message)
     return EXIT_OK if summary.ok else EXIT_PARTIAL
 
 
@@ -222,7 +224,8 @@ def cmd_verify(args) -> int:
     from reader.core.archive.verify import verify
 
     bar = Progress("verify")
-    with _open(args, create=False, readonly=True) as archive:
+    # No quick check at open: verify runs the full one and lists what it finds.
+    with _open(args, create=False, readonly=True, check=False) as archive:
         report = verify(archive, progress=bar)
     bar.close()
     if args.json:
@@ -502,17 +505,50 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("unrecognized arguments: " + " ".join(rest))
     if args.command == "export" and not (args.docx or args.pdf):
         parser.error("export needs --docx OUT.docx or --pdf OUT.pdf")
+    return run_command(args)
+
+
+def run_command(args) -> int:
+    """Run one command; every failure a person can meet ends in one line and an exit code."""
     try:
-        return args.fn(args)
+        code = args.fn(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except ArchiveInUse as exc:
-        print(f"opdc-reader: {exc}", file=sys.stderr)
-        return EXIT_IN_USE
+        return _fail(str(exc), EXIT_IN_USE)
     except ArchiveError as exc:
-        print(f"opdc-reader: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(str(exc), EXIT_ERROR)
+    except sqlite3.DatabaseError as exc:  # met after the open check: a damaged page read later
+        root = paths.archive_dir(args.archive)
+        if health.is_damage(exc):
+            return _fail(str(health.CatalogDamaged(root, str(exc))), EXIT_ERROR)
+        return _fail(f"the catalog at {root} cannot be used: {exc}", EXIT_ERROR)
+    except OSError as exc:
+        name = f" {exc.filename}" if exc.filename else ""
+        return _fail(f"cannot read or write{name}: {exc.strerror or exc}", EXIT_ERROR)
     except KeyboardInterrupt:
-        print("opdc-reader: interrupted; everything committed so far is kept", file=sys.stderr)
-        return 130
+        return _fail("interrupted; everything committed so far is kept", 130)
+
+
+def _fail(message: str, code: int) -> int:
+    try:
+        print(f"opdc-reader: {message}", file=sys.stderr)
+    except OSError:
+        pass
+    return code
+
+
+def _closed_pipe() -> int:
+    """`list --json | head` closed our output: stop quietly, as other tools do. Python
+    would report the error again while flushing stdout at exit; point it at devnull."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141  # 128 + SIGPIPE, as a shell reports a command stopped by a closed pipe
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.archive import DUPLICATE, NEW, UNCHANGED, VERSION, Archive, ArchiveError
+from reader.core.archive import DUPLICATE, NEW, UNCHANGED, VERSION, Archive, ArchiveError, backups
 from reader.core.archive.bundle import is_bundle_zip
 from reader.core.ingest import Failure, IngestError, Source, extract, iter_sources
 
@@ -44,6 +44,7 @@ class ImportSummary:
     batch_id: int | None = None
     article_ids: list[int] = field(default_factory=list)
     index_message: str | None = None
+    backup_message: str | None = None  # set when the catalog backup after the batch failed
 
     @property
     def ok(self) -> bool:
@@ -55,6 +56,7 @@ class ImportSummary:
             "unchanged": self.counts[UNCHANGED], "duplicate": self.counts[DUPLICATE],
             "failed": [{"name": f.name, "reason": f.reason} for f in self.failed],
             "cancelled": self.cancelled, "batch": self.batch_id, "index": self.index_message,
+            "backup": self.backup_message,
         }
 
 
@@ -137,7 +139,8 @@ def import_targets(
                 )
             except ArchiveError:
                 pass  # e.g. the disk filled up: the articles themselves are committed
-
+    if summary.counts[NEW] or summary.counts[VERSION]:
+        summary.backup_message = backups.after_import(archive)
     return summary
 
 

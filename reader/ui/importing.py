@@ -115,8 +115,7 @@ class ImportController(QObject):
         ]
         if summary.cancelled:
             lines.insert(0, self.tr("The import was cancelled; what was imported is kept."))
-        if summary.index_message:
-            lines.append(summary.index_message)
+        lines += [m for m in (summary.index_message, summary.backup_message) if m]
         return "\n".join(lines)
 
     def _show_summary(self, summary: Any) -> None:

@@ -25,6 +25,7 @@ import tomli_w
 from reader import __version__
 from reader.core.model import Article, IndexDoc
 
+from . import health, netfs
 from .lock import LockBusy, WriterLock
 from .originals import Originals, sha256_of
 from .schema import SchemaTooNew, migrate
@@ -92,6 +93,8 @@ class Archive:
     def __init__(self, root: Path, conn: sqlite3.Connection, readonly: bool):
         self.root = root
         self.readonly = readonly
+        # Why it is read-only when that is not the caller's choice (a network share).
+        self.readonly_reason: str | None = None
         self.index_dir = root / "index"
         self.originals = Originals(root / "originals")
         self._conn = conn
@@ -102,12 +105,18 @@ class Archive:
     # -- opening -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike, create: bool = True, readonly: bool = False) -> Archive:
+    def open(cls, path: str | os.PathLike, create: bool = True, readonly: bool = False,
+             check: bool = True) -> Archive:
+        """`check`: the quick corruption check (health.quick_check); `verify` opens without
+        it and runs the full one instead, to list every problem."""
         root = Path(path).expanduser().resolve()
         exists = is_archive(root)
+        network = netfs.network_reason(root)
         if not exists:
             if not create or readonly:
                 raise ArchiveError(f"no archive at {root}")
+            if network:
+                raise ArchiveError(network.replace("so it is opened read-only", "so no archive is made there"))
             if root.exists() and any(root.iterdir()):
                 raise ArchiveError(
                     f"{root} is not empty and is not an OPDC Reader archive; "
@@ -115,26 +124,41 @@ class Archive:
                 )
             cls._create_layout(root)
         cls._check_manifest(root)
+        problem = health.before_open(root, root / CATALOG)
+        if problem:
+            raise health.CatalogDamaged(root, problem)
         if not readonly and not os.access(root, os.W_OK):
             readonly = True  # a read-only share or medium: open for reading only
+        forced = bool(network) and not readonly
+        readonly = readonly or bool(network)
         try:
             conn = cls._connect(root / CATALOG, readonly)
         except sqlite3.Error as exc:  # e.g. no room for the WAL files on a full disk
             if shutil.disk_usage(root).free < (1 << 20):
                 raise ArchiveError(f"the disk holding {root} is full; free some space and try again") from exc
+            if health.is_damage(exc):
+                raise health.CatalogDamaged(root, str(exc)) from exc
             raise ArchiveError(f"the catalog at {root / CATALOG} cannot be opened: {exc}") from exc
         try:
             if not readonly:
                 migrate(conn)
             elif conn.execute("PRAGMA user_version").fetchone()[0] == 0:
                 raise ArchiveError(f"the catalog at {root} is empty or unreadable")
+            problems = health.quick_check(conn, root / CATALOG) if check else []
         except SchemaTooNew as exc:
             conn.close()
             raise ArchiveError(str(exc)) from exc
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if health.is_damage(exc):
+                raise health.CatalogDamaged(root, str(exc)) from exc
             raise ArchiveError(f"the catalog at {root / CATALOG} cannot be read: {exc}") from exc
-        return cls(root, conn, readonly)
+        if problems:
+            conn.close()
+            raise health.CatalogDamaged(root, health.describe(problems))
+        archive = cls(root, conn, readonly)
+        archive.readonly_reason = network if forced else None
+        return archive
 
     @staticmethod
     def _create_layout(root: Path) -> None:
@@ -211,7 +235,7 @@ class Archive:
     def writing(self, wait: float = 5.0):
         """Hold the archive's single-writer lock (re-entrant) for one change or a few."""
         if self.readonly or self._writer is None:
-            raise ArchiveReadOnly(f"the archive at {self.root} is read-only")
+            raise ArchiveReadOnly(self.readonly_reason or f"the archive at {self.root} is read-only")
         try:
             self._writer.acquire(wait)
         except LockBusy as exc:
@@ -230,7 +254,7 @@ class Archive:
         The job's single writes take the writer lock one at a time, so the window's tag
         and note edits go in between them instead of waiting for the whole batch."""
         if self.readonly or self._batch is None:
-            raise ArchiveReadOnly(f"the archive at {self.root} is read-only")
+            raise ArchiveReadOnly(self.readonly_reason or f"the archive at {self.root} is read-only")
         try:
             self._batch.acquire(wait)
         except LockBusy as exc:
@@ -263,6 +287,10 @@ class Archive:
                     return fn(conn, *args)
             except sqlite3.OperationalError as exc:
                 raise self._translate(exc) from exc
+            except sqlite3.DatabaseError as exc:
+                if health.is_damage(exc):
+                    raise health.CatalogDamaged(self.root, str(exc)) from exc
+                raise
 
     def _translate(self, exc: sqlite3.OperationalError) -> ArchiveError:
         text = str(exc)
@@ -417,7 +445,12 @@ class Archive:
 
     def _query(self, sql: str, params: tuple | list = ()) -> list[sqlite3.Row]:
         with self._mutex:
-            return self._conn.execute(sql, params).fetchall()
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                if health.is_damage(exc):  # a damaged page met after the open check
+                    raise health.CatalogDamaged(self.root, str(exc)) from exc
+                raise
 
     def get(self, article_id: int, version: int | None = None) -> Article:
         sql = ("SELECT v.*, a.current_version FROM versions v JOIN articles a ON a.id=v.article_id"

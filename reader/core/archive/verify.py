@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import health
 from .store import Archive
 
 
@@ -38,11 +39,14 @@ def _hash_file(path) -> str:
 def verify(archive: Archive, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
     report = VerifyReport()
     q = archive._query
-    for row in q("PRAGMA integrity_check"):
-        if row[0] != "ok":
-            report.problems.append(f"catalog integrity: {row[0]}")
-    for row in q("PRAGMA foreign_key_check"):
-        report.problems.append(f"catalog reference broken: table {row[0]} row {row[1]} -> {row[2]}")
+    with archive._mutex:
+        damage = health.full_check(archive._conn)
+    if damage:
+        # The rest reads the damaged tables: say what is wrong and how to mend it instead.
+        report.problems += [f"catalog damaged: {p}" for p in damage]
+        report.problems.append("run `opdc-reader recover` to rebuild the catalog from its backups, "
+                               "journal and originals")
+        return report
 
     known = {r[0]: r[1] for r in q("SELECT sha256, size FROM originals")}
     on_disk = dict(archive.originals.iter_all())

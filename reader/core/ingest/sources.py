@@ -13,8 +13,8 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
-from typing import IO
 from pathlib import Path, PurePosixPath
+from typing import IO
 from urllib.parse import urlsplit
 from zlib import error as zlib_error
 
@@ -148,6 +148,10 @@ def _folder_entry(entry: os.DirEntry, siblings: list[str], real_root: Path, limi
         return
     if is_link:
         try:
+            why = None if is_dir else _not_regular(path.stat().st_mode)
+            if why:  # a link to /dev/zero is refused as a device, wherever it points
+                yield Failure(shown(path), why)
+                return
             inside = path.resolve(strict=True).is_relative_to(real_root)
         except (OSError, RuntimeError) as exc:  # RuntimeError: a loop, on older Pythons
             yield Failure(shown(path), _os_reason(exc) if isinstance(exc, OSError)
