@@ -68,7 +68,8 @@ def _windows_reason(path: Path) -> str | None:  # pragma: no cover - Windows bui
     import ctypes
 
     drive = os.path.splitdrive(str(path.resolve()))[0] + "\\"
-    if drive.startswith("\\\\") or ctypes.windll.kernel32.GetDriveTypeW(drive) == 4:  # DRIVE_REMOTE
+    kernel32 = ctypes.windll.kernel32
+    if drive.startswith("\\\\") or kernel32.GetDriveTypeW(drive) == 4:  # DRIVE_REMOTE
         return (f"the archive at {path} is on a network drive, so it is opened read-only: SQLite's "
                 "locks are not reliable over the network, and two computers writing one catalog "
                 "there can damage it. Reading from many computers is safe")
