@@ -68,7 +68,7 @@ def _windows_reason(path: Path) -> str | None:  # pragma: no cover - Windows bui
     import ctypes
 
     drive = os.path.splitdrive(str(path.resolve()))[0] + "\\"
-    kernel32 = ctypes.windll.kernel32
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
     if drive.startswith("\\\\") or kernel32.GetDriveTypeW(drive) == 4:  # DRIVE_REMOTE
         return (f"the archive at {path} is on a network drive, so it is opened read-only: SQLite's "
                 "locks are not reliable over the network, and two computers writing one catalog "
