@@ -62,6 +62,8 @@ def grow(seed: Path, size: int) -> Path:
     src.close()
     base = dst.execute("SELECT max(id) FROM articles").fetchone()[0]
     have = dst.execute("SELECT count(*) FROM articles").fetchone()[0]
+    tables = {r[0] for r in dst.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    routes = "routes" if "routes" in tables else "sources"  # renamed in catalog v3
     step = 0
     while have < size:
         step += 1
@@ -75,8 +77,8 @@ def grow(seed: Path, size: int) -> Path:
         dst.execute("INSERT INTO versions SELECT article_id+?, version, sha256, text_hash, kind, data,"
                     " origin, archived_at, batch_id FROM versions WHERE article_id<=? AND article_id+? IN"
                     " (SELECT id FROM articles)", (off, base, off))
-        dst.execute("INSERT INTO sources SELECT article_id+?, sha256, origin, url, seen_at, batch_id"
-                    " FROM sources WHERE article_id<=? AND article_id+? IN (SELECT id FROM articles)",
+        dst.execute(f"INSERT INTO {routes} SELECT article_id+?, sha256, origin, url, seen_at, batch_id"
+                    f" FROM {routes} WHERE article_id<=? AND article_id+? IN (SELECT id FROM articles)",
                     (off, base, off))
         dst.execute("COMMIT")
         have = dst.execute("SELECT count(*) FROM articles").fetchone()[0]
