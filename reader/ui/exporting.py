@@ -24,6 +24,7 @@ from reader.core.export.document import PRINT_SIZE_PT
 
 from .announce import say as announce_text
 from .forms import open_message
+from .i18n import fill
 from .worker import Job, run_in_background
 
 # What ExportOptions.check accepts: the reading size is clamped to it.
@@ -183,7 +184,7 @@ class ExportController(QObject):
         self.bar.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
-        self.window.statusBar().showMessage(self.tr("Exporting to %1…").replace("%1", path.name))
+        self.window.statusBar().showMessage(fill(self.tr("Exporting to %1…"), path.name))
         self.job = run_in_background(work, on_progress=self._progress, on_done=self._done,
                                      on_error=self._failed)
         return self.job
@@ -208,7 +209,7 @@ class ExportController(QObject):
             self.bar.setValue(done)
         else:
             self.bar.setRange(0, 0)
-        text = texts.get(step, "").replace("%1", str(done)).replace("%2", str(total))
+        text = fill(texts.get(step, ""), done, total)
         self.window.statusBar().showMessage(text)
 
     def _end(self) -> None:
@@ -219,14 +220,14 @@ class ExportController(QObject):
     def _done(self, done: ExportDone) -> None:
         self._end()
         self.last = done
-        saved = self.tr("Saved %1").replace("%1", str(done.path))
+        saved = fill(self.tr("Saved %1"), done.path)
         notes = []
         if done.listed > done.count:
-            notes.append(self.tr("Only the first %1 of %2 articles in the list were exported.")
-                         .replace("%1", f"{done.count:,}").replace("%2", f"{done.listed:,}"))
+            notes.append(fill(self.tr("Only the first %1 of %2 articles in the list were exported."),
+                              f"{done.count:,}", f"{done.listed:,}"))
         if done.missing:
-            notes.append(self.tr("%1 articles are no longer in the archive and were left out.")
-                         .replace("%1", str(len(done.missing))))
+            notes.append(fill(self.tr("%1 articles are no longer in the archive and were left out."),
+                              len(done.missing)))
         if notes:  # a status message goes by; a shortened report must be noticed
             self._message(QMessageBox.Icon.Information, "\n".join([saved, *notes]))
         self._say(" ".join([saved, *notes]), announce=not notes)
@@ -239,8 +240,8 @@ class ExportController(QObject):
             self._say(self.tr("Export cancelled; nothing was saved."))
         else:
             self.window.statusBar().clearMessage()
-            self._message(QMessageBox.Icon.Warning, self.tr("The file could not be saved: %1")
-                          .replace("%1", _reason(error)))
+            self._message(QMessageBox.Icon.Warning, fill(self.tr("The file could not be saved: %1"),
+                                                         _reason(error)))
         self.finished.emit(None)
 
     def _say(self, text: str, announce: bool = True) -> None:

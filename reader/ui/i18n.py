@@ -7,6 +7,7 @@ into a temporary folder on first use when pyside6-lrelease is available.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,20 @@ from reader.core.paths import resource
 
 LANGUAGES = ("th", "en")
 _installed: list[QTranslator] = []
+_PLACE = re.compile(r"%([1-9])")
+
+
+def fill(text: str, *values: object) -> str:
+    """A translated message with its numbered places filled: fill("Saved %1", path).
+
+    Qt's QString.arg in Python terms: %1 takes the first value, %2 the second, in one
+    pass, so a value that itself holds "%2" (a file name) is left as it is. A place
+    with no value stays as written."""
+    def value(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return str(values[n - 1]) if n <= len(values) else match.group(0)
+
+    return _PLACE.sub(value, text)
 
 
 def system_language() -> str:

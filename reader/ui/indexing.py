@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar
 
+from .i18n import fill
 from .worker import Job, run_in_background
 
 
@@ -59,8 +60,7 @@ class IndexController(QObject):
 
     def _progress(self, value: Any) -> None:
         done, total = value
-        self.status.showMessage(self.tr("Updating the search index: %1 of %2")
-                                .replace("%1", str(done)).replace("%2", str(total)))
+        self.status.showMessage(fill(self.tr("Updating the search index: %1 of %2"), done, total))
 
     def _done(self, result: Any) -> None:
         self.index, updated = result
@@ -68,7 +68,7 @@ class IndexController(QObject):
         self.status.clearMessage()
         if updated:
             self.status.showMessage(
-                self.tr("Search index updated (%1 articles)").replace("%1", str(updated)), 5000)
+                fill(self.tr("Search index updated (%1 articles)"), updated), 5000)
         self.finished.emit(updated)
 
     def _failed(self, exc: BaseException) -> None:

@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from .i18n import fill
+
 BASE_POINT_SIZE = 13.0
 
 
@@ -182,7 +184,7 @@ class ReaderPane(QTextEdit):
         if len(view.versions) > 1:
             self._block(cursor, self._labels["versions"], self._char(bold=True), spacing)
             for number, label in view.versions:
-                text = self._labels["version"].replace("%1", str(number))
+                text = fill(self._labels["version"], number)
                 if label:
                     text += f" ({label})"
                 if number == view.current_version:

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from .i18n import fill
+
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -41,9 +43,9 @@ class Sidebar(QTreeWidget):
         self.clear()
         self._filters = []
         total = archive.count_articles()
-        self._add(None, self.tr("All articles (%1)").replace("%1", str(total)), {})
+        self._add(None, fill(self.tr("All articles (%1)"), total), {})
         bookmarks = archive.count_articles(_filter(bookmarked=True))
-        self._add(None, self.tr("Bookmarks (%1)").replace("%1", str(bookmarks)), {"bookmarked": True})
+        self._add(None, fill(self.tr("Bookmarks (%1)"), bookmarks), {"bookmarked": True})
         groups = [
             (self.tr("By year"), [(f"{year_label(y)} ({n})", {"year": y}) for y, n in archive.years()]),
             (self.tr("By category"), [(f"{c} ({n})", {"category": c}) for c, n in archive.categories()]),
