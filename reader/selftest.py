@@ -140,9 +140,9 @@ def step_window(ctx: Context) -> str:
     ctx.state["window"] = window
     window.resize(1100, 750)
     window.show()
-    window.refresh_library()
+    window.listing.refresh_library()
     app.processEvents()
-    window.show_article(ctx.state["article_id"])
+    window.article.show(ctx.state["article_id"])
     app.processEvents()
     check(window.isVisible(), "the main window did not show")
     return f"main window {window.width()}x{window.height()}: {window.windowTitle()[:60]}"

@@ -78,19 +78,19 @@ def main() -> int:
         print(path)
 
     for zoom in (100, 200, 300):
-        window.set_zoom(zoom)
+        window.appearance.set_zoom(zoom)
         shot(f"zoom-{zoom}")
-    window.set_zoom(100)
+    window.appearance.set_zoom(100)
     for theme in ("light", "dark", "high-contrast"):
-        window.set_theme(theme)
+        window.appearance.set_theme(theme)
         shot(f"theme-{theme}")
-    window.set_theme("light")
-    window.set_scale_interface(True)
+    window.appearance.set_theme("light")
+    window.appearance.set_scale_interface(True)
     for zoom in (200, 300):
-        window.set_zoom(zoom)
+        window.appearance.set_zoom(zoom)
         shot(f"interface-{zoom}")
-    window.set_scale_interface(False)
-    window.set_zoom(100)
+    window.appearance.set_scale_interface(False)
+    window.appearance.set_zoom(100)
     window.search.box.setText("ก.พ.ร.")
     window.search.fire_now()
     shot("search")

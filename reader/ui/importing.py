@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from .forms import open_message
+from .i18n import fill
 from .worker import Job, run_in_background
 
 
@@ -67,6 +68,19 @@ class ImportController(QObject):
         self.sample = sample
         return self.job
 
+    def ask_files(self) -> None:
+        """Files chosen in a dialog, imported."""
+        files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import files"), "", self.tr(
+            "Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)"))
+        if files:
+            self.start(files)
+
+    def ask_folder(self) -> None:
+        """A folder chosen in a dialog, imported with everything in it."""
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder"))
+        if folder:
+            self.start([folder])
+
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
@@ -78,8 +92,7 @@ class ImportController(QObject):
             self.dialog.setRange(0, event.total)
             self.dialog.setValue(min(event.done, event.total))
         name = Path(event.name).name or event.name
-        self.dialog.setLabelText(self.tr("Importing %1 (%2)").replace("%1", name)
-                                 .replace("%2", str(event.done)))
+        self.dialog.setLabelText(fill(self.tr("Importing %1 (%2)"), name, event.done))
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
@@ -101,17 +114,17 @@ class ImportController(QObject):
     def _failed(self, error: BaseException) -> None:
         self._close_dialog()
         self.last_summary = None
-        self._message(QMessageBox.Icon.Warning, self.tr("The import stopped: %1").replace("%1", str(error)))
+        self._message(QMessageBox.Icon.Warning, fill(self.tr("The import stopped: %1"), error))
         self.finished.emit(None)
 
     def summary_text(self, summary: Any) -> str:
         counts = summary.counts
         lines = [
-            self.tr("New articles: %1").replace("%1", str(counts.get("new", 0))),
-            self.tr("New versions: %1").replace("%1", str(counts.get("version", 0))),
-            self.tr("Already in the archive: %1").replace(
-                "%1", str(counts.get("unchanged", 0) + counts.get("duplicate", 0))),
-            self.tr("Could not be read: %1").replace("%1", str(len(summary.failed))),
+            fill(self.tr("New articles: %1"), counts.get("new", 0)),
+            fill(self.tr("New versions: %1"), counts.get("version", 0)),
+            fill(self.tr("Already in the archive: %1"),
+                 counts.get("unchanged", 0) + counts.get("duplicate", 0)),
+            fill(self.tr("Could not be read: %1"), len(summary.failed)),
         ]
         if summary.cancelled:
             lines.insert(0, self.tr("The import was cancelled; what was imported is kept."))

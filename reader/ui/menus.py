@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QSpinBox, QToolBar
 
 from .actions import ActionRegistry
+from .settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
 
 THEME_ACTIONS = {"system": "theme_system", "light": "theme_light", "dark": "theme_dark",
                  "high-contrast": "theme_high_contrast"}
@@ -30,10 +31,15 @@ class Menus:
     menus: dict[str, QMenu]
     toolbar: QToolBar
     zoom_level: QAction  # "Text size: 150%" in the View menu (information, not a command)
+    zoom_box: QSpinBox  # the text size on the toolbar, in percent
 
 
-def build_menus(window: QMainWindow, registry: ActionRegistry, zoom_box: QWidget) -> Menus:
+def build_menus(window: QMainWindow, registry: ActionRegistry) -> Menus:
     menus: dict[str, QMenu] = {}
+    zoom_box = QSpinBox(objectName="zoomBox")
+    zoom_box.setRange(ZOOM_MIN, ZOOM_MAX)
+    zoom_box.setSingleStep(ZOOM_STEP)
+    zoom_box.setSuffix("%")
     zoom_level = QAction(window)
     zoom_level.setObjectName("zoomLevel")
     zoom_level.setEnabled(False)
@@ -64,4 +70,4 @@ def build_menus(window: QMainWindow, registry: ActionRegistry, zoom_box: QWidget
         else:
             toolbar.addAction(registry[name])
     window.addToolBar(toolbar)
-    return Menus(menus, toolbar, zoom_level)
+    return Menus(menus, toolbar, zoom_level, zoom_box)

@@ -184,8 +184,8 @@
             <translation>Open &amp;Source Link</translation>
         </message>
         <message>
-            <source>Open the article's web page in the browser</source>
-            <translation>Open the article's web page in the browser</translation>
+            <source>Open the article&apos;s web page in the browser</source>
+            <translation>Open the article&apos;s web page in the browser</translation>
         </message>
         <message>
             <source>&amp;About OPDC Reader</source>
@@ -218,6 +218,17 @@
         <message>
             <source>Print and export at the text size you read with, not the official 16 pt</source>
             <translation>Print and export at the text size you read with, not the official 16 pt</translation>
+        </message>
+    </context>
+    <context>
+        <name>Appearance</name>
+        <message>
+            <source>Text size %1%</source>
+            <translation>Text size %1%</translation>
+        </message>
+        <message>
+            <source>Text size: %1%</source>
+            <translation>Text size: %1%</translation>
         </message>
     </context>
     <context>
@@ -314,6 +325,18 @@
             <translation>Import progress</translation>
         </message>
         <message>
+            <source>Import files</source>
+            <translation>Import files</translation>
+        </message>
+        <message>
+            <source>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</source>
+            <translation>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>Import a folder</translation>
+        </message>
+        <message>
             <source>Importing %1 (%2)</source>
             <translation>Importing %1 (%2)</translation>
         </message>
@@ -366,11 +389,28 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>Listing</name>
+        <message numerus="yes">
+            <source>%n article(s) found</source>
+            <translation>
+                <numerusform>%n article(s) found</numerusform>
+                <numerusform>%n article(s) found</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article(s)</numerusform>
+                <numerusform>%n article(s)</numerusform>
+            </translation>
+        </message>
         <message>
             <source>The archive can no longer be read: %1</source>
             <translation>The archive can no longer be read: %1</translation>
         </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
         <message>
             <source>OPDC Reader</source>
             <translation>OPDC Reader</translation>
@@ -436,25 +476,22 @@
             <translation>Found text</translation>
         </message>
         <message>
-            <source>Text size: %1%</source>
-            <translation>Text size: %1%</translation>
-        </message>
-        <message>
             <source>Importing the sample articles…</source>
             <translation>Importing the sample articles…</translation>
         </message>
-        <message numerus="yes">
-            <source>%n article(s) found</source>
-            <translation>
-                <numerusform>%n article(s) found</numerusform>
-            </translation>
+        <message>
+            <source>About OPDC Reader</source>
+            <translation>About OPDC Reader</translation>
         </message>
-        <message numerus="yes">
-            <source>%n article(s)</source>
-            <translation>
-                <numerusform>%n article(s)</numerusform>
-            </translation>
+        <message>
+            <source>OPDC Reader %1
+An accessible reader and archive for Thai government news.</source>
+            <translation>OPDC Reader %1
+An accessible reader and archive for Thai government news.</translation>
         </message>
+    </context>
+    <context>
+        <name>OpenArticle</name>
         <message>
             <source>That article is no longer in the archive.</source>
             <translation>That article is no longer in the archive.</translation>
@@ -483,35 +520,12 @@
             <source>Your note about this article:</source>
             <translation>Your note about this article:</translation>
         </message>
-        <message>
-            <source>Text size %1%</source>
-            <translation>Text size %1%</translation>
-        </message>
-        <message>
-            <source>Import files</source>
-            <translation>Import files</translation>
-        </message>
-        <message>
-            <source>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</source>
-            <translation>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</translation>
-        </message>
-        <message>
-            <source>Import a folder</source>
-            <translation>Import a folder</translation>
-        </message>
+    </context>
+    <context>
+        <name>Output</name>
         <message>
             <source>Printing</source>
             <translation>Printing</translation>
-        </message>
-        <message>
-            <source>About OPDC Reader</source>
-            <translation>About OPDC Reader</translation>
-        </message>
-        <message>
-            <source>OPDC Reader %1
-An accessible reader and archive for Thai government news.</source>
-            <translation>OPDC Reader %1
-An accessible reader and archive for Thai government news.</translation>
         </message>
         <message>
             <source>Export to Word</source>
@@ -796,13 +810,6 @@ An accessible reader and archive for Thai government news.</translation>
         <message>
             <source>Recent imports</source>
             <translation>Recent imports</translation>
-        </message>
-    </context>
-    <context>
-        <name>printing</name>
-        <message>
-            <source>Print preview</source>
-            <translation>Print preview</translation>
         </message>
     </context>
 </TS>

@@ -184,7 +184,7 @@
             <translation>เปิดลิงก์ต้นฉบับ (&amp;S)</translation>
         </message>
         <message>
-            <source>Open the article's web page in the browser</source>
+            <source>Open the article&apos;s web page in the browser</source>
             <translation>เปิดหน้าเว็บของบทความในเบราว์เซอร์</translation>
         </message>
         <message>
@@ -218,6 +218,17 @@
         <message>
             <source>Print and export at the text size you read with, not the official 16 pt</source>
             <translation>พิมพ์และส่งออกด้วยขนาดตัวอักษรที่คุณใช้อ่าน แทนขนาดทางราชการ 16 พอยต์</translation>
+        </message>
+    </context>
+    <context>
+        <name>Appearance</name>
+        <message>
+            <source>Text size %1%</source>
+            <translation>ขนาดตัวอักษร %1%</translation>
+        </message>
+        <message>
+            <source>Text size: %1%</source>
+            <translation>ขนาดตัวอักษร: %1%</translation>
         </message>
     </context>
     <context>
@@ -314,6 +325,18 @@
             <translation>ความคืบหน้าการนำเข้า</translation>
         </message>
         <message>
+            <source>Import files</source>
+            <translation>นำเข้าไฟล์</translation>
+        </message>
+        <message>
+            <source>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</source>
+            <translation>หน้าเว็บ ฟีด และชุดไฟล์ (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;ทุกไฟล์ (*)</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>นำเข้าโฟลเดอร์</translation>
+        </message>
+        <message>
             <source>Importing %1 (%2)</source>
             <translation>กำลังนำเข้า %1 (%2)</translation>
         </message>
@@ -366,11 +389,26 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>Listing</name>
+        <message numerus="yes">
+            <source>%n article(s) found</source>
+            <translation>
+                <numerusform>พบ %n บทความ</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n บทความ</numerusform>
+            </translation>
+        </message>
         <message>
             <source>The archive can no longer be read: %1</source>
             <translation>อ่านคลังข่าวไม่ได้แล้ว: %1</translation>
         </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
         <message>
             <source>OPDC Reader</source>
             <translation>OPDC Reader โปรแกรมอ่านข่าว ก.พ.ร.</translation>
@@ -436,25 +474,22 @@
             <translation>ข้อความที่พบ</translation>
         </message>
         <message>
-            <source>Text size: %1%</source>
-            <translation>ขนาดตัวอักษร: %1%</translation>
-        </message>
-        <message>
             <source>Importing the sample articles…</source>
             <translation>กำลังนำเข้าบทความตัวอย่าง…</translation>
         </message>
-        <message numerus="yes">
-            <source>%n article(s) found</source>
-            <translation>
-                <numerusform>พบ %n บทความ</numerusform>
-            </translation>
+        <message>
+            <source>About OPDC Reader</source>
+            <translation>เกี่ยวกับ OPDC Reader</translation>
         </message>
-        <message numerus="yes">
-            <source>%n article(s)</source>
-            <translation>
-                <numerusform>%n บทความ</numerusform>
-            </translation>
+        <message>
+            <source>OPDC Reader %1
+An accessible reader and archive for Thai government news.</source>
+            <translation>OPDC Reader %1
+โปรแกรมอ่านและจัดเก็บข่าวภาครัฐไทยที่ทุกคนเข้าถึงได้</translation>
         </message>
+    </context>
+    <context>
+        <name>OpenArticle</name>
         <message>
             <source>That article is no longer in the archive.</source>
             <translation>บทความนี้ไม่มีอยู่ในคลังแล้ว</translation>
@@ -483,35 +518,12 @@
             <source>Your note about this article:</source>
             <translation>บันทึกย่อของคุณเกี่ยวกับบทความนี้:</translation>
         </message>
-        <message>
-            <source>Text size %1%</source>
-            <translation>ขนาดตัวอักษร %1%</translation>
-        </message>
-        <message>
-            <source>Import files</source>
-            <translation>นำเข้าไฟล์</translation>
-        </message>
-        <message>
-            <source>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</source>
-            <translation>หน้าเว็บ ฟีด และชุดไฟล์ (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;ทุกไฟล์ (*)</translation>
-        </message>
-        <message>
-            <source>Import a folder</source>
-            <translation>นำเข้าโฟลเดอร์</translation>
-        </message>
+    </context>
+    <context>
+        <name>Output</name>
         <message>
             <source>Printing</source>
             <translation>การพิมพ์</translation>
-        </message>
-        <message>
-            <source>About OPDC Reader</source>
-            <translation>เกี่ยวกับ OPDC Reader</translation>
-        </message>
-        <message>
-            <source>OPDC Reader %1
-An accessible reader and archive for Thai government news.</source>
-            <translation>OPDC Reader %1
-โปรแกรมอ่านและจัดเก็บข่าวภาครัฐไทยที่ทุกคนเข้าถึงได้</translation>
         </message>
         <message>
             <source>Export to Word</source>
@@ -796,13 +808,6 @@ An accessible reader and archive for Thai government news.</source>
         <message>
             <source>Recent imports</source>
             <translation>การนำเข้าล่าสุด</translation>
-        </message>
-    </context>
-    <context>
-        <name>printing</name>
-        <message>
-            <source>Print preview</source>
-            <translation>ดูตัวอย่างก่อนพิมพ์</translation>
         </message>
     </context>
 </TS>

@@ -176,7 +176,7 @@ def test_hostile_page_imported_shown_exported_fetches_nothing(server, tmp_path, 
         window = open_window(app, arch, settings, None)
         qtbot.addWidget(window)
         window.show()
-        window.show_article(article.id)
+        window.article.show(article.id)
         qtbot.wait(300)
         pane = window.reader
         assert isinstance(pane, ReaderPane)

@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
 
     def tick() -> None:
         if not watch:
-            window.refresh_library()
+            window.listing.refresh_library()
         shown = window.list_model.total
         say(event="list", shown=shown, t=round(time.monotonic() - started, 3))
         rows = window.list_model.rowCount()

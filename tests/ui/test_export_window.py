@@ -52,9 +52,9 @@ def run_export(qtbot, window, action: str):
 
 def open_thai_article(window, qtbot):
     row = next(i for i, r in enumerate(window.list_model.rows) if r.title.startswith(THAI_TITLE))
-    window._select_row(row)
-    qtbot.waitUntil(lambda: window.article_id == window.list_model.rows[row].id, timeout=3000)
-    return window.archive.get(window.article_id)
+    window.listing.select_row(row)
+    qtbot.waitUntil(lambda: window.article.article_id == window.list_model.rows[row].id, timeout=3000)
+    return window.archive.get(window.article.article_id)
 
 
 def docx_text(path: Path) -> str:
@@ -207,7 +207,7 @@ def export_at_both_sizes(window, qtbot, tmp_path, save_as, action: str, suffix: 
     open_thai_article(window, qtbot)
     save_as(tmp_path / f"official{suffix}")
     run_export(qtbot, window, action)
-    window.set_zoom(200)
+    window.appearance.set_zoom(200)
     window.registry["print_reading_size"].trigger()
     assert window.settings.print_at_reading_size
     save_as(tmp_path / f"large{suffix}")
@@ -230,7 +230,7 @@ def test_reading_size_makes_the_pdf_longer(open_window, archive_path, qtbot, tmp
     window = open_window(archive_path)
     export_at_both_sizes(window, qtbot, tmp_path, save_as, "save_pdf", ".pdf")
     assert pdf_pages(tmp_path / "large.pdf") > pdf_pages(tmp_path / "official.pdf")
-    assert window.export_options("pdf").size_pt == 32
+    assert window.output.export_options("pdf").size_pt == 32
 
 
 def test_reading_size_is_clamped_to_what_export_accepts():
@@ -278,7 +278,7 @@ def test_reading_size_applies_to_print_and_preview(open_window, archive_path, qt
 
     window = open_window(archive_path)
     open_thai_article(window, qtbot)
-    window.set_zoom(150)
+    window.appearance.set_zoom(150)
     window.registry["print_reading_size"].setChecked(True)
     seen = []
 
@@ -288,7 +288,7 @@ def test_reading_size_applies_to_print_and_preview(open_window, archive_path, qt
         dialog.reject()
 
     QTimer.singleShot(300, look)
-    window._print(how)
+    window.output.print_article(how)
     assert seen == [24]
 
 

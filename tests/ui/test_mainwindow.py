@@ -31,8 +31,8 @@ def activate(qtbot, window):
 def test_opens_on_the_archive_with_an_article(open_window, archive_path):
     window = open_window(archive_path)
     assert window.list_model.total == 12
-    assert window.article_id is not None
-    article = window.archive.get(window.article_id)
+    assert window.article.article_id is not None
+    article = window.archive.get(window.article.article_id)
     assert window.reader.toPlainText().startswith(article.title)
     assert "ข่าวเด่น" in window.reader.toPlainText() or "ข่าวประชาสัมพันธ์" in window.reader.toPlainText()
 
@@ -43,7 +43,7 @@ def test_select_an_article(open_window, archive_path, qtbot):
     rect = window.list.visualRect(index)
     qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     chosen = window.list_model.rows[3]
-    assert window.article_id == chosen.id
+    assert window.article.article_id == chosen.id
     assert window.reader.toPlainText().startswith(chosen.title)
     # the date in Buddhist Era by default, e.g. "26 สิงหาคม 2556"
     be_year = str(chosen.date.year + 543)
@@ -65,9 +65,9 @@ def test_zoom_keys_and_percentage(open_window, archive_path, qtbot):
     qtbot.keyClick(window.reader, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.settings.zoom_percent == 100
     assert window.reader.document().defaultFont().pointSizeF() == size
-    window.set_zoom(1000)
+    window.appearance.set_zoom(1000)
     assert window.settings.zoom_percent == 400 and not window.registry["zoom_in"].isEnabled()
-    window.set_zoom(10)
+    window.appearance.set_zoom(10)
     assert window.settings.zoom_percent == 50
 
 
@@ -112,7 +112,7 @@ def test_import_folder_with_one_bad_file(open_window, archive_path, qtbot, tmp_p
     (folder / "bad.txt").write_bytes(b"\x00\x01\x02\xff\xfe binary")
     window = open_window(archive_path)
     with qtbot.waitSignal(window.importer.finished, timeout=20000) as blocker:
-        window.start_import([str(folder)])
+        window.importer.start([str(folder)])
         assert window.importer.busy
     summary = blocker.args[0]
     assert summary.counts["new"] == 1
@@ -140,18 +140,18 @@ def test_drop_a_file_imports_it(open_window, archive_path, qtbot, tmp_path):
 def test_first_run_imports_the_sample(open_window, tmp_path, qtbot):
     window = open_window(tmp_path / "new-archive")
     qtbot.waitUntil(lambda: window.list_model.total >= 1, timeout=20000)
-    qtbot.waitUntil(lambda: window.article_id is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.article.article_id is not None, timeout=5000)
     assert "ก.พ.ร." in window.reader.toPlainText()
     assert window.importer.summary_box is None  # the sample imports quietly
 
 
 def test_bookmark_tag_note_survive_restart(open_window, archive_path, qtbot):
     window = open_window(archive_path)
-    article_id = window.article_id
+    article_id = window.article.article_id
     window.registry["bookmark"].trigger()
-    window.set_tags(["ธรรมาภิบาล", "ASEAN"])
-    window.set_note("อ่านอีกครั้งก่อนประชุม")
-    window.set_zoom(150)
+    window.article.set_tags(["ธรรมาภิบาล", "ASEAN"])
+    window.article.set_note("อ่านอีกครั้งก่อนประชุม")
+    window.appearance.set_zoom(150)
     assert window.registry["bookmark"].isChecked()
     window.close()  # saves the settings
     window.archive.close()
@@ -160,7 +160,7 @@ def test_bookmark_tag_note_survive_restart(open_window, archive_path, qtbot):
     assert again.settings.zoom_percent == 150 and again.zoom_box.value() == 150
     again.sidebar.select({"bookmarked": True})
     assert [r.id for r in again.list_model.rows] == [article_id]
-    assert again.article_id == article_id and again.registry["bookmark"].isChecked()
+    assert again.article.article_id == article_id and again.registry["bookmark"].isChecked()
     text = again.reader.toPlainText()
     assert "ธรรมาภิบาล" in text and "อ่านอีกครั้งก่อนประชุม" in text
     again.sidebar.select({"tag": "ASEAN"})
@@ -170,12 +170,12 @@ def test_bookmark_tag_note_survive_restart(open_window, archive_path, qtbot):
 
 def test_switch_language_to_thai(open_window, archive_path):
     window = open_window(archive_path)
-    window.set_language("th")
+    window.appearance.set_language("th")
     assert window.menus["file"].title() == "แฟ้ม (&F)"
     assert window.list.accessibleName() == "รายการบทความ"
-    window.set_era("ce")
+    window.appearance.set_era("ce")
     assert window.registry["common_era"].isChecked()
-    article = window.archive.get(window.article_id)
+    article = window.archive.get(window.article.article_id)
     assert str(article.date.year) in window.reader.toPlainText()
 
 
@@ -211,7 +211,7 @@ def test_f6_cycles_panes_and_tab_leaves_the_reader(open_window, archive_path, qt
 
 def test_menu_shows_the_text_size(open_window, archive_path):
     window = open_window(archive_path)
-    window.set_zoom(250)
+    window.appearance.set_zoom(250)
     assert window.zoom_level.text() == "Text size: 250%"
     assert window.zoom_level in window.menus["view"].actions()
 
@@ -227,11 +227,11 @@ def test_versions_are_listed_and_can_be_opened(open_window, tmp_path):
         second.paragraphs = second.paragraphs + ["ย่อหน้าที่แก้ไขใหม่"]
         assert archive.add(second, b"v2", "test/1b.txt").version == 2
     window = open_window(path)
-    assert window.article_id == result.article_id
+    assert window.article.article_id == result.article_id
     text = window.reader.toPlainText()
     assert "ย่อหน้าที่แก้ไขใหม่" in text and "Version 1" in text and "Version 2" in text
     window.reader.versionRequested.emit(1)
-    assert window.version == 1
+    assert window.article.version == 1
     assert "ย่อหน้าที่แก้ไขใหม่" not in window.reader.toPlainText()
 
 
@@ -241,7 +241,7 @@ def test_enter_on_a_row_moves_to_the_article(open_window, archive_path, qtbot):
     window.list.setFocus()
     qtbot.keyClick(window.list, Qt.Key.Key_Down)
     chosen = window.list_model.rows[1]
-    assert window.article_id == chosen.id
+    assert window.article.article_id == chosen.id
     qtbot.keyClick(window.list, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is window.reader
 
@@ -268,7 +268,7 @@ def test_scaled_interface_fits_the_window(open_window, archive_path, qtbot):
     window = open_window(archive_path)
     window.resize(1280, 800)
     window.registry["scale_interface"].setChecked(True)
-    window.set_zoom(300)
+    window.appearance.set_zoom(300)
     qtbot.wait(50)
     # The article goes below the list, the filters fold away, nothing grows past the window.
     assert window.content.orientation() == Qt.Orientation.Vertical
@@ -276,7 +276,7 @@ def test_scaled_interface_fits_the_window(open_window, archive_path, qtbot):
     assert window.minimumSizeHint().width() <= 1280
     assert window.reader.width() > 600 and window.reader.horizontalScrollBar().maximum() == 0
     window.registry["scale_interface"].setChecked(False)
-    window.set_zoom(100)
+    window.appearance.set_zoom(100)
     qtbot.wait(50)
     assert window.content.orientation() == Qt.Orientation.Horizontal
     assert window.search.year_from.isVisible()
@@ -290,7 +290,7 @@ def test_import_can_be_cancelled(open_window, archive_path, qtbot, tmp_path):
         (folder / f"page{i:02d}.txt").write_text(seed.replace("ASEAN", f"ASEAN {i}"), encoding="utf-8")
     window = open_window(archive_path)
     with qtbot.waitSignal(window.importer.finished, timeout=30000) as blocker:
-        window.start_import([str(folder)])
+        window.importer.start([str(folder)])
         window.importer.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
     summary = blocker.args[0]
     assert summary.cancelled
@@ -309,7 +309,7 @@ def test_window_follows_another_programs_import_by_itself(open_window, archive_p
     window = open_window(archive_path)
     window.outside.setInterval(200)
     qtbot.waitUntil(lambda: not window.importer.busy and window.indexer.job is None, timeout=20000)
-    reading = window.article_id
+    reading = window.article.article_id
     window.sidebar.setFocus()
     qtbot.waitUntil(window.sidebar.hasFocus, timeout=2000)
     before = window.sidebar.topLevelItem(0).text(0)
@@ -317,11 +317,11 @@ def test_window_follows_another_programs_import_by_itself(open_window, archive_p
     done = cli("import", str(tmp_path / "more"), archive=archive_path)
     assert done.returncode == 0, done.stderr
     qtbot.waitUntil(lambda: window.list_model.total == 15, timeout=10000)
-    assert window.article_id == reading
+    assert window.article.article_id == reading
     assert window.count_status.text().startswith("15")
     assert window.sidebar.topLevelItem(0).text(0) == before  # untouched while focused
     # and nothing changes when nothing happened
-    assert not window.follow_outside_changes()
+    assert not window.listing.follow_outside_changes()
 
 
 def test_an_archive_that_can_no_longer_be_read_is_said_once(open_window, archive_path):
@@ -330,6 +330,6 @@ def test_an_archive_that_can_no_longer_be_read_is_said_once(open_window, archive
     window = open_window(archive_path)
     assert window.outside.isActive()
     window.archive._conn.close()
-    assert not window.follow_outside_changes()
+    assert not window.listing.follow_outside_changes()
     assert not window.outside.isActive()
     assert "can no longer be read" in window.statusBar().currentMessage()

@@ -87,10 +87,22 @@ def test_thai_interface_loads(qapp):
     try:
         assert i18n.install(qapp, "th") == "th"
         assert QCoreApplication.translate("MainWindow", "&File") == "แฟ้ม (&F)"
-        assert QCoreApplication.translate("MainWindow", "%n article(s)", "", 5) == "5 บทความ"
+        assert QCoreApplication.translate("Listing", "%n article(s)", "", 5) == "5 บทความ"
+        assert i18n.fill(QCoreApplication.translate("Appearance", "Text size: %1%"), 150) == "ขนาดตัวอักษร: 150%"
     finally:
         i18n.install(qapp, "en")
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_fill_puts_each_value_in_its_place_once():
+    from reader.ui.i18n import fill
+
+    assert fill("Importing %1 (%2)", "ข่าว.html", 3) == "Importing ข่าว.html (3)"
+    assert fill("%2 before %1", "a", "b") == "b before a"  # translations may reorder
+    # A value holding a placeholder is not filled again (replace() in turn would).
+    assert fill("Saved %1 (%2)", "/tmp/%2.docx", 7) == "Saved /tmp/%2.docx (7)"
+    assert fill("Text size: %1%", 150) == "Text size: 150%"
+    assert fill("No value for %1") == "No value for %1"
 
 
 def test_thai_by_default_on_a_thai_system(tmp_path):

@@ -1,0 +1,168 @@
+"""The article list: what it shows (the chosen group, a search), its columns and count,
+which row is chosen, and following what another process adds to the archive.
+
+The window lays the list out (`article_list_view`); `Listing` fills it. Searching and
+filtering are reader.core's: this module only chooses the source of the rows (the
+search index when it can be used, else the catalog by title) and shows the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+
+from .i18n import fill
+from .models import CATEGORY, DATE, SNIPPET, TITLE, ArticleListModel, CatalogSource, SearchSource
+
+if TYPE_CHECKING:
+    from reader.core.archive import ListFilter
+
+    from .mainwindow import MainWindow
+
+
+def article_list_view(model: ArticleListModel) -> QTreeView:
+    """The list's tree view: one row per article, sortable, fast on 60,000 rows."""
+    view = QTreeView(objectName="articleList")
+    view.setModel(model)
+    view.setRootIsDecorated(False)
+    view.setUniformRowHeights(True)  # keeps scrolling fast on 60,000 rows
+    view.setAllColumnsShowFocus(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSortingEnabled(True)
+    view.header().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+    view.header().setStretchLastSection(False)
+    view.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+    return view
+
+
+class Listing(QObject):
+    """Fills the window's list (window.list_model in window.list) and follows changes."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.base_filter: dict = {}  # the sidebar's choice: {"year": 2556}, {"tag": "..."}
+        self.terms: list[str] = []  # the words to mark in the list and the article
+        self.data_version: int | None = None  # the catalog's, when last looked at
+
+    def filter_chosen(self, flt: dict) -> None:
+        self.base_filter = dict(flt)
+        self.refresh()
+
+    def list_filter(self, **extra: object) -> ListFilter:
+        from reader.core.archive import ListFilter
+
+        fields: dict = {k: v for k, v in {**self.base_filter, **extra}.items() if v is not None}
+        return ListFilter(**fields)
+
+    def refresh_library(self) -> None:
+        """Sidebar, categories and list read afresh (after an import)."""
+        w = self.window
+        w.sidebar.populate(w.archive, w.year_label)
+        w.search.set_categories([c for c, _ in w.archive.categories()])
+        self.refresh()
+
+    def refresh(self, announce: bool = True) -> None:
+        """The rows for the sidebar's group and the search box, the open article kept."""
+        w = self.window
+        query = w.search.query()
+        filters = w.search.filters()
+        self.terms = []
+        index = w.usable_index()
+        source: SearchSource | CatalogSource
+        if query and index is not None:
+            from reader.core.search import Filters
+
+            base = {k: v for k, v in self.base_filter.items() if k in ("tag", "bookmarked")}
+            if self.base_filter.get("year"):
+                y = self.base_filter["year"]
+                filters["date_from"] = filters["date_from"] or dt.date(y, 1, 1)
+                filters["date_to"] = filters["date_to"] or dt.date(y, 12, 31)
+            source = SearchSource(index, query, Filters(**filters, **base), w.search.sort_order())
+        else:
+            source = CatalogSource(w.archive, self.list_filter(title_contains=query or None, **filters))
+        w.list_model.set_source(source)
+        if isinstance(source, SearchSource):
+            self.terms = source.terms or query.split()
+        elif query:
+            self.terms = [query]
+        self.layout_columns(w.list_model.show_snippets)
+        self.announce_count(query, getattr(source, "message", None), announce)
+        w.reader.set_terms(self.terms)
+        self.select_article(w.article.article_id)
+
+    def layout_columns(self, snippets: bool) -> None:
+        """Search results trade the category column for the found text, which stretches."""
+        view = self.window.list
+        header = view.header()
+        view.setColumnHidden(SNIPPET, not snippets)
+        view.setColumnHidden(CATEGORY, snippets)
+        # A fixed width from a long date: ResizeToContents would read every loaded row.
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Interactive)
+        sample = self.window.format_date(dt.date(2000, 12, 30), "short") + "MM"
+        header.resizeSection(DATE, view.fontMetrics().horizontalAdvance(sample))
+        header.setSectionResizeMode(CATEGORY, QHeaderView.ResizeMode.Interactive)
+        # Title and found text share the width (two stretching sections split it evenly).
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SNIPPET, QHeaderView.ResizeMode.Stretch
+                                    if snippets else QHeaderView.ResizeMode.Interactive)
+
+    def announce_count(self, query: str, message: str | None, announce: bool = True) -> None:
+        n = self.window.list_model.total
+        if query:
+            text = self.tr("%n article(s) found", "", n)
+        else:
+            text = self.tr("%n article(s)", "", n)
+        if message:
+            text += " — " + message
+        self.window.search.show_count(text, announce)
+        self.window.count_status.setText(text)
+
+    def select_article(self, article_id: int | None) -> None:
+        """The row of `article_id` chosen, else the first row."""
+        self.select_row(self.window.list_model.row_of(article_id) if article_id else -1)
+
+    def select_row(self, row: int) -> None:
+        w = self.window
+        if w.list_model.rowCount() == 0:
+            if w.article.article_id is None:
+                w.reader.show_article(None)
+            return
+        row = row if row >= 0 else 0
+        index = w.list_model.index(row, TITLE)
+        flags = QItemSelectionModel.SelectionFlag
+        w.list.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+
+    def row_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        if rows:
+            article_id = self.window.list_model.article_id(rows[0].row())
+            if article_id is not None and article_id != self.window.article.article_id:
+                self.window.article.show(article_id)
+
+    def follow_outside_changes(self) -> bool:
+        """Show what another process committed since the last look; True when it did.
+        Quietly: the list keeps its place and selection, the count is not announced
+        again, and the library tree is left alone while someone is moving in it."""
+        w = self.window
+        if w.importer.busy:
+            return False  # this window's own import refreshes when it finishes
+        try:
+            version = w.archive.data_version()
+        except Exception as exc:  # e.g. the drive holding the archive went away
+            w.outside.stop()  # say it once, not every 2 s
+            w.statusBar().showMessage(fill(self.tr("The archive can no longer be read: %1"), exc))
+            return False
+        if version == self.data_version:
+            return False
+        self.data_version = version
+        if not w.sidebar.hasFocus():
+            w.sidebar.populate(w.archive, w.year_label)
+            w.search.set_categories([c for c, _ in w.archive.categories()])
+        scroll = w.list.verticalScrollBar().value()
+        self.refresh(announce=False)
+        w.list.verticalScrollBar().setValue(scroll)
+        return True
