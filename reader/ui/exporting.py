@@ -23,7 +23,7 @@ from reader.core.export import ExportError, ExportOptions, ReportMeta, print_opt
 from reader.core.export.document import PRINT_SIZE_PT
 
 from .announce import say as announce_text
-from .forms import open_message
+from .forms import named, open_message
 from .i18n import fill
 from .worker import Job, run_in_background
 
@@ -119,10 +119,10 @@ class ExportController(QObject):
         self.job: Job | None = None
         self.message_box: QMessageBox | None = None
         self.last: ExportDone | None = None
-        self.bar = QProgressBar(objectName="exportProgress")
+        self.bar = named(QProgressBar(), "exportProgress")
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton(objectName="exportCancel")
+        self.cancel_button = named(QPushButton(), "exportCancel")
         self.cancel_button.clicked.connect(self.cancel)
         for widget in (self.bar, self.cancel_button):
             widget.hide()

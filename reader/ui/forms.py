@@ -4,8 +4,19 @@ and the one way the background controllers (import, export) show a message."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QWidget
+
+Named = TypeVar("Named", bound=QObject)
+
+
+def named(obj: Named, name: str) -> Named:
+    """`obj` with its object name (what tests and stylesheets find it by); Qt's
+    objectName= keyword works too, but PySide6's type stubs do not declare it."""
+    obj.setObjectName(name)
+    return obj
 
 
 def plain(text: str) -> str:

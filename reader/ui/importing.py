@@ -29,6 +29,8 @@ class ImportController(QObject):
         self.dialog: QProgressDialog | None = None
         self.summary_box: QMessageBox | None = None
         self.last_summary: Any = None
+        self.sample = False  # the running import is the first-run sample (no summary unless it fails)
+        self._on_done: Callable[[Any], None] | None = None
 
     @property
     def busy(self) -> bool:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 def article_list_view(model: ArticleListModel) -> QTreeView:
     """The list's tree view: one row per article, sortable, fast on 60,000 rows."""
-    view = QTreeView(objectName="articleList")
+    view = QTreeView()
+    view.setObjectName("articleList")
     view.setModel(model)
     view.setRootIsDecorated(False)
     view.setUniformRowHeights(True)  # keeps scrolling fast on 60,000 rows

@@ -24,7 +24,7 @@ from .actions import ActionRegistry
 from .appearance import Appearance
 from .article import OpenArticle
 from .exporting import ExportController
-from .forms import name_widget
+from .forms import name_widget, named
 from .importing import ImportController
 from .indexing import IndexController
 from .listing import Listing, article_list_view
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPane()
         self.reader.family = family
         self.content, self.splitter = self._lay_out()
-        self.count_status = QLabel(objectName="statusCount")
+        self.count_status = named(QLabel(), "statusCount")
         self.statusBar().addPermanentWidget(self.count_status)
         built = build_menus(self, self.registry)
         self.menus, self.toolbar, self.zoom_level, self.zoom_box = (
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.exporter = ExportController(self, archive)
         # Another process (a command-line import, a second window) may add articles: the
         # catalog is polled (one PRAGMA) and the window follows without being asked.
-        self.outside = QTimer(self, objectName="outsideChanges", interval=OUTSIDE_POLL_MS)
+        self.outside = named(QTimer(self, interval=OUTSIDE_POLL_MS), "outsideChanges")
         self._connect_widgets()
         self._connect_actions()
         self.retranslate()
@@ -89,20 +89,20 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
     def _lay_out(self) -> tuple[QSplitter, QSplitter]:
         """Library | (list beside the article); returns (content, outer) splitters."""
-        middle = QWidget(objectName="listPanel")
+        middle = named(QWidget(), "listPanel")
         column = QVBoxLayout(middle)
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.search)
         column.addWidget(self.list, 1)
         # When the window is narrow for its font (a scaled interface) the article goes
         # below the list instead (arrange()), so nothing is crushed.
-        content = QSplitter(Qt.Orientation.Horizontal, objectName="contentSplitter")
+        content = named(QSplitter(Qt.Orientation.Horizontal), "contentSplitter")
         content.addWidget(middle)
         content.addWidget(self.reader)
         content.setStretchFactor(0, 3)
         content.setStretchFactor(1, 4)
         content.setChildrenCollapsible(False)
-        outer = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        outer = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         outer.addWidget(self.sidebar)
         outer.addWidget(content)
         outer.setStretchFactor(0, 1)
@@ -299,9 +299,9 @@ class MainWindow(QMainWindow):
 
     def save(self) -> Path:
         s = self.settings
-        s.window_geometry = bytes(self.saveGeometry().toHex()).decode()
-        s.window_state = bytes(self.saveState().toHex()).decode()
-        s.splitter_state = ",".join(bytes(sp.saveState().toHex()).decode()
+        s.window_geometry = _hex(self.saveGeometry())
+        s.window_state = _hex(self.saveState())
+        s.splitter_state = ",".join(_hex(sp.saveState())
                                     for sp in (self.splitter, self.content))
         return save_settings(s)
 
@@ -317,3 +317,8 @@ class MainWindow(QMainWindow):
         except OSError:
             pass  # a read-only home: the settings are lost, the archive is not
         super().closeEvent(event)
+
+
+def _hex(state: QByteArray) -> str:
+    """Qt's saved window and splitter state as text for the settings file."""
+    return bytes(state.toHex().data()).decode("ascii")

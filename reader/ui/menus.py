@@ -9,11 +9,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QSpinBox, QToolBar
 
 from .actions import ActionRegistry
+from .forms import named
 from .settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
 
 THEME_ACTIONS = {"system": "theme_system", "light": "theme_light", "dark": "theme_dark",
                  "high-contrast": "theme_high_contrast"}
-MENUS = {
+MENUS: dict[str, list[str | None]] = {
     "file": ["import_files", "import_folder", None, "print", "print_preview", "save_pdf",
              "export_docx", "export_report", "print_reading_size", None, "quit"],
     "edit": ["find", None, "preferences"],
@@ -22,7 +23,7 @@ MENUS = {
     "article": ["bookmark", "edit_tags", "edit_note", None, "open_link"],
     "help": ["about"],
 }
-TOOLBAR = ["import_files", "print", None, "zoom_out", "zoom_box", "zoom_in", "zoom_reset", None,
+TOOLBAR: list[str | None] = ["import_files", "print", None, "zoom_out", "zoom_box", "zoom_in", "zoom_reset", None,
            "bookmark"]
 
 
@@ -36,7 +37,7 @@ class Menus:
 
 def build_menus(window: QMainWindow, registry: ActionRegistry) -> Menus:
     menus: dict[str, QMenu] = {}
-    zoom_box = QSpinBox(objectName="zoomBox")
+    zoom_box = named(QSpinBox(), "zoomBox")
     zoom_box.setRange(ZOOM_MIN, ZOOM_MAX)
     zoom_box.setSingleStep(ZOOM_STEP)
     zoom_box.setSuffix("%")
@@ -60,7 +61,7 @@ def build_menus(window: QMainWindow, registry: ActionRegistry) -> Menus:
                     sub.addAction(registry[action])
             else:
                 menu.addAction(registry[name])
-    toolbar = QToolBar(objectName="mainToolbar")
+    toolbar = named(QToolBar(), "mainToolbar")
     toolbar.setMovable(False)
     for name in TOOLBAR:
         if name is None:

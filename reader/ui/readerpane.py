@@ -80,6 +80,7 @@ class ReaderPane(QTextEdit):
         self.hit_colors = (QColor("#ffe066"), QColor("#1a1a1a"))
         self.view: ArticleView | None = None
         self.terms: list[str] = []
+        self._labels: dict[str, str] = {}  # the pane's own words, filled by retranslate()
         self.retranslate()
 
     # -- language ----------------------------------------------------------------------
