@@ -138,6 +138,7 @@ def _article_dict(archive: Archive, article) -> dict:
     data["bookmarked"] = archive.is_bookmarked(article.id)
     data["versions"] = [v.__dict__ for v in archive.versions(article.id)]
     data["sources"] = archive.sources(article.id)
+    data["highlights"] = [h.to_dict() for h in archive.highlights.for_article(article.id)]
     return data
 
 
@@ -172,40 +173,6 @@ def cmd_show(args) -> int:
         print("tags: " + ", ".join(data["tags"]))
     if data["note"]:
         print("note: " + data["note"])
-    return EXIT_OK
-
-
-def cmd_diff(args) -> int:
-    """Word diff of two versions (default: the one before the latest, and the latest)."""
-    from reader.core.diff import diff_articles, render_terminal, summarize
-
-    with _open(args, create=False, readonly=True) as archive:
-        try:
-            count = len(archive.versions(args.id))
-            if count == 0:
-                raise KeyError(f"no article {args.id}")
-            new_v = args.versions[1] if len(args.versions) > 1 else count
-            old_v = args.versions[0] if args.versions else max(1, new_v - 1)
-            old, new = archive.get(args.id, old_v), archive.get(args.id, new_v)
-        except KeyError as exc:
-            print(f"opdc-reader: {exc.args[0]}", file=sys.stderr)
-            return EXIT_ERROR
-    changes = diff_articles(old, new)
-    summary = summarize(changes)
-    if args.json:
-        _print_json({"id": args.id, "from": old_v, "to": new_v, "of": count,
-                     "inserted_words": summary.inserted_words,
-                     "deleted_words": summary.deleted_words,
-                     "changes": [{"op": c.op.value, "text": c.text} for c in changes]})
-        return EXIT_OK
-    print(f"article {args.id}: version {old_v} -> {new_v} (of {count}); "
-          f"words deleted [-...-]: {summary.deleted_words}, "
-          f"inserted {{+...+}}: {summary.inserted_words}")
-    if summary.unchanged:
-        print("the two versions have the same text")
-        return EXIT_OK
-    print()
-    print(render_terminal(changes, colour=sys.stdout.isatty(), full=args.full))
     return EXIT_OK
 
 
@@ -425,6 +392,9 @@ def build_parser() -> argparse.ArgumentParser:
     _reading_commands(commands)
     _archive_commands(commands)
     _search_and_export_commands(commands)
+    from reader.cli_library import add_commands as library_commands
+
+    library_commands(commands.add, commands.filters)
     commands.sub.add_parser("gui", help="open the window (the default)")
     return p
 
@@ -443,13 +413,6 @@ def _reading_commands(c: _Commands) -> None:
     sp.add_argument("id", type=int)
     sp.add_argument("--version", type=int, help="an earlier version (default: the latest)")
     sp.add_argument("--era", choices=["be", "ce"], default="be", help="Buddhist or Common Era dates")
-
-    sp = c.add("diff", "compare two versions of an article word by word", cmd_diff)
-    sp.add_argument("id", type=int)
-    sp.add_argument("versions", nargs="*", type=int, metavar="V",
-                    help="two version numbers (default: the previous and the latest)")
-    sp.add_argument("--full", action="store_true",
-                    help="the whole text, not only the paragraphs that changed")
 
 
 def _archive_commands(c: _Commands) -> None:

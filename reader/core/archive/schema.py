@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1 = """
 CREATE TABLE originals (
@@ -152,7 +152,33 @@ CREATE TABLE robots (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3}
+# v4: passages a reader highlighted (offsets into one version's body, with the passage
+# itself) and searches kept under a name (issue 13).
+_V4 = """
+CREATE TABLE highlights (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL,
+    version     INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    quote       TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    FOREIGN KEY (article_id, version) REFERENCES versions(article_id, version) ON DELETE CASCADE,
+    CHECK (0 <= start AND start < end)
+);
+CREATE INDEX highlights_article ON highlights(article_id, version, start);
+CREATE TABLE saved_searches (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    query       TEXT NOT NULL,
+    filters     TEXT NOT NULL DEFAULT '{}',   -- JSON: date_from, date_to, category, ...
+    created_at  TEXT NOT NULL,
+    seen_at     TEXT NOT NULL                 -- matches archived after this are new
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
 
 
 class SchemaTooNew(Exception):

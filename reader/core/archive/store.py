@@ -26,8 +26,10 @@ from reader import __version__
 from reader.core.model import Article, IndexDoc
 
 from . import health, netfs
+from .highlights import Highlights
 from .lock import LockBusy, WriterLock
 from .originals import Originals, sha256_of
+from .saved import SavedSearches
 from .schema import SchemaTooNew, migrate
 from .types import (
     DUPLICATE,
@@ -101,6 +103,8 @@ class Archive:
         self._mutex = threading.RLock()
         self._writer = WriterLock(root / "lock") if not readonly else None
         self._batch = WriterLock(root / "import.lock") if not readonly else None
+        self.highlights = Highlights(self)
+        self.saved = SavedSearches(self)
 
     # -- opening -------------------------------------------------------------------
 
