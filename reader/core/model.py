@@ -16,6 +16,11 @@ DATE_FROM_FEED = "feed"  # the feed item's pubDate/updated
 DATE_FROM_BODY = "body"  # the first date mentioned in the body (e.g. an event date)
 DATE_FROM_PATH = "path"  # the file's folder or name (corpus folders are capture dates)
 
+# Marks on an article, so a librarian can tell an unusual item from a badly read one.
+MARK_HEADLINE_ONLY = "headline-only"  # the posting holds only its headline (and pictures)
+MARK_TRUNCATED = "truncated"  # the page stops mid-text: the copy was cut off
+MARK_UNTITLED = "untitled"  # the page has no headline; the title is its first words
+
 
 @dataclass
 class Article:
@@ -30,6 +35,7 @@ class Article:
     source_url: str | None = None
     images: list[str] = field(default_factory=list)
     kind: str = ""  # "text", "html", "feed"
+    marks: list[str] = field(default_factory=list)  # MARK_* above
     # Set by the archive once stored.
     id: int | None = None
     version: int | None = None

@@ -12,7 +12,7 @@ import pytest
 from reader.core.ingest import IngestError, Source, extract
 from reader.core.ingest.cleanup import is_chrome, squash
 from reader.core.ingest.textpage import wrap_width
-from reader.core.model import DATE_FROM_BODY, DATE_FROM_PAGE, DATE_FROM_PATH
+from reader.core.model import DATE_FROM_BODY, DATE_FROM_PAGE, DATE_FROM_PATH, MARK_HEADLINE_ONLY
 from reader.core.thaitext import is_thai_char, to_thai_digits
 from tests.conftest import need_corpus
 
@@ -186,10 +186,12 @@ def test_english_text_page():
     assert article.title == "Prime Minister meets ASEAN leaders"
 
 
-def test_page_with_only_a_headline_is_refused():
+def test_page_with_only_a_headline_is_kept_and_marked():
     text = "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-ภาพข่าวเท่านั้น\n\n\nวันพุธที่ 27 กันยายน 2566\nภาพข่าวเท่านั้น\n\nที่มา : https://www.thaigov.go.th/news/contents/details/1\n"
-    with pytest.raises(IngestError, match="only its headline"):
-        one(text.encode("utf-8"))
+    article = one(text.encode("utf-8"))
+    assert article.title == "ภาพข่าวเท่านั้น" and article.paragraphs == []
+    assert article.marks == [MARK_HEADLINE_ONLY]
+    assert article.date == dt.date(2023, 9, 27)
 
 
 SAMPLES = {
@@ -214,7 +216,9 @@ def check_corpus_article(article, raw: bytes) -> None:
     text = raw.decode("utf-8-sig")
     urls = re.findall(r"ที่มา\s*:\s*(https?://\S+)", text)
     assert article.title and not article.title.startswith("รัฐบาลไทย-")
-    assert article.paragraphs and all(p.strip() for p in article.paragraphs)
+    # a photo post holds only its headline: kept, marked (issue 12)
+    assert article.paragraphs or article.marks == [MARK_HEADLINE_ONLY]
+    assert all(p.strip() for p in article.paragraphs)
     assert article.date is not None
     assert urls and article.source_url == urls[-1]
     title_key = squash(article.title)
@@ -284,8 +288,8 @@ def test_thaigov_v2_sample_of_2000():
     for source, articles in results:
         assert len(articles) == 1
         check_corpus_article(articles[0], source.data)
-    # Pages whose only text is their headline (photo posts) or nothing at all (empty
-    # captures) are refused with that reason; they are rare.
+    # Pages with nothing at all (empty captures) are refused with that reason; photo
+    # posts with only their headline are kept, marked. Both are rare.
     assert all(reason.startswith("no article text found") for _, reason in refused), refused
     assert len(refused) <= SAMPLE_SIZE // 100
     print(f"\n{SAMPLE_SIZE} corpus files in {elapsed:.2f} s ({SAMPLE_SIZE / elapsed:.0f}/s), {len(refused)} refused")

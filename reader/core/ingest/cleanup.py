@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from reader.core import thaidate
 from reader.core.ingest.base import IngestError
-from reader.core.model import DATE_FROM_BODY, DATE_FROM_PAGE, DATE_FROM_PATH, Article
+from reader.core.model import (
+    DATE_FROM_BODY,
+    DATE_FROM_PAGE,
+    DATE_FROM_PATH,
+    MARK_HEADLINE_ONLY,
+    MARK_TRUNCATED,
+    MARK_UNTITLED,
+    Article,
+)
 from reader.core.thaitext import clean_line, detect_language, is_thai_char
 
 # The head of a page: the lines before the first real paragraph, where posting dates,
@@ -99,6 +107,8 @@ class Draft:
     page_date_source: str = DATE_FROM_PAGE
     credits: list[str] = field(default_factory=list)
     fallback_category: str = ""  # used only when the page names none (file name, title prefix)
+    untitled: bool = False  # the page has no headline: one is made from its first words
+    truncated: bool = False  # the page stops mid-text (a capped copy, a cut download)
 
 
 _SQUASHED = re.compile(r"[\s\"'“”‘’«»]+")
@@ -225,7 +235,9 @@ def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:
     out: list[Block] = []
     i = 0
     while i < len(blocks):
-        if i >= HEAD_LINES + 2:  # only the head of the page repeats the headline
+        if i >= HEAD_LINES + 2 or (out and len(out[-1].text) >= LONG_PARAGRAPH):
+            # only the head of the page repeats the headline: below the story's first
+            # paragraph the same words are the story's own
             out.extend(blocks[i:])
             break
         text = blocks[i].text
@@ -324,90 +336,130 @@ def _body_date(paragraphs: list[str]) -> thaidate.FoundDate | None:
     return None
 
 
-def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
-    """The shared clean-up; raises IngestError when no article text is left."""
-    title = clean_line(draft.title)
-    category = clean_line(draft.category)
-    page_date = draft.page_date
-    date_source = draft.page_date_source if page_date else None
-    blocks: list[Block] = []
+def _clean_blocks(blocks: list[Block]) -> list[Block]:
+    """Each block's text cleaned; empty ones dropped, their gap carried to the next."""
+    out: list[Block] = []
     gap = 0
-    for block in draft.blocks:
+    for block in blocks:
         text = clean_line(block.text)
         if not text:
             gap += 1
             continue
-        blocks.append(Block(text, block.gap + gap))
+        out.append(Block(text, block.gap + gap))
         gap = 0
-    blocks = cut_related(cut_footer(blocks))
+    return out
+
+
+@dataclass
+class _Head:
+    """What the head of the page gave besides paragraphs."""
+
+    title: str
+    category: str
+    date: thaidate.FoundDate | None
+    date_source: str | None
+    credits: list[str] = field(default_factory=list)
+
+
+def _furniture(text: str, head: _Head) -> bool:
+    """A line at the head of the page that is not article text: a posting date (kept as
+    the date), a section label (kept as the category) or a view counter."""
+    found = is_date_line(text)
+    if found:
+        if head.date is None and found.date != EPOCH:
+            head.date, head.date_source = found, DATE_FROM_PAGE
+        return True
+    if text.lower() in SECTIONS and squash(text) != squash(head.title):
+        head.category = head.category or text
+        return True
+    return bool(_NUMBER_ONLY.match(text))
+
+
+def _strip_frame(blocks: list[Block], head: _Head) -> list[Block]:
+    """Chrome anywhere, the head's furniture, and source credits out of the blocks."""
     kept: list[Block] = []
-    credits_found: list[str] = []
     carry = 0
-    head = True
+    in_head = True
     for block in blocks:
         text = block.text
-        if head and len(text) >= LONG_PARAGRAPH:
-            head = False
+        in_head = in_head and len(text) < LONG_PARAGRAPH
         if is_chrome(text) or not has_words(text) and separator_tail(text) is None:
             carry += block.gap + 1
-            continue
-        if head and len(kept) < HEAD_LINES + 4:
-            found = is_date_line(text)
-            if found:
-                if page_date is None and found.date != EPOCH:
-                    page_date, date_source = found, DATE_FROM_PAGE
-                carry += block.gap + 1
-                continue
-            if text.lower() in SECTIONS and squash(text) != squash(title):
-                category = category or text
-                carry += block.gap + 1
-                continue
-            if _NUMBER_ONLY.match(text):  # a view counter in the page head
-                carry += block.gap + 1
-                continue
-        if _SOURCE_CREDIT.match(text):  # "ที่มา : สำนักงาน..." names a source: a credit
-            credits_found.append(text)
+        elif in_head and len(kept) < HEAD_LINES + 4 and _furniture(text, head):
             carry += block.gap + 1
-            continue
-        kept.append(Block(text, block.gap + carry))
-        carry = 0
-    if not title and kept:
-        title = _title_from(kept)
-    kept = _drop_repeated_title(kept, title)
-    kept = _dedupe(kept)
-    kept, credits = _split_credits(kept)
-    paragraphs = []
+        elif _SOURCE_CREDIT.match(text):  # "ที่มา : สำนักงาน..." names a source: a credit
+            head.credits.append(text)
+            carry += block.gap + 1
+        else:
+            kept.append(Block(text, block.gap + carry))
+            carry = 0
+    return kept
+
+
+def _paragraphs(kept: list[Block]) -> list[str]:
+    out = []
     for block in kept:
         tail = separator_tail(block.text)
         if tail is None:
-            paragraphs.append(block.text)
+            out.append(block.text)
         elif has_words(tail):
-            paragraphs.append(tail)
-    credits = [clean_line(c) for c in draft.credits] + credits_found + credits
-    if not title and not paragraphs:
+            out.append(tail)
+    return out
+
+
+def _article_date(head: _Head, paragraphs: list[str], path_date: dt.date | None):
+    """(date, time, source): the posting date, else the first date in the body, else
+    the date in the file's path."""
+    if head.date is not None:
+        return head.date.date, head.date.time, head.date_source
+    found = _body_date(paragraphs)
+    if found:
+        return found.date, found.time, DATE_FROM_BODY
+    if path_date:
+        return path_date, None, DATE_FROM_PATH
+    return None, None, None
+
+
+HEADLINE_LETTERS = 6  # fewer letters than this is no headline, only debris
+
+
+def _check_headline_only(draft: Draft, title: str) -> None:
+    """A page holding only its headline is a posting of pictures: kept. A feed item with
+    only a title is a link to an article elsewhere, and debris is no headline."""
+    if draft.kind == "feed" or sum(c.isalpha() for c in title) < HEADLINE_LETTERS:
+        raise IngestError(
+            f"no article text found: the page holds only its headline “{title[:80]}”"
+        )
+
+
+def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
+    """The shared clean-up; raises IngestError when no article text is left.
+    A page with only its headline (a photo post) is kept, marked MARK_HEADLINE_ONLY."""
+    head = _Head(clean_line(draft.title), clean_line(draft.category), draft.page_date,
+                 draft.page_date_source if draft.page_date else None)
+    kept = _strip_frame(cut_related(cut_footer(_clean_blocks(draft.blocks))), head)
+    marks = []
+    if draft.untitled or (not head.title and kept):
+        head.title = _title_from(kept, keep=draft.untitled)
+        if draft.untitled or head.title.endswith("…"):
+            marks.append(MARK_UNTITLED)
+    kept = _dedupe(_drop_repeated_title(kept, head.title))
+    kept, credits = _split_credits(kept)
+    paragraphs = _paragraphs(kept)
+    if not head.title:
         raise IngestError("no article text found (the page is empty apart from its frame)")
     if not paragraphs:
-        raise IngestError(
-            f"no article text found: the page holds only its headline “{title[:80]}” "
-            "(a photo-only post?)"
-        )
-    if not title:
-        raise IngestError("the article has no headline")
-    date = time = None
-    if page_date is not None:
-        date, time = page_date.date, page_date.time
-    else:
-        found = _body_date(paragraphs)
-        if found:
-            date, time, date_source = found.date, found.time, DATE_FROM_BODY
-        elif path_date:
-            date, date_source = path_date, DATE_FROM_PATH
-    sample = (title + " " + " ".join(paragraphs[:3]))[:400]  # enough to tell th from en
+        _check_headline_only(draft, head.title)
+        marks.append(MARK_HEADLINE_ONLY)
+    if draft.truncated:
+        marks.append(MARK_TRUNCATED)
+    date, time, date_source = _article_date(head, paragraphs, path_date)
+    sample = (head.title + " " + " ".join(paragraphs[:3]))[:400]  # enough to tell th from en
     return Article(
-        title=title,
+        title=head.title,
         paragraphs=paragraphs,
-        credits=credits,
-        category=category or clean_line(draft.fallback_category),
+        credits=[clean_line(c) for c in draft.credits] + head.credits + credits,
+        category=head.category or clean_line(draft.fallback_category),
         language=detect_language(sample),
         date=date,
         time=time,
@@ -415,13 +467,17 @@ def assemble(draft: Draft, path_date: dt.date | None = None) -> Article:
         source_url=draft.source_url,
         images=list(dict.fromkeys(draft.images)),
         kind=draft.kind,
+        marks=marks,
     )
 
 
-def _title_from(blocks: list[Block]) -> str:
-    """A headline for a page that has none: its first line, or the start of it."""
+def _title_from(blocks: list[Block], keep: bool = False) -> str:
+    """A headline for a page that has none: its first line, or the start of it.
+    With `keep` (the text starts mid-story) the line stays in the body."""
+    if not blocks:
+        return ""
     first = blocks[0].text
-    if len(first) <= 200:
+    if len(first) <= 200 and not keep:
         blocks.pop(0)
         return first
     cut = first.rfind(" ", 0, 100)

@@ -10,16 +10,11 @@ blocks of hard-wrapped lines, which are joined back.
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote, urlsplit
 
-from reader.core.ingest.cleanup import (
-    SECTIONS,
-    Block,
-    Draft,
-    is_chrome,
-    is_date_line,
-    join_lines,
-    squash,
-)
+from reader.core.ingest.base import IngestError
+from reader.core.ingest.cleanup import Block, Draft, join_lines
+from reader.core.ingest.headline import Hints, find_head
 from reader.core.thaitext import clean_line, normalize
 
 _SOURCE_LINE = re.compile(
@@ -29,7 +24,6 @@ _SOURCE_LINE = re.compile(
 # the rest; a headline may itself contain "-", so only a "ข่าว..." word counts as section.
 _SITE_PREFIX = re.compile(r"^\s*รัฐบาลไทย-(?:(ข่าว[^\s-]{1,30})-)?")
 WRAP_MAX = 110  # lines longer than this were not wrapped by hand or by a mail program
-CATEGORY_MAX = 30
 
 
 def _groups(lines: list[str]) -> list[list[str]]:
@@ -83,11 +77,43 @@ def blocks_from_lines(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def _title_like(text: str) -> bool:
-    return len(text) <= 300 and is_date_line(text) is None
+_URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
+# A headline in URL-slug form: words joined by hyphens, no spaces (`ผู้ว่าฯ-พบ-ประชาชน-๒๕๖๔`).
+_SLUG = re.compile(r"^[^\s/?#=&]+(?:-[^\s/?#=&]+){2,}$")
 
 
-def read_text(text: str) -> Draft:
+def slug_title(line: str) -> str:
+    """The headline a slug spells (hyphens as spaces), '' when the line is no slug.
+    A whole URL counts by its last path segment."""
+    text = line.strip()
+    url = _URL_LINE.match(text)
+    if url:
+        text = unquote(urlsplit(url.group(1)).path.rstrip("/").rsplit("/", 1)[-1])
+        text = text.rsplit(".", 1)[0] if text.endswith((".html", ".htm", ".php")) else text
+    if not _SLUG.match(text) or not any(c.isalpha() for c in text):
+        return ""
+    return " ".join(part for part in text.split("-") if part)
+
+
+# An item of a news list ending in its own date: `... (30/11/2020)`.
+_DATED_ITEM = re.compile(r"\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\s*\)\s*$")
+LIST_MIN_ITEMS = 3
+
+
+def check_list(blocks: list[Block]) -> None:
+    """Refuse a news list copied as text: a pager (`1`, `2`, `3` on lines of their own)
+    above the items, or several one-paragraph items each ending in its own date."""
+    numbers = [b.text.strip() for b in blocks[:40]]
+    for i in range(len(numbers) - 2):
+        if numbers[i : i + 3] == ["1", "2", "3"]:
+            items = sum(1 for b in blocks[i + 3 :] if len(b.text) >= 60)
+            raise IngestError(f"this page is a list of news items (a pager and {items} items), not an article")
+    dated = sum(1 for b in blocks if _DATED_ITEM.search(b.text))
+    if dated >= LIST_MIN_ITEMS:
+        raise IngestError(f"this page is a list of {dated} dated news items, not an article")
+
+
+def read_text(text: str, hints: Hints | None = None) -> Draft:
     lines = normalize(text).split("\n")
     source_url = None
     for i in range(len(lines) - 1, -1, -1):
@@ -96,55 +122,38 @@ def read_text(text: str) -> Draft:
             source_url = m.group(1)
             del lines[i]
             break
-    title = ""
-    section = ""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     prefix = _SITE_PREFIX.match(lines[first]) if first is not None else None
     if prefix:
         # corpus files: the page <title>, "รัฐบาลไทย-<section>-<headline>"
-        section = clean_line(prefix.group(1) or "")
-        title = clean_line(lines[first][prefix.end() :])
-        lines = lines[first + 1 :]
+        return Draft(
+            title=clean_line(lines[first][prefix.end() :]),
+            blocks=blocks_from_lines(lines[first + 1 :]),
+            kind="text",
+            source_url=source_url,
+            fallback_category=clean_line(prefix.group(1) or ""),
+        )
+    hints = hints or Hints()
+    if first is not None:
+        url = _URL_LINE.match(lines[first])
+        slug = slug_title(lines[first])
+        if url or slug:
+            # the page's address or its slug printed first: a label for the page, not text
+            source_url = source_url or (url.group(1) if url else None)
+            hints = Hints(title=slug or hints.title, headline=bool(slug), chrome=hints.chrome)
+            del lines[first]
     blocks = blocks_from_lines(lines)
-    category = ""
-    if first is not None and not prefix:
-        title, category, blocks = _find_title(blocks)
+    check_list(blocks)
+    head = find_head(blocks, hints)
+    title = head.title
+    if not title and hints.title and not head.untitled:
+        title = hints.title
     return Draft(
         title=title,
-        blocks=blocks,
+        blocks=head.body,
         kind="text",
-        category=category,
+        category=head.category,
         source_url=source_url,
-        fallback_category=section,
+        page_date=head.date,
+        untitled=head.untitled,
     )
-
-
-def _find_title(blocks: list[Block]) -> tuple[str, str, list[Block]]:
-    """The headline (and a section label above it) among the first blocks that are
-    not site chrome or a date line."""
-    candidates = [
-        i for i, b in enumerate(blocks[:40])
-        if not is_chrome(clean_line(b.text)) and is_date_line(clean_line(b.text)) is None
-    ]
-    if not candidates:
-        return "", "", blocks
-    i = candidates[0]
-    text = clean_line(blocks[i].text)
-    nxt = clean_line(blocks[candidates[1]].text) if len(candidates) > 1 else ""
-    # A short line above the headline is a section label when it is a known one, or when
-    # it sits below site chrome (a whole page copied); a bare short headline is kept.
-    is_section = text.lower() in SECTIONS or (
-        i > 0
-        and len(text) <= CATEGORY_MAX
-        and nxt
-        and _title_like(nxt)
-        and len(nxt) > len(text)
-        and squash(nxt) != squash(text)
-        and blocks[candidates[1]].gap >= 1
-    )
-    if is_section and nxt:
-        j = candidates[1]
-        return nxt, text, blocks[:i] + blocks[i + 1 : j] + blocks[j + 1 :]
-    if len(text) > 300:
-        return "", "", blocks  # no headline line: assemble() makes one from the text
-    return text, "", blocks[:i] + blocks[i + 1 :]
