@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,3 +83,53 @@ def test_dictionary_is_the_bundled_cc0_list():
     assert path.name == "words_th.txt"
     assert (path.parent / "README.md").read_text(encoding="utf-8").count("CC0") >= 1
     assert len(ana.dictionary_digest()) == 16
+
+
+# -- English possessives, hyphens and dotted abbreviations (issue 12) ----------------
+
+
+def _words_index(tmp_path):
+    from reader.core.model import Article, IndexDoc
+    from reader.core.search import SearchIndex
+
+    texts = {
+        1: "The Prime Minister’s Office met the U.N. team on e-government.",
+        2: "The UN mission and the cabinet's meeting went well.",
+        3: "Officials discussed the Minister's plan for B.E. 2567 with covid-19 experts.",
+        4: "Nothing here but government and the mission statement.",
+    }
+    index = SearchIndex.open(tmp_path / "idx")
+    docs = [IndexDoc(Article(title=f"English item {i}", paragraphs=[t], language="en", id=i),
+                     updated_at="1") for i, t in texts.items()]
+    index.rebuild(docs, parallel=False)
+    return index
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Minister", {1, 3}),  # `Prime Minister’s` is found by its word
+    ("Minister's", {1, 3}),  # and by its whole form, either apostrophe
+    ("Minister’s", {1, 3}),
+    ("UN", {1, 2}),  # `U.N.` by its undotted form, `UN` itself
+    ("U.N.", {1, 2}),
+    ("B.E.", {3}),
+    ("BE", {3}),
+    ("e-government", {1}),  # a hyphenated word by its whole form
+    ("egovernment", {1}),
+    ("government", {1, 4}),  # and by its parts
+    ("covid-19", {3}),
+    ("covid", {3}),
+])
+def test_english_forms_are_found_by_parts_and_whole(tmp_path, query, expected):
+    index = _words_index(tmp_path)
+    try:
+        res = index.search(query, limit=20)
+        assert {h.article_id for h in res.hits} == expected, (query, res.message)
+    finally:
+        index.close()
+
+
+def test_english_forms_as_terms():
+    terms = ana.index_terms(ana.fold("Prime Minister’s e-government U.N."))
+    assert {"minister's", "minister", "e-government", "government", "egovernment", "u.n.", "un"} <= set(terms)
+    assert "s" not in terms  # the possessive ending is no word of its own
+    assert [t.text for t in ana.analyze(ana.fold("Minister’s e-government"))] == ["minister's", "e-government"]

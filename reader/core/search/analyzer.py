@@ -33,7 +33,7 @@ from reader.core.thaitext import normalize
 
 # Bump when anything below changes the terms an index holds: a stored index with another
 # version (or another dictionary) is rebuilt from the catalog.
-TOKENIZER_VERSION = "6"
+TOKENIZER_VERSION = "7"
 
 _DICT_NAME = "opdc-reader-words-th"
 _dict_lock = threading.Lock()
@@ -41,10 +41,16 @@ _dict_loaded = False
 
 THAI_LETTERS = "\u0e01-\u0e4e"  # consonants, vowels, tone marks, ๆ ฯ (not Thai digits)
 _LETTER = f"[{THAI_LETTERS}a-z]"
+# An English (or other non-Thai) word; inside a token it may hold apostrophes (`minister's`,
+# `don't`) and hyphens (`e-government`, `covid-19`): the whole form is one token, and
+# index_terms adds its parts, so both the word and its parts find it.
+_WORD = r"[^\W\d_\u0e00-\u0e7f]+"
+_PART_SPLIT = re.compile(r"['\-\u2010\u2011]")
+_CLITICS = {"s", "t", "d", "m", "ll", "re", "ve"}  # `'s`, `n't`...: no word on their own
 _TOKEN = re.compile(
     rf"(?P<acr>(?<![{THAI_LETTERS}a-z0-9.])(?:{_LETTER}{{1,3}}\.){{2,}})"
     rf"|(?P<thai>[{THAI_LETTERS}]+)"
-    r"|(?P<latin>[^\W\d_\u0e00-\u0e7f]+(?:['’][^\W\d_\u0e00-\u0e7f]+)*)"
+    rf"|(?P<latin>{_WORD}(?:'{_WORD})*(?:[-\u2010\u2011](?:{_WORD}|\d+)(?:'{_WORD})*)*)"
     r"|(?P<num>\d+)"
 )
 _THAI_RUN = re.compile(f"[{THAI_LETTERS}]+")
@@ -101,6 +107,8 @@ def fold(text: str) -> str:
     letters lower-cased (a character whose lower case is longer is left alone).
     Substitutions rather than str.translate: translate took ~40 ms on a 500 KB article."""
     text = _THAI_DIGIT.sub(_digit, text)
+    if "\u2019" in text or "\u02bc" in text:  # typographic apostrophes: `Minister’s`
+        text = text.replace("\u2019", "'").replace("\u02bc", "'")
     if "\u0130" in text:  # İ lower-cases to two characters: i + combining dot
         text = text.replace("\u0130", "I")
     low = text.lower()
@@ -159,10 +167,7 @@ def index_terms(folded: str) -> Counter:
         if kind == "thai":
             thai.append(text)
         elif kind == "latin":
-            terms[text] += 1
-            s = stem(text)
-            if s != text:
-                terms[s] += 1
+            _latin_terms(text, terms)
         elif kind == "acr":
             terms[text] += 1
             terms[undot(text)] += 1
@@ -174,6 +179,23 @@ def index_terms(folded: str) -> Counter:
         terms.update(segment(" ".join(thai)))
         terms.pop(" ", None)
     return terms
+
+
+def _latin_terms(word: str, terms: Counter) -> None:
+    """An English word and its stem; for `minister's` or `e-government` also the parts
+    (`minister`; `e`, `government`) with their stems, and a hyphenated word joined up
+    (`egovernment`), so each form a reader may type finds it."""
+    forms = [word]
+    if "'" in word or "-" in word or "\u2010" in word or "\u2011" in word:
+        parts = [p for p in _PART_SPLIT.split(word) if p]
+        forms += [p for i, p in enumerate(parts) if not (i and p in _CLITICS)]
+        if "-" in word or "\u2010" in word or "\u2011" in word:
+            forms.append("".join(parts))
+    for form in dict.fromkeys(forms):
+        terms[form] += 1
+        s = stem(form)
+        if s != form:
+            terms[s] += 1
 
 
 def acronyms(folded: str) -> list[str]:
