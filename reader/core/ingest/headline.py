@@ -54,6 +54,8 @@ _COUNTER_IN_LINE = re.compile(
 )
 # Words before the date on a posting line (`ข่าวเช้าวันที่ ...`, `วันที่นำเข้าข้อมูล ...`).
 _DATE_LABEL = re.compile(r"^วันที่\S{1,20}\s+|^\S{1,20}?(?=วันที่)|^[^\d:：]{1,30}[:：]\s*")
+# `วันที่เผยแพร่`, `Date posted`: the label of a date on the next line.
+_DATE_WORD = re.compile(r"^(?:วันที่|วัน)\S{0,15}$|^(?:date|posted|published)(?: \w+)?$", re.IGNORECASE)
 # A section label with the headline after it on one line: `ข่าวเด่น : <headline>`.
 _LABEL_PREFIX = re.compile(r"^(\S[^:：]{0,24}?)\s*[:：]\s+(\S.{9,})$")
 _SECTION_SHAPE = re.compile(r"^(?:ข่าว|กิจกรรม|ประกาศ|บทความ|ภาพข่าว)\S*(?:\s\S+)?$")
@@ -146,7 +148,7 @@ def _kind(text: str, chrome: frozenset[str]) -> str:
         return "date"
     if text.lower() in SECTIONS or (len(text) <= LABEL_MAX and _SECTION_SHAPE.match(text)):
         return "label"
-    if len(text) <= LABEL_MAX and text.endswith((":", "：")):
+    if len(text) <= LABEL_MAX and (text.endswith((":", "：")) or _DATE_WORD.match(text)):
         return "label"
     return "text"
 
@@ -296,8 +298,16 @@ def _eligible(line: _Line) -> bool:
     return (
         line.kind == "text" and TITLE_MIN <= len(text) <= TITLE_MAX
         and not _CODE.match(text) and any(c.isalpha() for c in text)
-        and (len(text) > 15 or " " in text)  # one short word is a label (`Published`)
+        and not _one_word(text)
     )
+
+
+def _one_word(text: str) -> bool:
+    """A single short word: a label (`Published`, `การเข้าชม`), not a headline. Thai
+    writes no spaces between words, so only a short Thai line counts."""
+    if " " in text:
+        return False
+    return len(text) <= (15 if text.isascii() else 10)
 
 
 def find_head(blocks: list[Block], hints: Hints | None = None) -> Head:
