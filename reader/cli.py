@@ -296,7 +296,7 @@ def cmd_export(args) -> int:
     for message in selection.missing:
         print(f"opdc-reader: skipped: {message}", file=sys.stderr)
     meta = export.ReportMeta(title=args.title or "", author=args.author or "",
-                             keywords=selection.tags)
+                             keywords=selection.tags, highlights=selection.highlights)
     try:
         if args.docx:
             export.write_docx(export.build_report(selection.articles, meta, options), args.docx)

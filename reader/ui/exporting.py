@@ -161,6 +161,9 @@ class ExportController(QObject):
                 chosen, missing = selection.articles, selection.missing
                 if not meta.keywords:
                     meta.keywords = selection.tags
+            if not meta.highlights:
+                meta.highlights = {a.id: marks for a in chosen if a.id is not None
+                                   and (marks := export.passages_of(archive, a))}
             if cancel.is_set():
                 raise Cancelled
             opts = options

@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
+from reader.core.export import ReportMeta, passages_of
+
 from .exporting import ask_save_path, export_options, list_ids, safe_file_name
 
 if TYPE_CHECKING:
     from reader.core.export import ExportOptions
+    from reader.core.model import Article
 
     from .mainwindow import MainWindow
 
@@ -34,6 +37,11 @@ class Output(QObject):
         zoom = settings.zoom_percent if settings.print_at_reading_size else None
         return export_options(fmt, self.window.lang, zoom)
 
+    def _meta(self, article: Article) -> ReportMeta:
+        """The article's highlights go on paper too (marked, and listed with their notes)."""
+        passages = passages_of(self.window.archive, article)
+        return ReportMeta(highlights={article.id: passages} if passages and article.id else {})
+
     def print_article(self, how: str) -> None:
         """The open article to a printer ("print") or in the print preview ("preview")."""
         article = self.window.article.current()
@@ -46,7 +54,7 @@ class Output(QObject):
             if how == "print":
                 from PySide6.QtPrintSupport import QPrintDialog
 
-                report = printing.report_for_print([article], options)
+                report = printing.report_for_print([article], options, self._meta(article))
                 printer = printing.make_printer(report.options)
                 printer.setDocName(report.title)
                 dialog = QPrintDialog(printer, self.window)
@@ -54,7 +62,7 @@ class Output(QObject):
                 if dialog.exec():
                     printing.paint_report(report, printer)
             else:
-                printing.preview_dialog(self.window, [article], options).exec()
+                printing.preview_dialog(self.window, [article], options, self._meta(article)).exec()
         except Exception as exc:  # a printer problem: say it, keep the window
             QMessageBox.warning(self.window, self.tr("Printing"), str(exc))
 

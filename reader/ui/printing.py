@@ -46,7 +46,7 @@ from reader.core.export import (
     build_report,
     print_options,
 )
-from reader.core.export.document import Section
+from reader.core.export.document import Mark, Section, split_marked
 from reader.core.model import Article
 from reader.core.thaitext import to_thai_digits
 from reader.ui.fonts import load_app_fonts
@@ -54,6 +54,7 @@ from reader.ui.fonts import load_app_fonts
 _PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 _LINK_COLOR = QColor("#0b57a4")
 _RULE_COLOR = QColor("#808080")
+_MARK_COLOR = QColor("#fff176")  # light enough for black text; underlined as well
 _SLACK_FMT = 8.0  # document margin in 96-dpi units (about 2 mm), see article_document
 _own_app: QGuiApplication | None = None  # kept alive when export_pdf had to start Qt itself
 
@@ -170,15 +171,48 @@ def article_document(section: Section, report: Report, printer: QPrinter) -> QTe
         cur.insertBlock(_block(page, after_pt=size * 0.6), _char(family, size))
         cur.insertText(meta, _char(family, size))
     body = _char(family, size)
-    for text in section.paragraphs:
+    for number, text in enumerate(section.paragraphs):
         cur.insertBlock(_block(page, after_pt=size * 0.375, indent_mm=opt.first_line_indent_mm), body)
-        cur.insertText(text, body)
+        _marked_text(cur, text, section.marks[number] if number < len(section.marks) else [], body)
     for text in section.credits:
         cur.insertBlock(_block(page, align=Qt.AlignmentFlag.AlignRight), body)
         cur.insertText(text, body)
+    if section.notes:
+        _highlight_notes(cur, section, report, page)
     if section.citation is not None:
         _citation(cur, section, page, family, size)
     return doc
+
+
+def _marked_text(cur: QTextCursor, text: str, marks: list[Mark], body: QTextCharFormat) -> None:
+    """A paragraph with its highlighted passages shaded, underlined and numbered."""
+    if not marks:
+        cur.insertText(text, body)
+        return
+    ends = {(m.number, m.end) for m in marks}
+    marked = QTextCharFormat(body)
+    marked.setBackground(_MARK_COLOR)
+    marked.setFontUnderline(True)
+    label = QTextCharFormat(body)
+    label.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    at = 0
+    for piece, number in split_marked(text, marks):
+        cur.insertText(piece, body if number is None else marked)
+        at += len(piece)
+        if number is not None and (number, at) in ends:
+            cur.insertText(f"[{number}]", label)
+
+
+def _highlight_notes(cur: QTextCursor, section: Section, report: Report, page: _Page) -> None:
+    """The numbered passages and their notes, under the article."""
+    family, size = report.options.font, report.options.size_pt
+    cur.insertBlock(_block(page, after_pt=size * 0.3), _char(family, size, bold=True))
+    cur.insertText(report.labels["highlights"], _char(family, size, bold=True))
+    for number, passage, note in section.notes:
+        cur.insertBlock(_block(page, after_pt=size * 0.2), _char(family, size - 2))
+        cur.insertText(f"[{number}] ", _char(family, size - 2, bold=True))
+        cur.insertText(f"\u201c{passage}\u201d" + (f" \u2014 {note}" if note else ""),
+                       _char(family, size - 2))
 
 
 def _citation(cur: QTextCursor, section: Section, page: _Page, family: str, size: float) -> None:

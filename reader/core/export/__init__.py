@@ -17,6 +17,7 @@ from reader.core.export.document import (
     ExportError,
     ExportOptions,
     Margins,
+    Passage,
     Report,
     ReportMeta,
     Section,
@@ -33,6 +34,15 @@ class Selection:
     articles: list[Article]
     tags: list[str] = field(default_factory=list)  # the articles' tags, for document keywords
     missing: list[str] = field(default_factory=list)  # one message per id that was not found
+    highlights: dict[int, list[Passage]] = field(default_factory=dict)  # by article id
+
+
+def passages_of(archive, article: Article) -> list[Passage]:
+    """The highlights of the version being exported, as the document model takes them."""
+    if article.id is None:
+        return []
+    return [Passage(h.start, h.end, h.note)
+            for h in archive.highlights.for_article(article.id, article.version)]
 
 
 def collect_articles(archive, ids: Iterable[int | str] = (), query: str | None = None,
@@ -53,6 +63,7 @@ def collect_articles(archive, ids: Iterable[int | str] = (), query: str | None =
         wanted += _search_ids(archive, query, limit)
     articles: list[Article] = []
     tags: list[str] = []
+    highlights: dict[int, list[Passage]] = {}
     seen: set[int] = set()
     for article_id in wanted:
         if article_id in seen:
@@ -66,10 +77,12 @@ def collect_articles(archive, ids: Iterable[int | str] = (), query: str | None =
         for tag in archive.tags_for(article_id):
             if tag not in tags:
                 tags.append(tag)
+        if marks := passages_of(archive, articles[-1]):
+            highlights[article_id] = marks
     if not articles:
         why = "; ".join(missing) if missing else (f"no article matches {query!r}" if query else "no article ids given")
         raise ExportError(f"nothing to export: {why}")
-    return Selection(articles, tags, missing)
+    return Selection(articles, tags, missing, highlights)
 
 
 def _search_ids(archive, query: str, limit: int) -> list[int]:
@@ -108,6 +121,7 @@ def export_command(archive, out_path: str | os.PathLike, ids: Iterable[int | str
     meta = meta or ReportMeta()
     if not meta.keywords:
         meta.keywords = selection.tags
+    meta.highlights = meta.highlights or selection.highlights
     report = build_report(selection.articles, meta, options)
     path = write_docx(report, out_path)
     return ExportResult(path, len(selection.articles), selection.missing)
@@ -115,8 +129,8 @@ def export_command(archive, out_path: str | os.PathLike, ids: Iterable[int | str
 
 __all__ = [
     "Citation", "CitationLine", "ExportError", "ExportOptions", "ExportResult", "Margins", "Report",
-    "ReportMeta", "Section", "Selection", "build_citation", "build_report", "collect_articles",
-    "export_command", "memo_reference", "print_options", "write_docx",
+    "Passage", "ReportMeta", "Section", "Selection", "build_citation", "build_report", "collect_articles",
+    "export_command", "memo_reference", "passages_of", "print_options", "write_docx",
 ]
 
 

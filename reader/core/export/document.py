@@ -29,11 +29,13 @@ REPORT_LABELS = {
     "th": {"report_title": "รายงานข่าว", "made_by": "จัดทำโดย", "date": "วันที่",
            "contents": "สารบัญ", "toc_hint": "คลิกขวาแล้วเลือก \u201cปรับปรุงเขตข้อมูล\u201d เพื่อแสดงเลขหน้า",
            "category": "หมวด", "published": "วันที่", "credits": "ผู้จัดทำข่าว",
-           "articles": "จำนวนข่าว", "page": "หน้า", "printed": "พิมพ์เมื่อ"},
+           "articles": "จำนวนข่าว", "page": "หน้า", "printed": "พิมพ์เมื่อ",
+           "highlights": "ข้อความที่เน้นและบันทึก"},
     "en": {"report_title": "News report", "made_by": "Prepared by", "date": "Date",
            "contents": "Contents", "toc_hint": "Right-click and choose \u201cUpdate Field\u201d to show page numbers",
            "category": "Category", "published": "Date", "credits": "Credits",
-           "articles": "Articles", "page": "Page", "printed": "Printed"},
+           "articles": "Articles", "page": "Page", "printed": "Printed",
+           "highlights": "Highlights and notes"},
 }
 
 
@@ -91,6 +93,25 @@ def print_options(font: str, reader_size_pt: float | None = None, **changes) -> 
     return replace(ExportOptions(font=font, size_pt=size), **changes)
 
 
+@dataclass(frozen=True)
+class Passage:
+    """A passage the reader highlighted: offsets into the article's body (its paragraphs
+    joined by a blank line, as the archive stores highlights) and their note."""
+
+    start: int
+    end: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The part of highlight `number` that falls in one paragraph (offsets in it)."""
+
+    start: int
+    end: int
+    number: int
+
+
 @dataclass
 class ReportMeta:
     title: str = ""  # empty: "รายงานข่าว" / "News report", or the article's title alone
@@ -98,6 +119,8 @@ class ReportMeta:
     subject: str = ""
     keywords: list[str] = field(default_factory=list)  # tags
     created: dt.datetime | None = None  # None: now (UTC); tests fix it for golden files
+    # Highlighted passages by article id: marked in the text and listed with their notes.
+    highlights: dict[int, list[Passage]] = field(default_factory=dict)
 
 
 @dataclass
@@ -111,6 +134,8 @@ class Section:
     citation: Citation | None
     source_url: str | None
     bookmark: str  # a stable anchor name for the contents and links
+    marks: list[list[Mark]] = field(default_factory=list)  # per paragraph, in order
+    notes: list[tuple[int, str, str]] = field(default_factory=list)  # (number, passage, note)
 
 
 @dataclass
@@ -150,7 +175,60 @@ def _clean_citation(cit: Citation) -> Citation:
     return replace(cit, lines=lines, reference=ref)
 
 
-def build_section(article: Article, options: ExportOptions, number: int) -> Section:
+def _marked_paragraphs(paragraphs: list[str], passages: list[Passage]
+                       ) -> tuple[list[str], list[list[Mark]], list[tuple[int, str, str]]]:
+    """Paragraphs cleaned for the page, each with the highlighted parts that fall in it,
+    and the numbered list of passages with their notes. Offsets are into the body as
+    stored; cleaning strips a paragraph's ends and drops empty ones, so they are moved
+    with it, and a part that no longer matches its text is left unmarked."""
+    kept: list[str] = []
+    marks: list[list[Mark]] = []
+    notes: list[tuple[int, str, str]] = []
+    ordered = sorted(passages, key=lambda p: (p.start, p.end))
+    body = "\n\n".join(paragraphs)
+    for number, passage in enumerate(ordered, 1):
+        quote = clean(body[passage.start:passage.end]).strip()
+        if quote:
+            notes.append((number, " ".join(quote.split()), clean(passage.note).strip()))
+    pos = 0
+    for raw in paragraphs:
+        text = clean(raw)
+        lead = len(text) - len(text.lstrip())
+        stripped = text.strip()
+        here: list[Mark] = []
+        for number, passage in enumerate(ordered, 1):
+            start, end = max(passage.start, pos) - pos, min(passage.end, pos + len(raw)) - pos
+            if start < end and text == raw:
+                start, end = max(0, start - lead), min(len(stripped), end - lead)
+                if start < end:
+                    here.append(Mark(start, end, number))
+        pos += len(raw) + 2
+        if stripped:
+            kept.append(stripped)
+            marks.append(here)
+    return kept, marks, notes
+
+
+def split_marked(text: str, marks: list[Mark]) -> list[tuple[str, int | None]]:
+    """A paragraph cut into runs: (text, number of the highlight it is in, or None).
+    Overlapping highlights: the later one starts where the earlier one ends."""
+    runs: list[tuple[str, int | None]] = []
+    at = 0
+    for mark in sorted(marks, key=lambda m: (m.start, m.end)):
+        start = max(mark.start, at)
+        if start >= mark.end:
+            continue
+        if start > at:
+            runs.append((text[at:start], None))
+        runs.append((text[start:mark.end], mark.number))
+        at = mark.end
+    if at < len(text):
+        runs.append((text[at:], None))
+    return runs
+
+
+def build_section(article: Article, options: ExportOptions, number: int,
+                  passages: list[Passage] | None = None) -> Section:
     lab = REPORT_LABELS.get(options.lang, REPORT_LABELS["th"])
     meta = []
     if article.date:
@@ -162,14 +240,17 @@ def build_section(article: Article, options: ExportOptions, number: int) -> Sect
     if options.citation:
         citation = _clean_citation(build_citation(article, options.lang, options.thai_digits, options.memo_reference))
     title = clean(article.title).strip() or labels(options.lang)["unknown"]
+    paragraphs, marks, notes = _marked_paragraphs(list(article.paragraphs), passages or [])
     return Section(
         title=title,
         meta=meta,
-        paragraphs=_clean_lines(article.paragraphs),
+        paragraphs=paragraphs,
         credits=_clean_lines(article.credits),
         citation=citation,
         source_url=clean(article.source_url) or None,
         bookmark=f"article_{number}",
+        marks=marks,
+        notes=notes,
     )
 
 
@@ -185,7 +266,8 @@ def build_report(articles: list[Article], meta: ReportMeta | None = None, option
     many = len(articles) > 1
     created = meta.created or dt.datetime.now(dt.UTC).replace(microsecond=0)
     era = "ce" if options.lang == "en" else "be"
-    sections = [build_section(a, options, i) for i, a in enumerate(articles, 1)]
+    sections = [build_section(a, options, i, meta.highlights.get(a.id or 0))
+                for i, a in enumerate(articles, 1)]
     title = clean(meta.title).strip() or (lab["report_title"] if many else sections[0].title)
     # Keywords are the tags given; without any, the articles' categories still help search.
     keywords = _clean_lines(meta.keywords) or _clean_lines([a.category for a in articles])

@@ -15,11 +15,11 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from reader.core.export.document import ExportError, Report, Section, clean
+from reader.core.export.document import ExportError, Mark, Report, Section, clean, split_marked
 from reader.core.export.ooxml import (
     FONT_SLOTS,
     THEME_SLOTS,
@@ -225,14 +225,16 @@ def _article(doc, section: Section, report: Report, index: int) -> None:
     if section.meta:
         meta = _para(doc, META_STYLE)
         _run(meta, "   ".join(f"{label} {value}" for label, value in section.meta), font)
-    for text in section.paragraphs:
+    for number, text in enumerate(section.paragraphs):
         para = doc.add_paragraph()
         para.paragraph_format.first_line_indent = Mm(opt.first_line_indent_mm)
         para.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.THAI_JUSTIFY
         para.paragraph_format.space_after = Pt(opt.size_pt * 0.375)
-        _run(para, text, font)
+        marks = section.marks[number] if number < len(section.marks) else []
+        _marked_runs(para, text, marks, font)
     for text in section.credits:
         _run(_para(doc, CREDITS_STYLE), text, font)
+    _highlight_notes(doc, section, report)
     if section.citation is None:
         return
     cit = section.citation
@@ -248,6 +250,40 @@ def _article(doc, section: Section, report: Report, index: int) -> None:
         para = _para(doc, CITE_STYLE)
         _run(para, f"{cit.reference_label}: ", font, bold=True)
         _run(para, cit.reference, font)
+
+
+def _marked_runs(para, text: str, marks: list[Mark], font: str) -> None:
+    """A paragraph's text; highlighted passages shaded and underlined (not colour alone:
+    the underline survives black-and-white printing), each followed by its number."""
+    if not marks:
+        _run(para, text, font)
+        return
+    ends = {(m.number, m.end) for m in marks}
+    at = 0
+    for piece, number in split_marked(text, marks):
+        run = _run(para, piece, font)
+        at += len(piece)
+        if number is None:
+            continue
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        run.font.underline = True
+        if (number, at) in ends:  # the passage ends here (not cut by an overlapping one)
+            label = _run(para, f"[{number}]", font)
+            label.font.superscript = True
+
+
+def _highlight_notes(doc, section: Section, report: Report) -> None:
+    """The numbered list of the article's highlighted passages and their notes."""
+    if not section.notes:
+        return
+    font = report.options.font
+    _run(_para(doc, CITE_HEAD_STYLE), report.labels["highlights"], font)
+    for number, passage, note in section.notes:
+        para = _para(doc, CITE_STYLE)
+        _run(para, f"[{number}] ", font, bold=True)
+        _run(para, f"\u201c{passage}\u201d", font)
+        if note:
+            _run(para, f" \u2014 {note}", font)
 
 
 def build_docx(report: Report):
