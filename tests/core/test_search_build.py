@@ -20,6 +20,7 @@ from reader.core.search import index as index_mod
 from reader.core.search.grams import FILE_NAME as GRAMS_FILE
 from reader.core.search.schema import doc_fields
 from tests.conftest import SEED
+from tests.searching import search
 
 
 def make_docs(n: int, seed: int = 3) -> list[IndexDoc]:
@@ -132,7 +133,7 @@ def test_more_chunks_than_a_block_and_a_ragged_end(tmp_path, docs, monkeypatch):
     try:
         assert postings(fast) == postings(plain)
         assert gram_rows(tmp_path / "fast") == gram_rows(tmp_path / "plain")
-        assert {h.article_id for h in fast.search("ก.พ.ร.", limit=200).hits} == {d.article.id for d in some}
+        assert {h.article_id for h in search(fast, "ก.พ.ร.", limit=200).hits} == {d.article.id for d in some}
     finally:
         plain.close()
         fast.close()
@@ -211,6 +212,6 @@ def test_an_article_that_cannot_be_analysed_fails_the_rebuild(tmp_path, docs):
         with pytest.raises(TypeError):
             index.rebuild(bad, parallel=True)
         index.rebuild(docs[:20], parallel=False)
-        assert {h.article_id for h in index.search("ก.พ.ร.", limit=50).hits} == {d.article.id for d in docs[:20]}
+        assert {h.article_id for h in search(index, "ก.พ.ร.", limit=50).hits} == {d.article.id for d in docs[:20]}
     finally:
         index.close()

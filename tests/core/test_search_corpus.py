@@ -16,6 +16,7 @@ from reader.core.search import SearchIndex
 from reader.core.search import analyzer as ana
 from reader.core.search.schema import search_text
 from tests.conftest import need_corpus
+from tests.searching import search
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 SAMPLE = 1000
@@ -73,7 +74,7 @@ def truth(texts: dict[int, str], query: str) -> set[int]:
 def check(index, texts, query):
     expected = truth(texts, query)
     # a string with a space is a phrase (unquoted, its words are ANDed)
-    res = index.search(f'"{query}"' if " " in query else query, limit=len(texts))
+    res = search(index, f'"{query}"' if " " in query else query, limit=len(texts))
     found = [h.article_id for h in res.hits]
     assert len(found) == len(set(found))
     missing = expected - set(found)

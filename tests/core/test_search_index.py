@@ -14,6 +14,7 @@ from reader.core.model import Article, IndexDoc
 from reader.core.search import SearchIndex, sync_index, whoosh_internals
 from reader.core.search.index import META_FILE
 from tests.conftest import SEED
+from tests.searching import search
 
 
 def article(title: str, body: str, day: int = 1) -> Article:
@@ -32,8 +33,7 @@ def archive(tmp_path):
 
 
 def ids(index, query):
-    res = index.search(query, limit=100)
-    assert not (res.message or "").startswith("The search could not run"), res.message
+    res = search(index, query, limit=100)
     return {h.article_id for h in res.hits}
 
 

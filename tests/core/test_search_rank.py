@@ -13,6 +13,7 @@ import pytest
 from reader.core.model import Article, IndexDoc
 from reader.core.search import SearchIndex, rank
 from reader.core.search.tree import all_of, any_of, term
+from tests.searching import search
 
 WORDS = ["การ", "และ", "ที่", "ประชุม", "ธนาคาร", "โลก", "ความร่วมมือ", "รัฐบาล", "ประชาชน", "พัฒนา",
          "ระบบ", "ราชการ", "ข้อมูล", "ASEAN", "PMQA"]
@@ -69,8 +70,33 @@ def test_postings_equal_whooshs_matchers(index, word):
     assert np.all(np.diff(ids) > 0)
 
 
+# BM25 as documented (k1 = 1.2, b = 0.75, idf = ln(1 + (N - df + 0.5) / (df + 0.5)) times
+# k1 + 1), written out here rather than read from rank.py: test_bm25_by_hand pins the
+# formula to numbers worked out on paper, and bm25() below carries it across segments.
+K1, B = 1.2, 0.75
+
+
+def test_bm25_by_hand(tmp_path):
+    """Three articles of 3, 4 and 1 words (average 8/3): `cat cat dog`, `cat bird bird
+    bird`, `dog`. For `cat` (df 2 of N 3): idf = ln(1 + 1.5 / 2.5) = ln 1.6, times 2.2.
+    Article 1: tf 2, length part 1.2 * (0.25 + 0.75 * 3 / (8/3)) = 1.3125, score
+    2.2 ln 1.6 * 2 / 3.3125 = 0.624307. Article 2: tf 1, 1.2 * (0.25 + 0.75 * 4 / (8/3))
+    = 1.65, score 2.2 ln 1.6 / 2.65 = 0.390192. `dog` in article 3: 1.2 * (0.25 + 0.75 *
+    3/8) = 0.6375, 2.2 ln 1.6 / 1.6375 = 0.631455; in article 1: 2.2 ln 1.6 / 2.3125 =
+    0.447139. `cat dog`: article 1 only, 0.624307 + 0.447139 = 1.071445."""
+    idx = SearchIndex.open(tmp_path / "idx")
+    idx.rebuild([IndexDoc(Article(title="", paragraphs=[body], id=aid), updated_at="1")
+                 for aid, body in [(1, "cat cat dog"), (2, "cat bird bird bird"), (3, "dog")]], parallel=False)
+    try:
+        assert [(h.article_id, round(h.score, 6)) for h in search(idx, "cat").hits] == [(1, 0.624307), (2, 0.390192)]
+        assert [(h.article_id, round(h.score, 6)) for h in search(idx, "dog").hits] == [(3, 0.631455), (1, 0.447139)]
+        assert [(h.article_id, round(h.score, 6)) for h in search(idx, "cat dog").hits] == [(1, 1.071445)]
+    finally:
+        idx.close()
+
+
 def bm25(searcher, words: list[str]) -> dict[int, float]:
-    """Reference scores in plain Python: the AND of the words, BM25 as rank.py states it."""
+    """Reference scores in plain Python: the AND of the words, BM25 as above."""
     reader = searcher.reader()
     n = reader.doc_count_all()
     lengths = [0] * n
@@ -81,8 +107,8 @@ def bm25(searcher, words: list[str]) -> dict[int, float]:
     out: dict[int, float] | None = None
     for word in words:
         ids, weights = whoosh_postings(searcher, "content", word)
-        idf = math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5)) * (rank.K1 + 1)
-        part = {d: idf * w / (w + rank.K1 * (1 - rank.B + rank.B * lengths[d] / avg))
+        idf = math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5)) * (K1 + 1)
+        part = {d: idf * w / (w + K1 * (1 - B + B * lengths[d] / avg))
                 for d, w in zip(ids, weights, strict=True)}
         out = part if out is None else {d: s + part[d] for d, s in out.items() if d in part}
     return out or {}
@@ -140,7 +166,7 @@ def test_cache_dies_with_the_searcher_when_the_index_changes(tmp_path):
     after = idx.tables()
     assert after is not before and after.searcher is not before.searcher
     ids = after.postings("content", "การ")[0]
-    assert idx.search("ข่าวใหม่").hits[0].article_id == 99
+    assert search(idx, "ข่าวใหม่").hits[0].article_id == 99
     assert after.article_maps[0][ids].tolist().count(99) == 1
     idx.close()
 

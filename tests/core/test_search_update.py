@@ -15,6 +15,7 @@ from reader.core.search import SearchIndex, grams, sync_index
 from reader.core.search import analyzer as ana
 from reader.core.search.grams import FILE_NAME as GRAMS_FILE
 from tests.core.test_search_build import make_docs
+from tests.searching import search
 
 
 def found(index: SearchIndex, text: str) -> set[int]:
@@ -24,8 +25,7 @@ def found(index: SearchIndex, text: str) -> set[int]:
 
 
 def hits(index: SearchIndex, query: str) -> set[int]:
-    res = index.search(query, limit=1000)
-    assert not (res.message or "").startswith("The search could not run"), res.message
+    res = search(index, query, limit=1000)
     return {h.article_id for h in res.hits}
 
 

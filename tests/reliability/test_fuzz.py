@@ -20,6 +20,7 @@ from reader.core import thaidate
 from reader.core.ingest import IngestError, Source, extract
 from reader.core.model import Article
 from tests.reliability import fuzzgen
+from tests.searching import search
 
 EXAMPLES = 300
 # No shrinking: a failure prints the input as generated, and CI does not spend minutes on it.
@@ -177,7 +178,7 @@ def test_fuzz_search_queries(small_index, query):
 
     started = time.process_time()
     for sort in ("relevance", "date"):
-        results = small_index.search(query, Filters(), sort=sort, limit=10)
+        results = search(small_index, query, Filters(), sort=sort, limit=10)
         assert results.total >= len(results.hits) >= 0
         assert all(isinstance(t, str) for t in results.terms)
         for hit in results.hits:

@@ -68,6 +68,7 @@ class Results:
     terms: list[str] = field(default_factory=list)  # literal strings to highlight
     message: str | None = None
     suggestions: list[str] = field(default_factory=list)
+    failed: bool = False  # the search raised inside and could not run (message says why)
 
 
 # Running -------------------------------------------------------------------
@@ -86,7 +87,7 @@ def run_search(tables: rank.Tables, store: GramStore | None, text: str, filters:
         return search.run(text, snippets)
     except Exception as exc:  # a query must never bring the window down
         log.exception("search failed for %r", text)
-        return Results(message=f"The search could not run: {exc.__class__.__name__}: {exc}")
+        return Results(message=f"The search could not run: {exc.__class__.__name__}: {exc}", failed=True)
 
 
 def hit(cand: Candidate, score: float, whole: bool, terms: list[str] | None) -> Hit:
