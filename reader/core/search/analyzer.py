@@ -24,12 +24,17 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import nlpo3
 from whoosh.lang.porter import stem as _porter_stem
 
 from reader.core.paths import resource
 from reader.core.thaitext import normalize
+
+if TYPE_CHECKING:  # numpy is imported where used: start-up does not need it
+    import numpy as np
 
 # Bump when anything below changes the terms an index holds: a stored index with another
 # version (or another dictionary) is rebuilt from the catalog.
@@ -69,7 +74,7 @@ class Tok:
     kind: str  # "thai", "latin", "num", "acr"
 
 
-def dictionary_path():
+def dictionary_path() -> Path:
     return resource("resources", "dict", "words_th.txt")
 
 
@@ -98,7 +103,7 @@ def segment(run: str) -> list[str]:
     return nlpo3.segment(run, _DICT_NAME, False)
 
 
-def _digit(m: re.Match) -> str:
+def _digit(m: re.Match[str]) -> str:
     return chr(ord(m.group()) - 0x0E50 + 0x30)
 
 
@@ -156,10 +161,10 @@ def analyze(folded: str) -> list[Tok]:
     return out
 
 
-def index_terms(folded: str) -> Counter:
+def index_terms(folded: str) -> Counter[str]:
     """Term frequencies for the word fields: words, acronyms with and without dots,
     English words and their stems, numbers."""
-    terms: Counter = Counter()
+    terms: Counter[str] = Counter()
     thai: list[str] = []
     for m in _TOKEN.finditer(folded):
         kind = m.lastgroup
@@ -238,7 +243,7 @@ _THAI_BASE = 0x0E00
 RUN_CODE = 1 << 28
 
 
-def gram_codes(folded: str):
+def gram_codes(folded: str) -> np.ndarray:
     """Sorted distinct codes of grams(folded), as a numpy uint32 array."""
     import numpy as np  # not at import: start-up does not need numpy
 
@@ -268,7 +273,7 @@ def gram_codes(folded: str):
     return codes[keep]
 
 
-def gram_strings(codes) -> list[str]:
+def gram_strings(codes: Any) -> list[str]:
     """The grams of these codes (numpy array), as grams() spells them."""
     import numpy as np
 

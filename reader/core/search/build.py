@@ -71,8 +71,8 @@ def analyse(base: int, docs: list[IndexDoc], grouped: bool = True) -> Analysed:
         ids.append(aid)
         dates.append(date)
         codes.append(ana.gram_codes(text))
-    grouped = {term.encode("utf-8"): entry for term, entry in post.items()}
-    return rows, grouped, ids, dates, codes
+    by_term = {term.encode("utf-8"): entry for term, entry in post.items()}
+    return rows, by_term, ids, dates, codes
 
 
 def analyse_chunk(base: int, docs: list[IndexDoc], grouped: bool = True) -> AnalysedChunk:

@@ -28,12 +28,16 @@ import sqlite3
 import threading
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reader.core.search import analyzer as ana
+
+if TYPE_CHECKING:  # numpy is imported where used: start-up does not need it
+    import numpy as np
 
 BLOCK = 16384  # articles per block: fewer, bigger rows (most grams are rare)
 FILE_NAME = "grams.sqlite"
@@ -75,7 +79,7 @@ def _unpack(blob: bytes) -> int:
     return int.from_bytes(zlib.decompress(blob[1:]), "little")
 
 
-def _slot_array(blob: bytes):
+def _slot_array(blob: bytes) -> np.ndarray:
     """The slot numbers of a stored row, as a numpy array."""
     import numpy as np
 
@@ -85,18 +89,18 @@ def _slot_array(blob: bytes):
     return np.flatnonzero(np.unpackbits(bits, bitorder="little")).astype(np.uint16)
 
 
-def _encode_array(slots) -> bytes:
+def _encode_array(slots: np.ndarray) -> bytes:
     """A row (as _encode writes it) from a sorted numpy array of distinct slots."""
     import numpy as np
 
     if len(slots) <= SPARSE_MAX:
-        return b"S" + slots.astype(np.uint16).tobytes()
+        return b"S" + bytes(slots.astype(np.uint16).tobytes())
     bits = np.zeros(BLOCK, dtype=bool)
     bits[slots] = True
     return b"Z" + zlib.compress(np.packbits(bits, bitorder="little").tobytes(), 1)
 
 
-def _rows_of(keys) -> list[tuple[str, bytes]]:
+def _rows_of(keys: np.ndarray) -> list[tuple[str, bytes]]:
     """(gram, encoded row) per gram of sorted distinct keys code << _SLOT_BITS | slot,
     sorted by gram."""
     import numpy as np
@@ -140,9 +144,9 @@ class GramStore:
         self._delta = self.db.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='delta'").fetchone() is not None
         self._blocks: list[Block] | None = None
-        self._generation = None
+        self._generation: str | None = None
         self._where: dict[int, tuple[int, int]] | None = None
-        self._chunks: dict[int, list] = {}  # rebuild: block -> [(offset, codes, masks)]
+        self._chunks: dict[int, list[Any]] = {}  # rebuild: block -> [(offset, codes, masks)]
         self._pairs_cache: dict[str, dict[int, int]] = {}
 
     # Reading state -------------------------------------------------------
@@ -173,7 +177,7 @@ class GramStore:
                 self._pairs_cache = {}
             return self._blocks
 
-    def masks_for(self, article_ids) -> dict[int, int]:
+    def masks_for(self, article_ids: Iterable[int]) -> dict[int, int]:
         """Per-block masks of these (live) articles."""
         with self._lock:
             blocks = self.blocks()
@@ -238,12 +242,13 @@ class GramStore:
                 found = result or {}
             elif len(text) == 2:
                 # an OR of up to hundreds of rows: kept until the store changes
-                found = self._pairs_cache.get(text)
-                if found is None:
-                    found = self._pair_bits(text)
+                cached = self._pairs_cache.get(text)
+                if cached is None:
+                    cached = self._pair_bits(text)
                     if len(self._pairs_cache) > 64:
                         self._pairs_cache.clear()
-                    self._pairs_cache[text] = found
+                    self._pairs_cache[text] = cached
+                found = cached
             else:
                 return {}
             return {b: m & blocks[b].alive for b, m in found.items() if b < len(blocks) and m & blocks[b].alive}
@@ -263,7 +268,7 @@ class GramStore:
 
     # Writing -------------------------------------------------------------
 
-    def add(self, items: Iterable[tuple[int, int, object]]) -> int:
+    def add(self, items: Iterable[tuple[int, int, Any]]) -> int:
         """Add or replace articles: (article id, yyyymmdd or 0, analyzer.gram_codes of
         its search text). One transaction; the rows go to delta parts."""
         import numpy as np
@@ -274,7 +279,7 @@ class GramStore:
             with self._transaction():
                 if self._meta("based") is None:  # see _based: before any block is added
                     self._set_meta("based", json.dumps(list(range(len(blocks)))))
-                pending: dict[int, list] = {}
+                pending: dict[int, list[np.ndarray]] = {}
                 size = n = 0
                 for aid, date, codes in items:
                     self._kill(aid, blocks)
@@ -298,7 +303,7 @@ class GramStore:
                 self._add_parts(pending, blocks)
             return n
 
-    def _add_parts(self, pending: dict[int, list], blocks: list[Block]) -> None:
+    def _add_parts(self, pending: dict[int, list[np.ndarray]], blocks: list[Block]) -> None:
         import numpy as np
 
         for b, arrays in pending.items():
@@ -317,7 +322,7 @@ class GramStore:
         has no base rows."""
         import numpy as np
 
-        per: dict[str, list] = {}
+        per: dict[str, list[np.ndarray]] = {}
         for gram, blob in self.db.execute("SELECT gram, bits FROM delta WHERE block=?", (b,)):
             per.setdefault(gram, []).append(_slot_array(blob))
         rows = []
@@ -350,7 +355,7 @@ class GramStore:
         existed has no such key: add() records all its blocks first)."""
         return set(json.loads(self._meta("based") or "[]"))
 
-    def add_chunk(self, ids: list[int], dates: list[int], codes, masks) -> None:
+    def add_chunk(self, ids: list[int], dates: list[int], codes: np.ndarray, masks: np.ndarray) -> None:
         """Append a chunk of new articles analysed elsewhere (build.chunk_masks): codes,
         the chunk's distinct gram codes (numpy uint32, analyzer.gram_codes), and masks,
         one row of bytes per code, bit i (little-endian) for ids[i]. For rebuilds, into an
@@ -459,7 +464,7 @@ class GramStore:
                     self._kill(aid, blocks)
 
     @contextmanager
-    def _transaction(self):
+    def _transaction(self) -> Iterator[None]:
         """One write transaction that moves the store's generation on (readers in other
         processes reload). On failure it is rolled back and the slot tables in memory,
         which the body may have changed, are read again from the file."""
@@ -497,6 +502,6 @@ class GramStore:
             self.db.close()
 
 
-def item(article_id: int, date: int, search_text: str):
+def item(article_id: int, date: int, search_text: str) -> tuple[int, int, np.ndarray]:
     """An entry for GramStore.add."""
     return article_id, date, ana.gram_codes(search_text)

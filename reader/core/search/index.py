@@ -28,6 +28,7 @@ from reader.core.search.schema import make_schema
 
 if TYPE_CHECKING:
     from reader.core.search import rank
+    from reader.core.search.query import Filters, Results
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class IndexUnavailable(ArchiveError):
 
 
 class SearchIndex:
-    def __init__(self, index_dir: Path, ix, grams: GramStore, reason: str | None, meta: dict):
+    def __init__(self, index_dir: Path, ix: Any, grams: GramStore, reason: str | None, meta: dict[str, Any]):
         self.index_dir = index_dir
         self.ix = ix
         self.grams = grams
@@ -144,7 +145,7 @@ class SearchIndex:
     def __enter__(self) -> SearchIndex:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # Writing -------------------------------------------------------------
@@ -165,7 +166,7 @@ class SearchIndex:
         return n
 
     def _update(self, docs: list[IndexDoc]) -> str:
-        items = []
+        items: list[tuple[int, int, Any]] = []
         latest = ""
         writer = self.ix.writer(timeout=30.0, limitmb=WRITER_MB, codec=_codec(), compound=COMPOUND)
         try:
@@ -241,7 +242,7 @@ class SearchIndex:
         """(number of articles, latest catalog change indexed): compare with
         archive.index_stamp()."""
         with self._lock:
-            return self.searcher().doc_count(), self._meta.get("latest", "")
+            return int(self.searcher().doc_count()), str(self._meta.get("latest", ""))
 
     def indexed_ids(self) -> set[int]:
         """Ids of the articles in the index (reads every stored document: used only
@@ -249,7 +250,7 @@ class SearchIndex:
         with self._lock:
             return {int(f["doc"]["id"]) for f in self.searcher().reader().all_stored_fields()}
 
-    def searcher(self):
+    def searcher(self) -> Any:
         """A searcher on the latest committed state (reused while nothing changed)."""
         with self._lock:
             # Not Searcher.refresh(): with an empty index it fails inside Whoosh
@@ -279,8 +280,8 @@ class SearchIndex:
         with self._lock:
             self.tables().warm()
 
-    def search(self, query: str, filters=None, sort: str = "relevance", limit: int = 20, offset: int = 0,
-               snippets: bool = True):
+    def search(self, query: str, filters: Filters | None = None, sort: str = "relevance", limit: int = 20,
+               offset: int = 0, snippets: bool = True) -> Results:
         """Results for a query string (see query.py for the language); never raises."""
         from reader.core.search.query import run_search
 
@@ -298,7 +299,7 @@ class SearchIndex:
             self._searcher = None
         self._tables = None
 
-    def _set_meta(self, **values) -> None:
+    def _set_meta(self, **values: str) -> None:
         self._meta.update(values)
         _write_meta(self.index_dir, self._meta)
 
@@ -353,20 +354,21 @@ def _analyzer_id() -> str:
     return f"{ana.TOKENIZER_VERSION}:{ana.dictionary_digest()}"
 
 
-def _read_meta(index_dir: Path) -> dict | None:
+def _read_meta(index_dir: Path) -> dict[str, Any] | None:
     try:
-        return json.loads((index_dir / META_FILE).read_text("utf-8"))
+        meta = json.loads((index_dir / META_FILE).read_text("utf-8"))
     except (OSError, ValueError):
         return None
+    return meta if isinstance(meta, dict) else None
 
 
-def _write_meta(index_dir: Path, meta: dict) -> None:
+def _write_meta(index_dir: Path, meta: dict[str, Any]) -> None:
     tmp = index_dir / (META_FILE + ".tmp")
     tmp.write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
     os.replace(tmp, index_dir / META_FILE)
 
 
-def _create(index_dir: Path):
+def _create(index_dir: Path) -> tuple[Any, GramStore, dict[str, Any]]:
     """An empty index and trigram store in index_dir, after removing whatever was
     there (it is derived from the catalog)."""
     for path in index_dir.iterdir():

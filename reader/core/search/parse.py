@@ -190,6 +190,8 @@ def _date_clause(p: Parsed, fname: str, value: str) -> bool:
         _narrow(p.filters, _parse_date(value, False), None)
     else:  # before: strictly earlier than the given day/month/year
         first = _parse_date(value, False)
+        if first is None:  # cannot be: the day read above, read as a first day
+            return False
         _narrow(p.filters, None, first - dt.timedelta(days=1))
     return True
 

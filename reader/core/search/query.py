@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from whoosh.support.levenshtein import distance
 
@@ -114,7 +114,7 @@ def hit(cand: Candidate, score: float, whole: bool, terms: list[str] | None) -> 
     )
 
 
-def suggest(searcher, p: Parsed, limit: int = 3) -> list[str]:
+def suggest(searcher: Any, p: Parsed, limit: int = 3) -> list[str]:
     """'Did you mean': the query with one word replaced by a close indexed word (edit
     distance 1, or 2 for words over four letters; same first letter), commonest first."""
     out: list[str] = []

@@ -199,7 +199,8 @@ def within(ids: np.ndarray, allowed: np.ndarray) -> np.ndarray:
         return np.zeros(len(ids), dtype=bool)
     pos = np.searchsorted(allowed, ids)
     pos[pos == len(allowed)] = 0
-    return allowed[pos] == ids
+    found: np.ndarray = allowed[pos] == ids
+    return found
 
 
 class Ranker(NodeVisitor[Scores]):

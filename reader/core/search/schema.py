@@ -14,6 +14,8 @@ Index size and build time are set by the number of postings, so:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
 from whoosh import columns, fields, formats
 from whoosh.analysis import IDTokenizer
@@ -25,15 +27,19 @@ TITLE_BOOST = 3
 SEP = "\x1e"  # between the parts of the stored text (never in normalised article text)
 
 
-class WordField(fields.FieldType):
+# One posting as a field's index() yields it: term, frequency, weight, value bytes.
+Posting = tuple[bytes, int, float, bytes]
+
+
+class WordField(fields.FieldType):  # type: ignore[misc]  # Whoosh has no type information
     """Segmented words (Thai) and English words with stems; scored with BM25."""
 
     def __init__(self, field_boost: float = 1.0):
         super().__init__(formats.Frequency(field_boost=field_boost), IDTokenizer(), scorable=True)
 
-    def index(self, value, **kwargs):
+    def index(self, value: int | dict[str, int] | str, **kwargs: Any) -> Iterator[Posting]:
         # An int: the rebuild hands this field's postings to the writer already grouped
-        # by term (index.py, _ContentPool); only the document's length goes through
+        # by term (whoosh_internals.GroupedPool); only the document's length goes through
         # Whoosh, as one marker posting that the pool drops (Whoosh sums the yielded
         # frequencies into the field length).
         if isinstance(value, int):
@@ -54,7 +60,7 @@ _PACKED = [formats.pack_uint(i) for i in range(256)]
 
 def packed_freq(freq: int) -> bytes:
     """A Frequency posting's value bytes (what formats.Frequency writes)."""
-    return _PACKED[freq] if freq < 256 else formats.pack_uint(freq)
+    return _PACKED[freq] if freq < 256 else bytes(formats.pack_uint(freq))
 
 
 # TermsField is marked scorable although never scored: Whoosh 2.7's segment writer
@@ -63,13 +69,13 @@ def packed_freq(freq: int) -> bytes:
 # while the trigrams were still a Whoosh field).
 
 
-class TermsField(fields.FieldType):
+class TermsField(fields.FieldType):  # type: ignore[misc]  # Whoosh has no type information
     """A list of exact values (tags, years): one term each, folded."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(formats.Existence(), IDTokenizer(), scorable=True)
 
-    def index(self, value, **kwargs):
+    def index(self, value: list[str], **kwargs: Any) -> Iterator[Posting]:
         for term in {ana.fold(v.strip()) for v in value if v and v.strip()}:
             yield term.encode("utf-8"), 1, 1.0, b""
 
@@ -108,16 +114,19 @@ def search_text(parts: list[str]) -> str:
     return folded + ("\n" + " ".join(acr) if acr else "")
 
 
-def unpack_parts(stored: dict) -> list[str]:
+def unpack_parts(stored: dict[str, Any]) -> list[str]:
     """title, body, credits, tags, note of a stored document."""
-    return stored["x"].split(SEP)
+    text: str = stored["x"]
+    return text.split(SEP)
 
 
-def doc_fields(doc: IndexDoc) -> tuple[dict, tuple[int, int, str]]:
+def doc_fields(doc: IndexDoc) -> tuple[dict[str, Any], tuple[int, int, str]]:
     """Field values for one article (picklable: the rebuild analyses in worker
     processes), and (article id, yyyymmdd or 0, folded search text) for the n-gram store
     (grams of that text: ana.grams or ana.gram_codes)."""
     art = doc.article
+    if art.id is None:
+        raise ValueError(f"an article without an id cannot be indexed: {art.title!r}")
     title = ana.norm(art.title or "")
     body = ana.norm(art.body)
     credits = ana.norm("\n".join(art.credits))
@@ -140,7 +149,7 @@ def doc_fields(doc: IndexDoc) -> tuple[dict, tuple[int, int, str]]:
         "x": SEP.join(parts),
         "a": " ".join(acr),
     }
-    values = {
+    values: dict[str, Any] = {
         "id": str(art.id),
         "aid": int(art.id),
         "category": art.category or "",
@@ -159,4 +168,4 @@ def doc_fields(doc: IndexDoc) -> tuple[dict, tuple[int, int, str]]:
         terms[term] += n * (TITLE_BOOST - 1)
     values["content"] = dict(terms)
     values["words"] = sum(terms.values())
-    return values, (int(art.id), values.get("date", 0), text)
+    return values, (int(art.id), int(values.get("date", 0)), text)

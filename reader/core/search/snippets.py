@@ -32,7 +32,8 @@ def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
                 if start > 0 and folded[start - 1].isalpha() and folded[start - 1].isascii():
                     start = folded.find(term, start + 1)
                     continue
-                end = _LATIN_TAIL.match(folded, end).end()
+                tail = _LATIN_TAIL.match(folded, end)  # matches always (it may be empty)
+                end = tail.end() if tail else end
             spans.append((start, end))
             start = folded.find(term, start + 1)
         if _CONSONANTS.fullmatch(term):
