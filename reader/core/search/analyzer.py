@@ -186,7 +186,7 @@ def index_terms(folded: str) -> Counter[str]:
     return terms
 
 
-def _latin_terms(word: str, terms: Counter) -> None:
+def _latin_terms(word: str, terms: Counter[str]) -> None:
     """An English word and its stem; for `minister's` or `e-government` also the parts
     (`minister`; `e`, `government`) with their stems, and a hyphenated word joined up
     (`egovernment`), so each form a reader may type finds it."""
