@@ -196,10 +196,21 @@ class Subscriptions:
     # -- what the archive already holds -----------------------------------------
 
     def known_url(self, url: str) -> bool:
-        """An article with this address (normalised) is already archived."""
+        """An article from this address is archived in full: it was fetched from there
+        before (whatever address the page gives itself), or an article names it as its
+        address and is more than a feed item's summary."""
+        if self._query("SELECT 1 FROM fetches WHERE requested_url=? OR final_url=? LIMIT 1",
+                       (url, url)):
+            return True
         key = normalize_url(url)
-        return bool(key and self._query("SELECT 1 FROM articles WHERE url_key=? LIMIT 1",
-                                                (key,)))
+        return bool(key and self._query(
+            "SELECT 1 FROM articles a JOIN versions v ON v.article_id=a.id AND"
+            " v.version=a.current_version WHERE a.url_key=? AND v.kind != 'feed' LIMIT 1", (key,)))
+
+    def new_since(self, when: str) -> list[int]:
+        """Articles first archived after `when` (an ISO time), newest first."""
+        return [r[0] for r in self._query(
+            "SELECT id FROM articles WHERE created_at > ? ORDER BY id DESC", (when,))]
 
     # -- provenance of stored fetches ------------------------------------------------
 
