@@ -139,7 +139,19 @@ def _article_dict(archive: Archive, article) -> dict:
     data["versions"] = [v.__dict__ for v in archive.versions(article.id)]
     data["sources"] = archive.sources(article.id)
     data["highlights"] = [h.to_dict() for h in archive.highlights.for_article(article.id)]
+    data["fetches"] = _fetches(archive, data)
     return data
+
+
+def _fetches(archive: Archive, data: dict) -> list[dict]:
+    """Where the article's stored originals were fetched from over HTTP: requested and
+    final URL, status, the response's headers (Date, ETag, Last-Modified, Content-Type
+    and all the rest, in order) and the fetch time, for each original."""
+    from reader.core.archive.subscriptions import Subscriptions
+
+    subs = Subscriptions(archive)
+    shas = dict.fromkeys([v["sha256"] for v in data["versions"]] + [s["sha256"] for s in data["sources"]])
+    return [{"sha256": sha, **f} for sha in shas for f in subs.fetches_for(sha)]
 
 
 def cmd_show(args) -> int:
@@ -393,8 +405,10 @@ def build_parser() -> argparse.ArgumentParser:
     _archive_commands(commands)
     _search_and_export_commands(commands)
     from reader.cli_library import add_commands as library_commands
+    from reader.cli_sources import add_commands as source_commands  # late: they use this module
 
     library_commands(commands.add, commands.filters)
+    source_commands(commands)
     commands.sub.add_parser("gui", help="open the window (the default)")
     return p
 
