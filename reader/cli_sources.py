@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING, Any
 
 from reader.cli import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, Progress, _open, _print_json
 from reader.core.archive.subscriptions import DEFAULT_EVERY, Subscription, Subscriptions, every_text
-from reader.core.fetch.errors import FetchError
+
+if TYPE_CHECKING:  # the fetcher (httpx) is imported only by the commands that fetch
+    from reader.core.fetch.update import UpdateSummary
 
 
 def _every(text: str) -> int:
@@ -22,7 +25,7 @@ def _every(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def add_commands(c) -> None:
+def add_commands(c: Any) -> None:
     """Add `sources` (with add, list, remove, import, export) and `update` to the parser."""
     sp = c.add("sources", "the sources the archive follows (feeds, listing pages, pages)",
                cmd_sources_list)
@@ -60,7 +63,7 @@ def _line(s: Subscription) -> str:
             f"{s.articles_added:>5} articles  {s.label}\n      {s.url}\n      {state}")
 
 
-def cmd_sources_list(args) -> int:
+def cmd_sources_list(args: argparse.Namespace) -> int:
     with _open(args, create=False, readonly=True) as archive:
         sources = Subscriptions(archive).all()
     if getattr(args, "json", False):
@@ -72,7 +75,8 @@ def cmd_sources_list(args) -> int:
     return EXIT_OK
 
 
-def cmd_sources_add(args) -> int:
+def cmd_sources_add(args: argparse.Namespace) -> int:
+    from reader.core.fetch.errors import FetchError
     from reader.core.fetch.follow import add_source
 
     with _open(args) as archive:
@@ -89,7 +93,7 @@ def cmd_sources_add(args) -> int:
     return EXIT_OK
 
 
-def cmd_sources_remove(args) -> int:
+def cmd_sources_remove(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         try:
             gone = Subscriptions(archive).get(args.id)
@@ -101,7 +105,7 @@ def cmd_sources_remove(args) -> int:
     return EXIT_OK
 
 
-def cmd_sources_import(args) -> int:
+def cmd_sources_import(args: argparse.Namespace) -> int:
     from reader.core.fetch.opml import import_opml
 
     with _open(args) as archive:
@@ -120,7 +124,7 @@ def cmd_sources_import(args) -> int:
     return EXIT_PARTIAL if result.skipped else EXIT_OK
 
 
-def cmd_sources_export(args) -> int:
+def cmd_sources_export(args: argparse.Namespace) -> int:
     from reader.core.fetch.opml import export_opml
 
     with _open(args, create=False, readonly=True) as archive:
@@ -129,7 +133,7 @@ def cmd_sources_export(args) -> int:
     return EXIT_OK
 
 
-def cmd_update(args) -> int:
+def cmd_update(args: argparse.Namespace) -> int:
     from reader.core.fetch.update import run_update
     from reader.core.search import open_index
 
@@ -155,7 +159,7 @@ def cmd_update(args) -> int:
     return EXIT_PARTIAL if summary.failed or summary.offline else EXIT_OK
 
 
-def _report(summary, as_json: bool) -> None:
+def _report(summary: UpdateSummary, as_json: bool) -> None:
     if as_json:
         _print_json(summary.to_dict())
         return

@@ -43,7 +43,7 @@ def page_html(title: str, paragraphs: list[str], date: str = "2019-01-11") -> by
     paras = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
     return (f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{html.escape(title)}'
             f'</title><meta property="article:published_time" content="{date}"></head><body>'
-            f"<article><h1>{html.escape(title)}</h1>\n{paras}</article></body></html>").encode("utf-8")
+            f"<article><h1>{html.escape(title)}</h1>\n{paras}</article></body></html>").encode()
 
 
 def summary_feed(base: str, items: list[tuple[str, str, str]]) -> bytes:
@@ -54,7 +54,7 @@ def summary_feed(base: str, items: list[tuple[str, str, str]]) -> bytes:
         for t, link, s in items)
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>ข่าวทดสอบ</title>'
             f"<link>{escape(base)}</link><description>summaries only</description>{body}</channel></rss>"
-            ).encode("utf-8")
+            ).encode()
 
 
 def serve_news(server: WebServer, corpus: Path, n: int | None = None, prefix: str = "/news") -> list[str]:

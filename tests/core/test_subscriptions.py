@@ -32,6 +32,9 @@ def test_v2_catalog_migrates_routes_kept(tmp_path):
     conn.executescript("DROP TABLE sources; DROP TABLE fetches; DROP TABLE robots;"
                        "ALTER TABLE routes RENAME TO sources; PRAGMA user_version=2;")
     conn.close()
+    with Archive.open(tmp_path / "a", readonly=True) as arch:  # read-only: not migrated
+        assert {s["origin"] for s in arch.sources(first.article_id)} == {"one.txt", "copy.txt"}
+        assert Subscriptions(arch).all() == [] and not Subscriptions(arch).known_url("https://x/")
     with Archive.open(tmp_path / "a") as arch:
         assert {s["origin"] for s in arch.sources(first.article_id)} == {"one.txt", "copy.txt"}
         assert Subscriptions(arch).all() == []

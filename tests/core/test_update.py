@@ -111,7 +111,7 @@ def test_endless_next_pages_stop(tmp_path, server, corpus):
         links = "".join(f'<li><a href="{news[(n * 2 + k) % len(news)]}">ข่าวที่ {n}-{k} '
                         f"การประชุมคณะกรรมการพัฒนาระบบราชการ</a></li>" for k in range(6))
         return Reply(body=(f'<html><body><ul>{links}</ul><a href="/list?page={n + 1}">ถัดไป</a>'
-                           "</body></html>").encode("utf-8"))
+                           "</body></html>").encode())
     server.routes.update({f"/list?page={n}": page for n in range(1, 100)})
     with Archive.open(tmp_path / "a") as arch:
         Subscriptions(arch).add(server.url("/list?page=1"), "listing")

@@ -148,6 +148,9 @@ class Archive:
                 migrate(conn)
             elif conn.execute("PRAGMA user_version").fetchone()[0] == 0:
                 raise ArchiveError(f"the catalog at {root} is empty or unreadable")
+            elif conn.execute("PRAGMA user_version").fetchone()[0] < 3:
+                # read-only and older than v3, so not migrated: its routes under their old name
+                conn.execute("CREATE TEMP VIEW routes AS SELECT * FROM main.sources")
             problems = health.quick_check(conn, root / CATALOG) if check else []
         except SchemaTooNew as exc:
             conn.close()

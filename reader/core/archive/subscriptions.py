@@ -112,8 +112,14 @@ class Subscriptions:
         return cast(Callable[..., Any], self.archive._write)(fn)
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        if not self._ready():
+            return []  # a read-only catalog older than v3 follows nothing
         rows: list[sqlite3.Row] = self.archive._query(sql, params)
         return rows
+
+    def _ready(self) -> bool:
+        rows = self.archive._query("PRAGMA user_version")
+        return bool(rows and rows[0][0] >= 3)
 
     # -- the sources themselves ---------------------------------------------------
 

@@ -87,7 +87,8 @@ def import_opml(archive: Archive, path: str | Path) -> OpmlImport:
             continue
         try:
             every = parse_every(node.get(f"{{{NS}}}every") or "") if node.get(f"{{{NS}}}every") else DEFAULT_EVERY
-            added = subs.add(url, kind, node.get("title") or node.get("text") or "", every)
+            name = node.get("title") or node.get("text") or ""
+            added = subs.add(url, kind, "" if name == url else name, every)
         except (ValueError, ArchiveError) as exc:
             result.skipped.append(f"{url}: {exc}")
             continue

@@ -128,7 +128,7 @@ def _next_page(soup: BeautifulSoup, base: str, url: str, profile: Profile | None
             if target and target != url:
                 return target
     for a in soup.find_all("a", href=True):
-        rel = a.get("rel") or []
+        rel: list[str] | str = a.get("rel") or []
         text = " ".join(a.get_text(" ").split()).lower()
         if "next" in rel or text in _NEXT_WORDS:
             target = _absolute(base, a)
