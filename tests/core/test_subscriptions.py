@@ -30,7 +30,9 @@ def test_v2_catalog_migrates_routes_kept(tmp_path):
     conn = sqlite3.connect(tmp_path / "a" / "catalog.sqlite")
     # take the catalog back to v2 by hand: the routes table under its old name, no v3 tables
     conn.executescript("DROP TABLE sources; DROP TABLE fetches; DROP TABLE robots;"
-                       "ALTER TABLE routes RENAME TO sources; PRAGMA user_version=2;")
+                       "ALTER TABLE routes RENAME TO sources;"
+                       "DROP TABLE highlights; DROP TABLE saved_searches;"  # and v4's
+                       "PRAGMA user_version=2;")
     conn.close()
     with Archive.open(tmp_path / "a", readonly=True) as arch:  # read-only: not migrated
         assert {s["origin"] for s in arch.sources(first.article_id)} == {"one.txt", "copy.txt"}
