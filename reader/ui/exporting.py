@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar, QPushButton
 
 from reader.core import export
@@ -25,7 +25,7 @@ from reader.core.export.document import PRINT_SIZE_PT
 from .announce import say as announce_text
 from .forms import named, open_message
 from .i18n import fill
-from .worker import Job, run_in_background
+from .worker import Job, Task, show_progress
 
 # What ExportOptions.check accepts: the reading size is clamped to it.
 SIZE_MIN_PT, SIZE_MAX_PT = 6.0, 72.0
@@ -108,7 +108,7 @@ class ExportDone:
     pages: int = 0  # PDF only
 
 
-class ExportController(QObject):
+class ExportController(Task):
     """Runs one export at a time in the background; the window owns one."""
 
     finished = Signal(object)  # ExportDone, or None after a failure or cancel
@@ -116,7 +116,6 @@ class ExportController(QObject):
     def __init__(self, window: QMainWindow, archive: Any) -> None:
         super().__init__(window)
         self.window, self.archive = window, archive
-        self.job: Job | None = None
         self.message_box: QMessageBox | None = None
         self.last: ExportDone | None = None
         self.bar = named(QProgressBar(), "exportProgress")
@@ -128,10 +127,6 @@ class ExportController(QObject):
             widget.hide()
             window.statusBar().addPermanentWidget(widget)
         self.retranslate()
-
-    @property
-    def busy(self) -> bool:
-        return self.job is not None
 
     def retranslate(self) -> None:
         self.bar.setAccessibleName(self.tr("Export progress"))
@@ -188,13 +183,11 @@ class ExportController(QObject):
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self.window.statusBar().showMessage(fill(self.tr("Exporting to %1…"), path.name))
-        self.job = run_in_background(work, on_progress=self._progress, on_done=self._done,
-                                     on_error=self._failed)
-        return self.job
+        return self._launch(work)
 
     def cancel(self) -> None:
         if self.job is not None:
-            self.job.cancel()
+            super().cancel()
             self.cancel_button.setEnabled(False)
 
     def _progress(self, event: tuple[str, int, int]) -> None:
@@ -207,16 +200,12 @@ class ExportController(QObject):
         }
         if step == "write":
             self.cancel_button.setEnabled(False)  # python-docx writes in one go
-        if total:
-            self.bar.setRange(0, total)
-            self.bar.setValue(done)
-        else:
-            self.bar.setRange(0, 0)
+        show_progress(self.bar, done, total)
         text = fill(texts.get(step, ""), done, total)
         self.window.statusBar().showMessage(text)
 
     def _end(self) -> None:
-        self.job = None
+        self._release()
         self.bar.hide()
         self.cancel_button.hide()
 

@@ -11,30 +11,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from .forms import open_message
 from .i18n import fill
-from .worker import Job, run_in_background
+from .worker import Job, Task, show_progress
 
 
-class ImportController(QObject):
+class ImportController(Task):
     finished = Signal(object)  # the ImportSummary (or None after an error)
 
     def __init__(self, window: QWidget, archive: Any, index: Any = None) -> None:
         super().__init__(window)
         self.window, self.archive, self.index = window, archive, index
-        self.job: Job | None = None
         self.dialog: QProgressDialog | None = None
         self.summary_box: QMessageBox | None = None
         self.last_summary: Any = None
         self.sample = False  # the running import is the first-run sample (no summary unless it fails)
         self._on_done: Callable[[Any], None] | None = None
-
-    @property
-    def busy(self) -> bool:
-        return self.job is not None
 
     def start(self, targets: list[str], sample: bool = False,
               on_done: Callable[[Any], None] | None = None) -> Job | None:
@@ -63,12 +58,11 @@ class ImportController(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.setRange(0, 0)
         self.dialog.setWindowModality(Qt.WindowModality.NonModal)
-        self.job = run_in_background(work, on_progress=self._progress,
-                                     on_done=self._done, on_error=self._failed)
-        self.dialog.canceled.connect(self.job.cancel)
         self._on_done = on_done
         self.sample = sample
-        return self.job
+        job = self._launch(work)
+        self.dialog.canceled.connect(job.cancel)
+        return job
 
     def ask_files(self) -> None:
         """Files chosen in a dialog, imported."""
@@ -83,16 +77,11 @@ class ImportController(QObject):
         if folder:
             self.start([folder])
 
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-
     def _progress(self, event: Any) -> None:
         if self.dialog is None:
             return
-        if event.total:
-            self.dialog.setRange(0, event.total)
-            self.dialog.setValue(min(event.done, event.total))
+        if event.total:  # the count of files is known once the folders are walked
+            show_progress(self.dialog, event.done, event.total)
         name = Path(event.name).name or event.name
         self.dialog.setLabelText(fill(self.tr("Importing %1 (%2)"), name, event.done))
 
@@ -102,7 +91,7 @@ class ImportController(QObject):
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
-        self.job = None
+        self._release()
 
     def _done(self, summary: Any) -> None:
         self._close_dialog()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -100,6 +100,57 @@ def run_in_background(
     _running.add(job)
     (pool or QThreadPool.globalInstance()).start(_Runnable(job, fn))
     return job
+
+
+class Task(QObject):
+    """What the window's import and export controllers share: one job at a time, `busy`,
+    `cancel()`, and the job's progress, result and failure delivered to the subclass's
+    `_progress`, `_done` and `_failed` on the GUI thread; `_release()` when it is over."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.job: Job | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _launch(self, fn: Work) -> Job:
+        self.job = run_in_background(fn, on_progress=self._progress, on_done=self._done,
+                                     on_error=self._failed)
+        return self.job
+
+    def _release(self) -> None:
+        self.job = None
+
+    def _progress(self, value: Any) -> None:
+        pass  # a task without progress to show
+
+    def _done(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def _failed(self, error: BaseException) -> None:
+        raise NotImplementedError
+
+
+class ProgressDisplay(Protocol):
+    """A progress bar or a progress dialog."""
+
+    def setRange(self, minimum: int, maximum: int) -> None: ...  # noqa: N802 (Qt's name)
+    def setValue(self, progress: int) -> None: ...  # noqa: N802 (Qt's name)
+
+
+def show_progress(display: ProgressDisplay, done: int, total: int) -> None:
+    """`done` of `total` on a bar or dialog; with no total yet, the busy (moving) bar."""
+    if total:
+        display.setRange(0, total)
+        display.setValue(min(done, total))
+    else:
+        display.setRange(0, 0)
 
 
 def running_jobs() -> list[Job]:
