@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
 
 SK = QKeySequence.StandardKey
 CONTEXT = "Actions"
@@ -93,8 +93,10 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_link", QT_TRANSLATE_NOOP("Actions", "Open &Source Link"),
                QT_TRANSLATE_NOOP("Actions", "Open the article's web page in the browser"), ("Ctrl+Shift+L",)),
     # Help
+    ActionSpec("help", QT_TRANSLATE_NOOP("Actions", "&Keys and Help"),
+               QT_TRANSLATE_NOOP("Actions", "How to use OPDC Reader, with every key"), (SK.HelpContents, "F1")),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About OPDC Reader"),
-               QT_TRANSLATE_NOOP("Actions", "Version and licence of OPDC Reader"), (SK.HelpContents, "F1")),
+               QT_TRANSLATE_NOOP("Actions", "Version and licence of OPDC Reader")),
 )
 
 
@@ -129,8 +131,30 @@ class ActionRegistry(QObject):
                 group.addAction(action)
             window.addAction(action)  # shortcuts work even when no menu shows the action
             self.actions[spec.name] = action
+        self.window = window
         self.apply_shortcuts(overrides or {})
         self.translate_ui()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """The window's shortcuts win over a text field's own Emacs-style keys (on Linux a
+        line edit takes Ctrl+E, Ctrl+K, Ctrl+D... for itself, so Ctrl+E did nothing in the
+        search box or the size box). Declining the override lets the shortcut fire."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(
+                watched, (QLineEdit, QAbstractSpinBox)) and isinstance(event, QKeyEvent):
+            if watched.window() is self.window and self.owns(event):
+                event.ignore()
+                return True
+        return False
+
+    def owns(self, event: QKeyEvent) -> bool:
+        """True when the key is one of this window's action shortcuts."""
+        pressed = QKeySequence(event.keyCombination())
+        return any(seq.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                   for action in self.actions.values() if action.isEnabled()
+                   for seq in action.shortcuts())
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]

@@ -41,17 +41,18 @@ def reading_size_pt(zoom_percent: int) -> float:
     return min(SIZE_MAX_PT, max(SIZE_MIN_PT, PRINT_SIZE_PT * zoom_percent / 100))
 
 
-def export_options(fmt: str, lang: str, zoom_percent: int | None = None) -> ExportOptions:
+def export_options(fmt: str, lang: str, zoom_percent: int | None = None, era: str = "") -> ExportOptions:
     """Options for print/PDF ("pdf") or Word ("docx"): the official size, or the
-    reading size when a zoom is given. Word keeps the official font (TH Sarabun New);
-    print uses the font Qt has (reader/ui/fonts.py)."""
+    reading size when a zoom is given; dates in the era the reader chose (an English
+    interface with Buddhist-era dates prints BE too). Word keeps the official font
+    (TH Sarabun New); print uses the font Qt has (reader/ui/fonts.py)."""
     size = reading_size_pt(zoom_percent) if zoom_percent else PRINT_SIZE_PT
     lang = "en" if lang == "en" else "th"
     if fmt == "docx":
-        return ExportOptions(size_pt=size, lang=lang)
+        return ExportOptions(size_pt=size, lang=lang, era=era)
     from .fonts import load_app_fonts
 
-    return print_options(load_app_fonts(), size, lang=lang)
+    return print_options(load_app_fonts(), size, lang=lang, era=era)
 
 
 def safe_file_name(title: str, suffix: str, fallback: str = "article") -> str:
@@ -79,13 +80,21 @@ def list_ids(model: Any, limit: int) -> tuple[list[int], int]:
     return ids, total
 
 
+def start_folder(folder: str = "") -> Path:
+    """Where a file dialog opens: the folder used last, else Documents, else home; never
+    the working directory (from a menu entry that is / or the install folder)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for candidate in (folder, documents, str(Path.home())):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path.home()
+
+
 def ask_save_path(parent: Any, caption: str, name: str, formats: tuple[str, ...],
                   filters: dict[str, str], folder: str = "") -> tuple[Path, str] | None:
-    """The save dialog, opened in `folder` (else the user's Documents); returns (path
+    """The save dialog, opened in `folder` (else Documents, else home); returns (path
     with the format's suffix, format) or None."""
-    if not folder or not Path(folder).is_dir():
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = str(Path(folder) / name) if folder and Path(folder).is_dir() else name
+    start = str(start_folder(folder) / name)
     wanted = ";;".join(filters[f] for f in formats)
     chosen, chosen_filter = QFileDialog.getSaveFileName(parent, caption, start, wanted)
     if not chosen:

@@ -84,7 +84,9 @@ def install(app: QCoreApplication, choice: str) -> str:
         app.installTranslator(ours)
         _installed.append(ours)
     qt_own = QTranslator(app)  # Qt's own dialogs (file chooser, print dialog)
-    if qt_own.load(QLocale(lang), "qtbase", "_", qt_dir):
+    # Qt has no Thai: resources/i18n/qtbase_th.ts covers the dialogs this app opens.
+    if qt_own.load(QLocale(lang), "qtbase", "_", qt_dir) or qt_own.load(
+            QLocale(lang), "qtbase", "_", str(resource("resources", "i18n"))):
         app.installTranslator(qt_own)
         _installed.append(qt_own)
     QLocale.setDefault(QLocale(QLocale.Language.Thai if lang == "th" else QLocale.Language.English))

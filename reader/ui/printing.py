@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QGraphicsView, QToolBar, QToolButton, QWidget
 
 from reader.core.export import (
     ExportError,
@@ -446,4 +447,28 @@ def preview_dialog(parent, articles: list[Article], options: ExportOptions | Non
     dialog.report = report  # what it shows (tests read the options back)
     dialog.setWindowTitle(tr("Print preview"))
     dialog.paintRequested.connect(lambda target: paint_report(report, target))
+    reachable_by_tab(dialog)
     return dialog
+
+
+def reachable_by_tab(dialog: QWidget) -> list[QWidget]:
+    """Qt's preview toolbar buttons take no focus: keyboard users could not reach Print,
+    Zoom or the page buttons. Give each focus and its action's name, and chain them in
+    the order shown, then the page itself. Returns the chain (tests walk it)."""
+    chain: list[QWidget] = []
+    for toolbar in dialog.findChildren(QToolBar):
+        for action in toolbar.actions():
+            widget = toolbar.widgetForAction(action)
+            if widget is None or action.isSeparator() or not action.isVisible():
+                continue
+            if isinstance(widget, QToolButton):
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+                widget.setAccessibleName(action.text().replace("&", ""))
+            for part in [widget, *widget.findChildren(QWidget)]:  # the page box, the zoom box
+                if part.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    chain.append(part)
+                    break
+    chain += [w for w in dialog.findChildren(QGraphicsView)]
+    for first, second in zip(chain, chain[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+    return chain

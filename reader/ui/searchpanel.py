@@ -93,6 +93,10 @@ class SearchPanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(self.grid)
         layout.addWidget(self.count_label)
+        # Tab goes as the eye reads: search box, Filters, then the filters in order.
+        chain = [self.box, self.filters_button, *self.fields]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.retranslate()
 
     def _place(self, columns: int) -> None:
@@ -132,7 +136,8 @@ class SearchPanel(QWidget):
                     self.tr("Show or hide the year, category, language and order filters"))
         name_widget(self.box, self.tr("Search"), self.tr(
             "Type words to search the archive; results appear as you type"))
-        captions = [self.tr("&From year"), self.tr("&To year"), self.tr("Ca&tegory"),
+        # Access keys unique in the window: Alt+F is the File menu, Alt+T the category.
+        captions = [self.tr("From &year"), self.tr("To yea&r"), self.tr("Ca&tegory"),
                     self.tr("&Language"), self.tr("S&ort by")]
         tips = [self.tr("Only articles from this year on"), self.tr("Only articles up to this year"),
                 self.tr("Only articles of this category"), self.tr("Only articles in this language"),
@@ -185,6 +190,8 @@ class SearchPanel(QWidget):
 
     def filters(self) -> dict:
         first, last = self._year(self.year_from), self._year(self.year_to)
+        if first and last and first > last:  # From 2560 To 2550: the years between them
+            first, last = last, first
         return {
             "date_from": dt.date(first, 1, 1) if first else None,
             "date_to": dt.date(last, 12, 31) if last else None,

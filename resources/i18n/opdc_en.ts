@@ -184,8 +184,16 @@
             <translation>Open &amp;Source Link</translation>
         </message>
         <message>
-            <source>Open the article&apos;s web page in the browser</source>
-            <translation>Open the article&apos;s web page in the browser</translation>
+            <source>Open the article's web page in the browser</source>
+            <translation>Open the article's web page in the browser</translation>
+        </message>
+        <message>
+            <source>&amp;Keys and Help</source>
+            <translation>&amp;Keys and Help</translation>
+        </message>
+        <message>
+            <source>How to use OPDC Reader, with every key</source>
+            <translation>How to use OPDC Reader, with every key</translation>
         </message>
         <message>
             <source>&amp;About OPDC Reader</source>
@@ -300,6 +308,73 @@
         <message>
             <source>Export</source>
             <translation>Export</translation>
+        </message>
+    </context>
+    <context>
+        <name>Help</name>
+        <message>
+            <source>Move to the next or previous control</source>
+            <translation>Move to the next or previous control</translation>
+        </message>
+        <message>
+            <source>Move between the library, the search box, the list and the article</source>
+            <translation>Move between the library, the search box, the list and the article</translation>
+        </message>
+        <message>
+            <source>In the list: open the article and move to its text</source>
+            <translation>In the list: open the article and move to its text</translation>
+        </message>
+        <message>
+            <source>When the article fills the window: back to the list</source>
+            <translation>When the article fills the window: back to the list</translation>
+        </message>
+        <message>
+            <source>Move by row in the list, by line in the article</source>
+            <translation>Move by row in the list, by line in the article</translation>
+        </message>
+        <message>
+            <source>Move by word in the article, Thai words included</source>
+            <translation>Move by word in the article, Thai words included</translation>
+        </message>
+        <message>
+            <source>Go to the start or end of the article</source>
+            <translation>Go to the start or end of the article</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>View</source>
+            <translation>View</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Article</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Help</translation>
+        </message>
+        <message>
+            <source>Every command is in the menus (F10 or Alt opens them) and has a key. Text size: Ctrl++ and Ctrl+-. With the whole interface scaled, the window turns into pages when the panes no longer fit side by side.</source>
+            <translation>Every command is in the menus (F10 or Alt opens them) and has a key. Text size: Ctrl++ and Ctrl+-. With the whole interface scaled, the window turns into pages when the panes no longer fit side by side.</translation>
+        </message>
+        <message>
+            <source>Menu %1</source>
+            <translation>Menu %1</translation>
+        </message>
+        <message>
+            <source>OPDC Reader help</source>
+            <translation>OPDC Reader help</translation>
+        </message>
+        <message>
+            <source>Help text</source>
+            <translation>Help text</translation>
         </message>
     </context>
     <context>
@@ -488,6 +563,25 @@
 An accessible reader and archive for Thai government news.</source>
             <translation>OPDC Reader %1
 An accessible reader and archive for Thai government news.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteDialog</name>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>&amp;Your note about this article:</source>
+            <translation>&amp;Your note about this article:</translation>
+        </message>
+        <message>
+            <source>Note text</source>
+            <translation>Note text</translation>
+        </message>
+        <message>
+            <source>Your own words about the article; Tab moves to the buttons</source>
+            <translation>Your own words about the article; Tab moves to the buttons</translation>
         </message>
     </context>
     <context>
@@ -701,16 +795,16 @@ An accessible reader and archive for Thai government news.</translation>
             <translation>Type words to search the archive; results appear as you type</translation>
         </message>
         <message>
-            <source>&amp;From year</source>
-            <translation>&amp;From year</translation>
-        </message>
-        <message>
-            <source>&amp;To year</source>
-            <translation>&amp;To year</translation>
-        </message>
-        <message>
             <source>Ca&amp;tegory</source>
             <translation>Ca&amp;tegory</translation>
+        </message>
+        <message>
+            <source>From &amp;year</source>
+            <translation>From &amp;year</translation>
+        </message>
+        <message>
+            <source>To yea&amp;r</source>
+            <translation>To yea&amp;r</translation>
         </message>
         <message>
             <source>&amp;Language</source>

@@ -184,8 +184,16 @@
             <translation>เปิดลิงก์ต้นฉบับ (&amp;S)</translation>
         </message>
         <message>
-            <source>Open the article&apos;s web page in the browser</source>
+            <source>Open the article's web page in the browser</source>
             <translation>เปิดหน้าเว็บของบทความในเบราว์เซอร์</translation>
+        </message>
+        <message>
+            <source>&amp;Keys and Help</source>
+            <translation>แป้นพิมพ์และวิธีใช้ (&amp;K)</translation>
+        </message>
+        <message>
+            <source>How to use OPDC Reader, with every key</source>
+            <translation>วิธีใช้ OPDC Reader พร้อมแป้นพิมพ์ทุกคำสั่ง</translation>
         </message>
         <message>
             <source>&amp;About OPDC Reader</source>
@@ -300,6 +308,73 @@
         <message>
             <source>Export</source>
             <translation>ส่งออก</translation>
+        </message>
+    </context>
+    <context>
+        <name>Help</name>
+        <message>
+            <source>Move to the next or previous control</source>
+            <translation>ไปยังตัวควบคุมถัดไปหรือก่อนหน้า</translation>
+        </message>
+        <message>
+            <source>Move between the library, the search box, the list and the article</source>
+            <translation>ย้ายระหว่างคลังข่าว ช่องค้นหา รายการ และบทความ</translation>
+        </message>
+        <message>
+            <source>In the list: open the article and move to its text</source>
+            <translation>ในรายการ: เปิดบทความและไปยังเนื้อหา</translation>
+        </message>
+        <message>
+            <source>When the article fills the window: back to the list</source>
+            <translation>เมื่อบทความเต็มหน้าต่าง: กลับไปที่รายการ</translation>
+        </message>
+        <message>
+            <source>Move by row in the list, by line in the article</source>
+            <translation>เลื่อนทีละแถวในรายการ ทีละบรรทัดในบทความ</translation>
+        </message>
+        <message>
+            <source>Move by word in the article, Thai words included</source>
+            <translation>เลื่อนทีละคำในบทความ รวมถึงคำภาษาไทย</translation>
+        </message>
+        <message>
+            <source>Go to the start or end of the article</source>
+            <translation>ไปยังต้นหรือท้ายบทความ</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>แฟ้ม</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>แก้ไข</translation>
+        </message>
+        <message>
+            <source>View</source>
+            <translation>มุมมอง</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>บทความ</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>ช่วยเหลือ</translation>
+        </message>
+        <message>
+            <source>Every command is in the menus (F10 or Alt opens them) and has a key. Text size: Ctrl++ and Ctrl+-. With the whole interface scaled, the window turns into pages when the panes no longer fit side by side.</source>
+            <translation>ทุกคำสั่งอยู่ในเมนู (กด F10 หรือ Alt เพื่อเปิดเมนู) และมีแป้นลัด ขนาดตัวอักษร: Ctrl++ และ Ctrl+- เมื่อปรับขนาดทั้งหน้าจอจนส่วนต่าง ๆ วางเคียงกันไม่ได้ หน้าต่างจะแสดงทีละหน้า</translation>
+        </message>
+        <message>
+            <source>Menu %1</source>
+            <translation>เมนู%1</translation>
+        </message>
+        <message>
+            <source>OPDC Reader help</source>
+            <translation>วิธีใช้ OPDC Reader</translation>
+        </message>
+        <message>
+            <source>Help text</source>
+            <translation>ข้อความวิธีใช้</translation>
         </message>
     </context>
     <context>
@@ -486,6 +561,25 @@
 An accessible reader and archive for Thai government news.</source>
             <translation>OPDC Reader %1
 โปรแกรมอ่านและจัดเก็บข่าวภาครัฐไทยที่ทุกคนเข้าถึงได้</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteDialog</name>
+        <message>
+            <source>Note</source>
+            <translation>บันทึกย่อ</translation>
+        </message>
+        <message>
+            <source>&amp;Your note about this article:</source>
+            <translation>บันทึกย่อของคุณเกี่ยวกับบทความนี้ (&amp;Y):</translation>
+        </message>
+        <message>
+            <source>Note text</source>
+            <translation>ข้อความบันทึกย่อ</translation>
+        </message>
+        <message>
+            <source>Your own words about the article; Tab moves to the buttons</source>
+            <translation>ข้อความของคุณเองเกี่ยวกับบทความ กด Tab เพื่อไปยังปุ่ม</translation>
         </message>
     </context>
     <context>
@@ -699,16 +793,16 @@ An accessible reader and archive for Thai government news.</source>
             <translation>พิมพ์คำเพื่อค้นหาในคลังข่าว ผลลัพธ์จะแสดงขณะพิมพ์</translation>
         </message>
         <message>
-            <source>&amp;From year</source>
-            <translation>ตั้งแต่ปี (&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;To year</source>
-            <translation>ถึงปี (&amp;T)</translation>
-        </message>
-        <message>
             <source>Ca&amp;tegory</source>
             <translation>หมวดหมู่ (&amp;T)</translation>
+        </message>
+        <message>
+            <source>From &amp;year</source>
+            <translation>ตั้งแต่ปี (&amp;Y)</translation>
+        </message>
+        <message>
+            <source>To yea&amp;r</source>
+            <translation>ถึงปี (&amp;R)</translation>
         </message>
         <message>
             <source>&amp;Language</source>

@@ -228,3 +228,17 @@ def test_the_guard_fails_a_search_that_could_not_run(index, monkeypatch):
     assert res.failed and "could not run" in res.message
     with pytest.raises(pytest.fail.Exception, match="could not run"):
         search(index, "ธรรมาภิบาล")
+
+
+def test_a_reversed_date_range_is_searched_the_right_way_round_and_said(index):
+    # issue 15: date:2599..2500 gave 0 results without a word
+    res = index.search("date:2560..2556")
+    assert set(ids(res)) == {SEED_ID, 3}
+    assert res.message and "backwards" in res.message and "2556..2560" in res.message
+    assert index.search("date:2556..2560").message is None
+
+
+def test_query_dates_outside_the_year_filters_are_said(index):
+    res = index.search("date:2563", Filters(date_from=dt.date(2013, 1, 1), date_to=dt.date(2014, 12, 31)))
+    assert ids(res) == []
+    assert res.message and "do not overlap" in res.message

@@ -61,11 +61,18 @@ class ExportOptions:
     citation: bool = True  # the source/citation block after each article
     memo_reference: bool = True  # a pasteable reference inside that block
     lang: str = "th"  # language of labels and dates ("th" or "en")
+    era: str = ""  # "be" or "ce" for the dates shown; "" = the language's usual (th: BE, en: CE)
     thai_digits: bool = False  # Thai digits in dates and page numbers
     cover: bool | None = None  # None: a cover page only for several articles
     toc: bool | None = None  # None: a table of contents only for several articles
     header: bool = True  # running title, page n / N and print date on every page
     first_line_indent_mm: float = 25.0  # Thai paragraphs start indented
+
+    def date_era(self) -> str:
+        """The era of the dates written: the one chosen, else Thai BE and English CE."""
+        if self.era in ("be", "ce"):
+            return self.era
+        return "ce" if self.lang == "en" else "be"
 
     def paper_mm(self) -> tuple[float, float]:
         try:
@@ -232,7 +239,7 @@ def build_section(article: Article, options: ExportOptions, number: int,
     lab = REPORT_LABELS.get(options.lang, REPORT_LABELS["th"])
     meta = []
     if article.date:
-        era = "ce" if options.lang == "en" else "be"
+        era = options.date_era()
         meta.append((lab["published"], format_date(article.date, era, "long", options.lang, options.thai_digits)))
     if article.category:
         meta.append((lab["category"], clean(article.category)))
@@ -265,7 +272,7 @@ def build_report(articles: list[Article], meta: ReportMeta | None = None, option
     lab = REPORT_LABELS.get(options.lang, REPORT_LABELS["th"])
     many = len(articles) > 1
     created = meta.created or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    era = "ce" if options.lang == "en" else "be"
+    era = options.date_era()
     sections = [build_section(a, options, i, meta.highlights.get(a.id or 0))
                 for i, a in enumerate(articles, 1)]
     title = clean(meta.title).strip() or (lab["report_title"] if many else sections[0].title)

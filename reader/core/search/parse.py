@@ -181,6 +181,9 @@ def _date_clause(p: Parsed, fname: str, value: str) -> bool:
         hi = _parse_date(hi_text if sep else lo_text, True) if (hi_text or not sep) else None
         if (lo_text and lo is None) or (hi_text and hi is None) or (lo is None and hi is None):
             return False
+        if lo and hi and lo > hi:  # 2599..2500: surely meant the other way round; say so
+            lo, hi = _parse_date(hi_text, False), _parse_date(lo_text, True)
+            p.messages.append(f"The date range {value} runs backwards; searched {hi_text}..{lo_text}.")
         _narrow(p.filters, lo, hi)
         return True
     d = _parse_date(value, fname == "before")
@@ -199,6 +202,8 @@ def _date_clause(p: Parsed, fname: str, value: str) -> bool:
 def merged_filters(p: Parsed, given: Filters | None) -> Filters:
     f = Filters(**vars(given)) if given else Filters()
     _narrow(f, p.filters.date_from, p.filters.date_to)
+    if f.date_from and f.date_to and f.date_from > f.date_to:
+        p.messages.append("The dates in the query and the year filters do not overlap: nothing can match.")
     if p.filters.language:
         f.language = p.filters.language
     return f
