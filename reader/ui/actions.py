@@ -96,7 +96,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("help", QT_TRANSLATE_NOOP("Actions", "&Keys and Help"),
                QT_TRANSLATE_NOOP("Actions", "How to use OPDC Reader, with every key"), (SK.HelpContents, "F1")),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About OPDC Reader"),
-               QT_TRANSLATE_NOOP("Actions", "Version and licence of OPDC Reader")),
+               QT_TRANSLATE_NOOP("Actions", "Version and licence of OPDC Reader"), ("Shift+F1",)),
 )
 
 

@@ -35,9 +35,9 @@ MENU_TITLES = {
 }
 
 
-def _t(text: str) -> str:
+def _t(text: object) -> str:
     """A text marked with QT_TRANSLATE_NOOP("Help", ...) above, in the current language."""
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 def _rows(pairs: list[tuple[str, str, str]]) -> str:
@@ -83,7 +83,8 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("helpDialog")
         self.setWindowTitle(QCoreApplication.translate("Help", "OPDC Reader help"))
-        self.text = QTextEdit(objectName="helpText")
+        self.text = QTextEdit()
+        self.text.setObjectName("helpText")
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                           | Qt.TextInteractionFlag.TextSelectableByMouse)
