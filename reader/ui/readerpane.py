@@ -9,9 +9,11 @@ reader clicks one (or uses Article > Open Source Link).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, Qt, QTextBoundaryFinder, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTextBoundaryFinder, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -81,6 +83,8 @@ class ReaderPane(QTextEdit):
         self.view: ArticleView | None = None
         self.terms: list[str] = []
         self._labels: dict[str, str] = {}  # the pane's own words, filled by retranslate()
+        self._pending_top: int | None = None  # where to scroll once the layout gets there
+        self.document().documentLayout().documentSizeChanged.connect(self._scroll_pending)
         self.retranslate()
 
     # -- language ----------------------------------------------------------------------
@@ -98,12 +102,20 @@ class ReaderPane(QTextEdit):
             "version": self.tr("Version %1"),
             "empty": self.tr("Choose an article from the list to read it here."),
         }
-        self._render()
+        self._render_in_place()
 
     # -- content -----------------------------------------------------------------------
     def show_article(self, view: ArticleView | None, terms: list[str] | None = None) -> None:
+        """Show an article from its start; the same article shown again (a new era, tags,
+        language) keeps the reader's place instead."""
+        same = (view is not None and self.view is not None
+                and (view.title, view.paragraphs) == (self.view.title, self.view.paragraphs))
         self.view = view
         self.terms = list(terms or [])
+        self._pending_top = None
+        if same:
+            self._render_in_place()
+            return
         self._render()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -112,47 +124,182 @@ class ReaderPane(QTextEdit):
         self._apply_highlights()
 
     def set_zoom(self, percent: int) -> None:
+        """A new text size as a change of the document's default font: the text is not
+        re-inserted, so the caret stays, screen readers get no flood of text events, and
+        the line that was at the top stays at the top."""
         if percent == self.zoom_percent:
             return
-        pos = self.textCursor().position()
-        bar = self.verticalScrollBar()
-        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        self.zoom_percent = percent
-        self._render()
-        cursor = self.textCursor()
-        cursor.setPosition(min(pos, len(self.toPlainText())))
-        self.setTextCursor(cursor)
-        bar.setValue(round(fraction * bar.maximum()))
+        with self.place_kept():
+            self.zoom_percent = percent
+            self._apply_font()
+            self._size_title()
 
     def set_family(self, family: str) -> None:
         self.family = family
-        self._render()
+        with self.place_kept():
+            self._apply_font()
+
+    def refresh_colors(self) -> None:
+        """Theme change: links and hits are drawn as extra selections, so new colours need
+        no change to the document either."""
+        self._apply_highlights()
 
     def point_size(self, factor: float = 1.0) -> float:
         return BASE_POINT_SIZE * self.zoom_percent / 100 * factor
 
-    def _char(self, factor: float = 1.0, bold: bool = False, link: str | None = None,
-              italic: bool = False) -> QTextCharFormat:
+    def _base_font(self) -> QFont:
+        base = QFont(self.family) if self.family else QFont(self.font())
+        base.setPointSizeF(self.point_size())
+        return base
+
+    def _apply_font(self) -> None:
+        doc = self.document()
+        doc.setDefaultFont(self._base_font())
+        # Qt lays a long text out in steps after a font change and tells the scroll bar
+        # its size step by step (sometimes never the last step): lay it all out now
+        # (50 ms for 57,000 characters) and have the view take the full size, so the
+        # reading place can be scrolled to at once.
+        layout = doc.documentLayout()
+        layout.blockBoundingRect(doc.lastBlock())
+        layout.documentSizeChanged.emit(layout.documentSize())
+
+    def _title_adjustment(self) -> int:
+        # A large title at large sizes would fill the pane: it grows less than the body
+        # (Qt's size steps: 2 is 1.5 times the text, 1 is 1.2 times).
+        return 2 if self.zoom_percent <= 150 else 1
+
+    def _size_title(self) -> None:
+        """The one format change a zoom may need, when the title's step changes (at 150%)."""
+        block = self.document().firstBlock()
+        if self.view is None or not block.isValid():
+            return
+        want = self._title_adjustment()
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.charFormat().intProperty(QTextFormat.Property.FontSizeAdjustment) == want:
+            return  # (a selection's charFormat is that of its last character)
         fmt = QTextCharFormat()
-        font = QFont(self.family) if self.family else QFont(self.font())
-        font.setPointSizeF(self.point_size(factor))
-        font.setBold(bold)
-        font.setItalic(italic)
-        fmt.setFont(font)
+        fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, want)
+        cursor.mergeCharFormat(fmt)
+
+    # -- keeping the reading place ------------------------------------------------------
+    def first_visible_position(self) -> int:
+        """The document position of the first character at the top of the view."""
+        return self.cursorForPosition(QPoint(1, 1)).position()
+
+    def scroll_to_position(self, pos: int) -> None:
+        """Scroll so the line holding `pos` is the top line. A long text is laid out in
+        steps after a font change and the scroll bar grows with it: when the line is not
+        in reach yet, scroll when the layout has come that far (documentSizeChanged)."""
+        self._pending_top = pos
+        self._scroll_pending()
+
+    def _scroll_pending(self, *_args: object) -> None:
+        pos = self._pending_top
+        if pos is None:
+            return
+        doc = self.document()
+        block = doc.findBlock(pos)
+        if not block.isValid():
+            self._pending_top = None
+            return
+        top = doc.documentLayout().blockBoundingRect(block).top()  # lays out up to there
+        layout = block.layout()
+        line = layout.lineForTextPosition(pos - block.position()) if layout else None
+        if line is not None and line.isValid():
+            top += line.y()
+        bar = self.verticalScrollBar()
+        if round(top) <= bar.maximum():
+            bar.setValue(round(top))
+            self._pending_top = None
+
+    @contextmanager
+    def place_kept(self) -> Iterator[None]:
+        """Keep the caret and the first visible character through a layout change."""
+        first = self.first_visible_position()
+        at_start = self.verticalScrollBar().value() == 0
+        cursor = self.textCursor()
+        anchor, pos = cursor.anchor(), cursor.position()
+        yield
+        cursor = self.textCursor()
+        if (cursor.anchor(), cursor.position()) != (anchor, pos):
+            end = max(0, self.document().characterCount() - 1)
+            cursor.setPosition(min(anchor, end))
+            cursor.setPosition(min(pos, end), QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+        if at_start:
+            self.verticalScrollBar().setValue(0)
+        else:
+            self.scroll_to_position(first)
+
+    def _spot(self, pos: int) -> tuple[int, int, str]:
+        block = self.document().findBlock(pos)
+        return block.blockNumber(), pos - block.position(), block.text()
+
+    def _find_spot(self, spot: tuple[int, int, str]) -> int:
+        """A spot in the re-rendered text: the same offset in an unchanged block, else the
+        same distance from the block's end (labels come first: "Tags: ...")."""
+        number, offset, old_text = spot
+        block = self.document().findBlockByNumber(number)
+        if not block.isValid():
+            return max(0, self.document().characterCount() - 1)
+        text = block.text()
+        if text != old_text:
+            offset = max(0, len(text) - (len(old_text) - offset))
+        return block.position() + min(offset, len(text))
+
+    def _render_in_place(self) -> None:
+        """Render again (labels or dates changed), keeping the caret and the top line."""
+        if self.view is None or self.document().isEmpty():
+            self._render()
+            return
+        at_start = self.verticalScrollBar().value() == 0
+        cursor = self.textCursor()
+        spots = [self._spot(p) for p in (cursor.anchor(), cursor.position(), self.first_visible_position())]
+        self._render()
+        anchor, pos, first = (self._find_spot(spot) for spot in spots)
+        cursor = self.textCursor()
+        cursor.setPosition(anchor)
+        cursor.setPosition(pos, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if at_start:
+            self.verticalScrollBar().setValue(0)
+        else:
+            self.scroll_to_position(first)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind == QEvent.Type.FontChange:
+            # QTextEdit makes the widget's font (the interface size, with scaling on) the
+            # document's: the reading size is ours, so set it back, keeping the place.
+            with self.place_kept():
+                super().changeEvent(event)
+                self._apply_font()
+            return
+        super().changeEvent(event)
+        if kind == QEvent.Type.PaletteChange:
+            self._apply_highlights()  # link colours follow the theme
+
+    def _char(self, adjust: int = 0, bold: bool = False, link: str | None = None,
+              italic: bool = False) -> QTextCharFormat:
+        """A format that names no size or family: those come from the document's default
+        font, so zoom and font changes never touch the text (adjust is a relative step)."""
+        fmt = QTextCharFormat()
+        if adjust:
+            fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, adjust)
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        fmt.setFontItalic(italic)
         if link:
             fmt.setAnchor(True)
             fmt.setAnchorHref(link)
-            fmt.setForeground(self.palette().link())
             fmt.setFontUnderline(True)
         return fmt
 
     def _render(self) -> None:
         doc = self.document()
         doc.clear()
-        base = QFont(self.family) if self.family else QFont(self.font())
-        base.setPointSizeF(self.point_size())
-        doc.setDefaultFont(base)
-        doc.setDocumentMargin(12 * max(1.0, self.zoom_percent / 100) ** 0.5)
+        doc.setDefaultFont(self._base_font())
+        doc.setDocumentMargin(12)
         cursor = QTextCursor(doc)
         view = self.view
         if view is None:
@@ -163,22 +310,19 @@ class ReaderPane(QTextEdit):
         title.setHeadingLevel(1)
         title.setBottomMargin(spacing)
         cursor.setBlockFormat(title)
-        # A large title at large sizes would fill the pane: it grows less than the body.
-        title_factor = 1.5 if self.zoom_percent <= 150 else 1.25
-        cursor.insertText(view.title, self._char(title_factor, bold=True))
+        cursor.insertText(view.title, self._char(self._title_adjustment(), bold=True))
         meta = [part for part in (view.date_text, view.category) if part]
-        self._block(cursor, "  ·  ".join(meta), self._char(0.95, italic=True), spacing)
+        self._block(cursor, "  ·  ".join(meta), self._char(italic=True), spacing)
         if view.tags:
-            self._block(cursor, f"{self._labels['tags']}: " + ", ".join(view.tags),
-                        self._char(0.95), 0)
+            self._block(cursor, f"{self._labels['tags']}: " + ", ".join(view.tags), self._char(), 0)
         if view.note:
-            self._block(cursor, f"{self._labels['note']}: {view.note}", self._char(0.95), 0)
+            self._block(cursor, f"{self._labels['note']}: {view.note}", self._char(), 0)
         for text in view.paragraphs:
             self._block(cursor, text, self._char(), spacing)
         if view.credits:
             self._block(cursor, self._labels["credits"], self._char(bold=True), spacing)
             for text in view.credits:
-                self._block(cursor, text, self._char(0.95), 0)
+                self._block(cursor, text, self._char(), 0)
         if view.source_url:
             self._block(cursor, f"{self._labels['source']}: ", self._char(bold=True), spacing)
             cursor.insertText(view.source_url, self._char(link=view.source_url))
@@ -201,23 +345,45 @@ class ReaderPane(QTextEdit):
         cursor.insertBlock(block, fmt)
         cursor.insertText(text, fmt)
 
+    def _link_spans(self) -> list[tuple[int, int]]:
+        spans = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid() and fragment.charFormat().isAnchor():
+                    spans.append((fragment.position(), fragment.position() + fragment.length()))
+                it += 1
+            block = block.next()
+        return spans
+
     def _apply_highlights(self) -> None:
-        """Search terms marked with extra selections, so the document itself is untouched."""
+        """Links in the theme's link colour and search terms marked, both as extra
+        selections: the document itself is untouched (no events for screen readers)."""
         selections = []
+        link = self.palette().link().color()
+        for start, end in self._link_spans():
+            selections.append(self._selection(start, end, None, link))
         text = self.toPlainText()
         background, foreground = self.hit_colors
         for start, end in highlight_spans(text, self.terms):
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(self.document())
-            sel.cursor.setPosition(start)
-            sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            sel.format.setBackground(background)
-            sel.format.setForeground(foreground)
-            selections.append(sel)
+            selections.append(self._selection(start, end, background, foreground))
         self.setExtraSelections(selections)
 
+    def _selection(self, start: int, end: int, background: QColor | None,
+                   foreground: QColor) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = QTextCursor(self.document())
+        sel.cursor.setPosition(start)
+        sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        if background is not None:
+            sel.format.setBackground(background)
+        sel.format.setForeground(foreground)
+        return sel
+
     def hit_count(self) -> int:
-        return len(self.extraSelections())
+        return len(self.extraSelections()) - len(self._link_spans())
 
     # -- no network, links only on request ------------------------------------------------
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
