@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from . import i18n, themes
+from .announce import say
 from .i18n import fill
 from .menus import THEME_ACTIONS
 from .settings import ZOOM_MAX, ZOOM_MIN, Settings
@@ -42,13 +43,14 @@ class Appearance(QObject):
         w.registry["scale_interface"].setChecked(s.scale_interface)
         w.registry["print_reading_size"].setChecked(s.print_at_reading_size)
         self.set_scale_interface(s.scale_interface)
-        self.set_zoom(s.zoom_percent)
+        self.set_zoom(s.zoom_percent, announce=not first)
         hints = QApplication.styleHints()
         if first and hints is not None:
             hints.colorSchemeChanged.connect(self.system_scheme_changed)
 
-    def set_zoom(self, percent: int) -> None:
-        """The article's text size in percent (50-400), shown in the size box and menu."""
+    def set_zoom(self, percent: int, announce: bool = True) -> None:
+        """The article's text size in percent (50-400), shown in the size box and menu,
+        and said to screen readers (not at start-up)."""
         w = self.window
         percent = max(ZOOM_MIN, min(ZOOM_MAX, int(percent)))
         w.settings.zoom_percent = percent
@@ -61,7 +63,10 @@ class Appearance(QObject):
         w.registry["zoom_in"].setEnabled(percent < ZOOM_MAX)
         w.registry["zoom_out"].setEnabled(percent > ZOOM_MIN)
         self._scale_interface()
-        w.statusBar().showMessage(fill(self.tr("Text size %1%"), percent), 2000)
+        said = fill(self.tr("Text size %1%"), percent)
+        w.statusBar().showMessage(said, 2000)
+        if announce:
+            say(w, said)
 
     def show_zoom_level(self) -> None:
         """The View menu's "Text size: 150%" line (also on a language change)."""
@@ -93,7 +98,8 @@ class Appearance(QObject):
         w.registry[THEME_ACTIONS[choice]].setChecked(True)
         w.snippets.colors = self.hit_colors(theme)
         w.reader.hit_colors = self.hit_colors(theme)
-        w.reader.set_family(w.reader.family)  # re-render links in the new colours
+        w.reader.refresh_colors()  # links and hits only: the text and the place stay
+        w.listing.layout_columns(w.list_model.show_snippets)  # the date column fits the new size
         w.list.viewport().update()
         w.arrange()
 
@@ -130,4 +136,5 @@ class Appearance(QObject):
         w.lang = i18n.install(cast(QApplication, QApplication.instance()), choice)
         w.retranslate()
         w.list_model.refresh_dates()
+        w.sidebar.populate(w.archive, w.year_label)  # "All articles", "By year"... anew
         w.article.reshow()

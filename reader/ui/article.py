@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QInputDialog
 
+from .announce import say
 from .operations import ArticleOp, Changed, Step
 from .readerpane import ArticleView
 
@@ -64,6 +65,15 @@ class OpenArticle(QObject):
         w.registry["open_link"].setEnabled(bool(article.source_url))
         w.setWindowTitle(f"{article.title} — {w.tr('OPDC Reader')}")
 
+    def close(self) -> None:
+        """No article open (the list is empty): the pane says how to choose one."""
+        w = self.window
+        self.article_id = self.version = None
+        w.reader.show_article(None)
+        w.registry["bookmark"].setChecked(False)
+        w.registry["open_link"].setEnabled(False)
+        w.setWindowTitle(w.tr("OPDC Reader"))
+
     def reshow(self) -> None:
         """The open article drawn again (dates in another era, after an edit)."""
         if self.article_id is not None:
@@ -82,8 +92,9 @@ class OpenArticle(QObject):
             archive.set_bookmark(article_id, bool(on))
 
         if ArticleOp(self.window, Changed.ARTICLE | Changed.LIST | Changed.LIBRARY, mark).run():
-            self.window.statusBar().showMessage(self.tr("Bookmarked") if on else self.tr("Bookmark removed"),
-                                                3000)
+            said = self.tr("Bookmarked") if on else self.tr("Bookmark removed")
+            self.window.statusBar().showMessage(said, 3000)
+            say(self.window, said)
 
     def set_tags(self, tags: list[str]) -> None:
         """The article's tags become `tags` (blank ones dropped); each refused tag is said."""
@@ -115,9 +126,10 @@ class OpenArticle(QObject):
     def edit_note(self) -> None:
         if self.article_id is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self.window, self.tr("Note"), self.tr(
-            "Your note about this article:"), self.window.archive.note(self.article_id))
-        if ok:
+        from .notedialog import ask_note
+
+        text = ask_note(self.window, self.window.archive.note(self.article_id))
+        if text is not None:
             self.set_note(text)
 
     # -- links ---------------------------------------------------------------------------------

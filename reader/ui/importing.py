@@ -66,14 +66,18 @@ class ImportController(Task):
 
     def ask_files(self) -> None:
         """Files chosen in a dialog, imported."""
-        files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import files"), "", self.tr(
+        from .exporting import start_folder
+
+        files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import files"), str(start_folder()), self.tr(
             "Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)"))
         if files:
             self.start(files)
 
     def ask_folder(self) -> None:
         """A folder chosen in a dialog, imported with everything in it."""
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder"))
+        from .exporting import start_folder
+
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder"), str(start_folder()))
         if folder:
             self.start([folder])
 

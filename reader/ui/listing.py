@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
+from .announce import say
 from .i18n import fill
 from .models import CATEGORY, DATE, SNIPPET, TITLE, ArticleListModel, CatalogSource, SearchSource
 
@@ -48,6 +49,7 @@ class Listing(QObject):
         self.base_filter: dict = {}  # the sidebar's choice: {"year": 2556}, {"tag": "..."}
         self.terms: list[str] = []  # the words to mark in the list and the article
         self.data_version: int | None = None  # the catalog's, when last looked at
+        self.known_total: int | None = None  # articles in the archive when last looked at
 
     def filter_chosen(self, flt: dict) -> None:
         self.base_filter = dict(flt)
@@ -64,6 +66,7 @@ class Listing(QObject):
         w = self.window
         w.sidebar.populate(w.archive, w.year_label)
         w.search.set_categories([c for c, _ in w.archive.categories()])
+        self.known_total = w.archive.count_articles()
         self.refresh()
 
     def refresh(self, announce: bool = True) -> None:
@@ -91,6 +94,9 @@ class Listing(QObject):
         elif query:
             self.terms = [query]
         self.layout_columns(w.list_model.show_snippets)
+        # Results in relevance order show no date arrow (it claimed a date order).
+        by_relevance = isinstance(source, SearchSource) and w.search.sort_order() == "relevance"
+        w.list.header().setSortIndicatorShown(not by_relevance)
         self.announce_count(query, getattr(source, "message", None), announce)
         w.reader.set_terms(self.terms)
         self.select_article(w.article.article_id)
@@ -129,8 +135,7 @@ class Listing(QObject):
     def select_row(self, row: int) -> None:
         w = self.window
         if w.list_model.rowCount() == 0:
-            if w.article.article_id is None:
-                w.reader.show_article(None)
+            w.article.close()  # nothing matches: no unrelated article stays on show
             return
         row = row if row >= 0 else 0
         index = w.list_model.index(row, TITLE)
@@ -164,6 +169,10 @@ class Listing(QObject):
             w.sidebar.populate(w.archive, w.year_label)
             w.search.set_categories([c for c, _ in w.archive.categories()])
         scroll = w.list.verticalScrollBar().value()
+        before = w.archive.count_articles() if self.known_total is None else self.known_total
         self.refresh(announce=False)
         w.list.verticalScrollBar().setValue(scroll)
+        self.known_total = w.archive.count_articles()
+        if self.known_total > before:  # one short sentence, not the whole count again
+            say(w, self.tr("%n new article(s) in the archive", "", self.known_total - before))
         return True

@@ -110,8 +110,8 @@ class MainWindow(QMainWindow):
         outer.setChildrenCollapsible(False)
         self.setCentralWidget(outer)
         self.setAcceptDrops(True)
+        # The search panel orders its own fields (box, Filters, years...); around it:
         self.setTabOrder(self.sidebar, self.search.box)
-        self.setTabOrder(self.search.box, self.search.year_from)
         self.setTabOrder(self.search.sort, self.list)
         self.setTabOrder(self.list, self.reader)
         return content, outer
@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         r.connect("edit_tags", art.edit_tags)
         r.connect("edit_note", art.edit_note)
         r.connect("open_link", art.open_source_link)
+        r.connect("help", self.show_help)
         r.connect("about", self.about)
 
     def retranslate(self) -> None:
@@ -230,6 +231,14 @@ class MainWindow(QMainWindow):
                 self.appearance.set_language(chosen.language)
             self.appearance.apply(chosen)
             self.save()
+
+    def show_help(self) -> None:
+        """F1: the keys and how to move around, made from the actions as they are now."""
+        from .helppage import HelpDialog
+
+        dialog = HelpDialog(self.registry, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

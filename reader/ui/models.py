@@ -183,10 +183,13 @@ class ArticleListModel(QAbstractTableModel):
                 return row.category
             return "".join(text for text, _ in row.snippet)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            # What a screen reader speaks for the row: title and date, not "cell 3 of 20".
-            date = self.format_date(row.date, "long") if row.date else ""
+            # What a screen reader speaks, cell by cell along the row: the title (and
+            # "bookmarked" for the star it cannot see), the date once and in full, the
+            # category or found text.
             if col == TITLE:
-                return f"{row.title}, {date}" if date else row.title
+                return f"{row.title}, {self.tr('bookmarked')}" if row.bookmarked else row.title
+            if col == DATE:
+                return self.format_date(row.date, "long") if row.date else ""
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ToolTipRole and col in (TITLE, SNIPPET):
             return self.data(index, Qt.ItemDataRole.DisplayRole)

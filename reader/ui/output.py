@@ -35,7 +35,7 @@ class Output(QObject):
         """Print/PDF ("pdf") or Word ("docx") options: official 16 pt, or the reading size."""
         settings = self.window.settings
         zoom = settings.zoom_percent if settings.print_at_reading_size else None
-        return export_options(fmt, self.window.lang, zoom)
+        return export_options(fmt, self.window.lang, zoom, era=settings.era)
 
     def _meta(self, article: Article) -> ReportMeta:
         """The article's highlights go on paper too (marked, and listed with their notes)."""

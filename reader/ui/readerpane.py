@@ -13,7 +13,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTextBoundaryFinder, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QPoint,
+    QRectF,
+    Qt,
+    QTextBoundaryFinder,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -384,6 +394,19 @@ class ReaderPane(QTextEdit):
 
     def hit_count(self) -> int:
         return len(self.extraSelections()) - len(self._link_spans())
+
+    # -- screen readers asking to see a passage --------------------------------------------
+    @Slot(QRectF)
+    def _q_ensureVisible(self, rect: QRectF) -> None:  # noqa: N802 (the name Qt looks up)
+        """Qt's accessible text edit scrolls to text a screen reader asks for by calling a
+        private slot of this name, which Qt 6's QTextEdit no longer has (the log said
+        "AccessibleTextEdit::scrollToSubstring failed"). `rect` is in document pixels."""
+        bar = self.verticalScrollBar()
+        height = self.viewport().height()
+        if rect.top() < bar.value():
+            bar.setValue(int(rect.top()))
+        elif rect.bottom() > bar.value() + height:
+            bar.setValue(int(min(rect.top(), rect.bottom() - height)))
 
     # -- no network, links only on request ------------------------------------------------
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)

@@ -483,6 +483,10 @@
             <source>The archive can no longer be read: %1</source>
             <translation>The archive can no longer be read: %1</translation>
         </message>
+        <message numerus="yes">
+            <source>%n new article(s) in the archive</source>
+            <translation><numerusform>%n new article(s) in the archive</numerusform></translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -605,14 +609,6 @@ An accessible reader and archive for Thai government news.</translation>
         <message>
             <source>Tags of this article, separated by commas:</source>
             <translation>Tags of this article, separated by commas:</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <source>Your note about this article:</source>
-            <translation>Your note about this article:</translation>
         </message>
     </context>
     <context>
@@ -904,6 +900,13 @@ An accessible reader and archive for Thai government news.</translation>
         <message>
             <source>Recent imports</source>
             <translation>Recent imports</translation>
+        </message>
+    </context>
+    <context>
+        <name>w</name>
+        <message>
+            <source>OPDC Reader</source>
+            <translation>OPDC Reader</translation>
         </message>
     </context>
 </TS>

@@ -481,6 +481,10 @@
             <source>The archive can no longer be read: %1</source>
             <translation>อ่านคลังข่าวไม่ได้แล้ว: %1</translation>
         </message>
+        <message numerus="yes">
+            <source>%n new article(s) in the archive</source>
+            <translation><numerusform>มีบทความใหม่ %n บทความในคลังข่าว</numerusform></translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -603,14 +607,6 @@ An accessible reader and archive for Thai government news.</source>
         <message>
             <source>Tags of this article, separated by commas:</source>
             <translation>แท็กของบทความนี้ คั่นด้วยเครื่องหมายจุลภาค:</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>บันทึกย่อ</translation>
-        </message>
-        <message>
-            <source>Your note about this article:</source>
-            <translation>บันทึกย่อของคุณเกี่ยวกับบทความนี้:</translation>
         </message>
     </context>
     <context>
@@ -902,6 +898,13 @@ An accessible reader and archive for Thai government news.</source>
         <message>
             <source>Recent imports</source>
             <translation>การนำเข้าล่าสุด</translation>
+        </message>
+    </context>
+    <context>
+        <name>w</name>
+        <message>
+            <source>OPDC Reader</source>
+            <translation>OPDC Reader โปรแกรมอ่านข่าว ก.พ.ร.</translation>
         </message>
     </context>
 </TS>

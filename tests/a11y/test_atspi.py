@@ -93,10 +93,13 @@ def test_reading_pane_exposes_thai_text(tree):
 
 
 def test_article_rows_speak_title_and_date(tree):
-    # The seed article: its row in the list is named "title, date" (Buddhist Era).
-    names = [n["name"] for n in tree["nodes"] if "ธนาคารโลก" in n.get("name", "")
-             and n.get("role") != "text"]
-    assert any("2556" in name and ", " in name for name in names), names
+    # The seed article's row: a title cell, then the date in full once (Buddhist Era).
+    cells = [n for n in tree["nodes"] if n.get("role") in ("table cell", "tree item")]
+    titles = [i for i, n in enumerate(cells) if "ธนาคารโลก" in n["name"]]
+    assert titles, [n["name"] for n in cells][:20]
+    row = [n["name"] for n in cells[titles[0]:titles[0] + 3]]
+    assert sum("2556" in name for name in row) == 1, row
+    assert "2556" not in row[0], row
 
 
 def test_main_controls_are_named(tree):

@@ -50,13 +50,13 @@ def window_access_keys(window) -> dict[str, list[str]]:
 def test_access_keys_are_unique_in_the_window(open_window, archive_path, lang):
     window = open_window(archive_path)
     try:
-        window.set_language(lang)
+        window.appearance.set_language(lang)
         keys = window_access_keys(window)
         assert "f" in keys and "y" in keys  # File menu and From year
         clashes = {k: v for k, v in keys.items() if len(v) > 1}
         assert not clashes, clashes
     finally:
-        window.set_language("en")
+        window.appearance.set_language("en")
 
 
 def test_ctrl_e_works_in_the_search_box_and_the_size_box(open_window, archive_path, qtbot):
@@ -121,7 +121,7 @@ def test_help_page_lists_every_key_from_the_registry(open_window, archive_path):
 def test_help_page_in_thai(open_window, archive_path, qtbot):
     window = open_window(archive_path)
     try:
-        window.set_language("th")
+        window.appearance.set_language("th")
         dialog = HelpDialog(window.registry, window)
         qtbot.addWidget(dialog)
         text = dialog.text.toPlainText()
@@ -129,7 +129,7 @@ def test_help_page_in_thai(open_window, archive_path, qtbot):
         assert "ค้นหา" in text and "Ctrl+F" in text
         assert dialog.text.isReadOnly() and dialog.text.accessibleName() == "ข้อความวิธีใช้"
     finally:
-        window.set_language("en")
+        window.appearance.set_language("en")
 
 
 def test_f1_is_help_not_about(open_window, archive_path):
@@ -160,7 +160,7 @@ def test_print_preview_buttons_are_reached_by_tab(open_window, archive_path, qtb
     from reader.ui import printing
 
     window = open_window(archive_path)
-    article = window.archive.get(window.article_id)
+    article = window.article.current()
     dialog = printing.preview_dialog(window, [article])
     qtbot.addWidget(dialog)
     chain = printing.reachable_by_tab(dialog)
@@ -216,3 +216,86 @@ def test_qt_own_dialogs_speak_thai(qapp, qtbot):
     finally:
         i18n.install(qapp, "en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def said(window) -> list[str]:
+    from reader.ui.announce import Announcer
+
+    found = window.findChild(Announcer)
+    return found.said if found else []
+
+
+def test_zoom_bookmark_and_search_are_announced(open_window, archive_path):
+    window = open_window(archive_path)
+    assert not any("Text size" in s for s in said(window))  # nothing said at start-up
+    window.appearance.set_zoom(120)
+    assert said(window)[-1] == "Text size 120%"
+    window.registry["bookmark"].trigger()
+    assert said(window)[-1] == "Bookmarked"
+    window.registry["bookmark"].trigger()
+    assert said(window)[-1] == "Bookmark removed"
+    window.search.box.setText("ธนาคารโลก")
+    window.search.fire_now()
+    assert "found" in said(window)[-1]
+
+
+def test_a_search_with_no_results_shows_no_unrelated_article(open_window, archive_path):
+    window = open_window(archive_path)
+    assert window.article.article_id is not None
+    window.search.box.setText("zzzqqq-nothing-like-this")
+    window.search.fire_now()
+    assert window.list_model.rowCount() == 0
+    assert window.article.article_id is None
+    assert "Choose an article" in window.reader.toPlainText()
+    assert not window.registry["open_link"].isEnabled()
+
+
+def test_relevance_order_shows_no_date_arrow(open_window, archive_path, qtbot):
+    window = open_window(archive_path)
+    assert window.list.header().isSortIndicatorShown()  # the catalog, newest first
+    qtbot.waitUntil(lambda: window.usable_index() is not None, timeout=10000)
+    window.search.box.setText("ธนาคารโลก")
+    window.search.fire_now()
+    assert window.list_model.show_snippets
+    assert not window.list.header().isSortIndicatorShown()
+
+
+def test_sidebar_follows_a_language_switch(open_window, archive_path):
+    window = open_window(archive_path)
+    try:
+        window.appearance.set_language("th")
+        top = [window.sidebar.topLevelItem(i).text(0) for i in range(window.sidebar.topLevelItemCount())]
+        assert any("บทความทั้งหมด" in t or "ทั้งหมด" in t for t in top), top
+    finally:
+        window.appearance.set_language("en")
+
+
+def test_note_dialog_is_used_by_the_window(open_window, archive_path, qtbot):
+    from PySide6.QtCore import QTimer
+
+    from reader.ui.notedialog import NoteDialog
+
+    window = open_window(archive_path)
+    seen = []
+
+    def answer():
+        dialog = window.findChild(NoteDialog)
+        seen.append(dialog)
+        dialog.editor.setPlainText("บันทึกใหม่")
+        dialog.accept()
+
+    QTimer.singleShot(200, answer)
+    window.article.edit_note()
+    assert seen and seen[0] is not None
+    assert window.archive.note(window.article.article_id) == "บันทึกใหม่"
+
+
+def test_f1_opens_the_help_page(open_window, archive_path, qtbot):
+    from reader.ui.helppage import HelpDialog
+
+    window = open_window(archive_path)
+    window.registry["help"].trigger()
+    dialog = window.findChild(HelpDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert "Ctrl+F" in dialog.text.toPlainText()
+    dialog.close()

@@ -28,16 +28,21 @@ def test_rows_load_lazily(tmp_path):
         assert not model.canFetchMore()
 
 
-def test_accessible_text_is_title_and_date(tmp_path):
+def test_accessible_text_is_title_then_the_date_once_and_the_star_in_words(tmp_path):
     with Archive.open(tmp_path / "a") as archive:
         fill(archive, 3)
         model = ArticleListModel(fmt)
         model.set_source(CatalogSource(archive))
-        index = model.index(0, TITLE)
+        spoken = Qt.ItemDataRole.AccessibleTextRole
         row = model.rows[0]
-        spoken = model.data(index, Qt.ItemDataRole.AccessibleTextRole)
-        assert spoken == f"{row.title}, long:{row.date.isoformat()}"
+        assert model.data(model.index(0, TITLE), spoken) == row.title  # the date is its own cell
+        assert model.data(model.index(0, DATE), spoken) == f"long:{row.date.isoformat()}"
         assert model.data(model.index(0, DATE)) == f"short:{row.date.isoformat()}"
+        archive.set_bookmark(row.id, True)
+        model.reload()
+        row = model.rows[model.row_of(row.id)]
+        assert model.data(model.index(model.row_of(row.id), TITLE), spoken) == f"{row.title}, bookmarked"
+        assert model.data(model.index(model.row_of(row.id), TITLE)).startswith("★ ")
 
 
 def test_sort_and_filter(tmp_path):

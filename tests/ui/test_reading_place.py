@@ -136,3 +136,18 @@ def test_down_after_zoom_goes_to_the_next_line(pane):
     cursor.movePosition(QTextCursor.MoveOperation.Down)
     assert end_of_line <= cursor.position() <= end_of_line + 1 + len(PARAGRAPH) * 3
     assert cursor.position() > before
+
+
+def test_screen_reader_can_scroll_to_a_passage(pane):
+    # Qt's AccessibleTextEdit::scrollToSubstring needs the slot Qt 6 dropped (issue 15's log).
+    from PySide6.QtGui import QAccessible
+
+    iface = QAccessible.queryAccessibleInterface(pane)
+    text = iface.textInterface()
+    pane.verticalScrollBar().setValue(0)
+    far = len(pane.toPlainText()) - 500
+    text.scrollToSubstring(far, far + 10)
+    assert pane.verticalScrollBar().value() > 0
+    cursor = pane.textCursor()
+    cursor.setPosition(far)
+    assert pane.viewport().rect().contains(pane.cursorRect(cursor).center())
