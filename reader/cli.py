@@ -219,6 +219,41 @@ def cmd_verify(args) -> int:
     return EXIT_OK if report.ok else EXIT_PARTIAL
 
 
+def cmd_recover(args) -> int:
+    from reader.core.archive.recover import recover
+    from reader.core.search import open_index
+
+    bar = Progress("recover")
+    report = recover(paths.archive_dir(args.archive), progress=lambda step: bar(0, None, step))
+    bar.close()
+    with _open(args, create=False) as archive:
+        open_index(archive).close()  # the index follows the rebuilt catalog
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        _print_recover_report(report)
+    return EXIT_OK if not report.problems else EXIT_PARTIAL
+
+
+def _print_recover_report(report) -> None:
+    print(f"archive: {report.archive}")
+    if report.damaged_kept:
+        print(f"the damaged catalog is kept in {report.damaged_kept}")
+    print(f"started from backup {report.backup_used}" if report.backup_used
+          else "no sound backup: started from an empty catalog")
+    for refused in report.backups_refused:
+        print(f"  backup not used: {refused}")
+    print(f"journal: {report.journal_entries} changes replayed, {report.articles_from_journal} article "
+          f"versions extracted again from their originals")
+    if report.journal_damaged_lines:
+        print(f"  journal lines that could not be read: {', '.join(report.journal_damaged_lines[:10])}")
+    print(f"originals no article named, imported again: {report.articles_from_originals} articles")
+    print(f"the archive now holds {report.articles} articles; the search index is up to date")
+    for problem in report.problems:
+        print(f"  problem: {problem}")
+    print("run `opdc-reader verify` to check every original against the rebuilt catalog")
+
+
 def cmd_backup(args) -> int:
     from reader.core.archive.bundle import backup
 
@@ -434,6 +469,8 @@ def _archive_commands(c: _Commands) -> None:
     sp.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
     c.add("stats", "numbers about the archive", cmd_stats)
     c.add("verify", "re-hash every original and check the catalog", cmd_verify)
+    c.add("recover", "rebuild a damaged or lost catalog from its backups, journal and originals "
+                     "(the damaged one is kept aside)", cmd_recover)
     sp = c.add("backup", "write the whole archive to one zip file", cmd_backup)
     sp.add_argument("file")
     sp = c.add("restore", "unpack a backup into a new, empty archive folder (--archive)", cmd_restore)

@@ -166,7 +166,8 @@ def _import_source(archive: Archive, source: Source, summary: ImportSummary,
         return "failed"
     status = UNCHANGED
     for article in articles:
-        result = archive.add(article, source.data, source.origin, summary.batch_id)
+        result = archive.add(article, source.data, source.origin, summary.batch_id,
+                             name=source.name, fetched_url=source.url)
         summary.counts[result.status] += 1
         if result.status in (NEW, VERSION):
             status = result.status if status != NEW else status

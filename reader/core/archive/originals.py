@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -47,7 +48,7 @@ class Originals:
     def get(self, sha: str) -> bytes:
         return self.path_for(sha).read_bytes()
 
-    def iter_all(self):
+    def iter_all(self) -> Iterator[tuple[str, Path]]:
         """(sha, path) of every stored original; temporary files are skipped."""
         if not self.root.exists():
             return

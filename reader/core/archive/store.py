@@ -27,6 +27,7 @@ from reader.core.model import Article, IndexDoc
 
 from . import health, netfs
 from .highlights import Highlights
+from .journal import Journal
 from .lock import LockBusy, WriterLock
 from .originals import Originals, sha256_of
 from .saved import SavedSearches
@@ -105,6 +106,9 @@ class Archive:
         self._batch = WriterLock(root / "import.lock") if not readonly else None
         self.highlights = Highlights(self)
         self.saved = SavedSearches(self)
+        # Every change is also one line here (journal.py): what `recover` replays.
+        self.journal = Journal(root, readonly)
+        self._last_add_at = ""  # the time the last add stored, for its journal lines
 
     # -- opening -------------------------------------------------------------------
 
@@ -290,7 +294,7 @@ class Archive:
         """Run fn(conn, *args) in one transaction under the writer lock."""
         with self.writing():
             try:
-                with self._tx() as conn:
+                with self.journal.pending(), self._tx() as conn:
                     return fn(conn, *args)
             except sqlite3.OperationalError as exc:
                 raise self._translate(exc) from exc
@@ -310,8 +314,11 @@ class Archive:
         return ArchiveError(f"archive error: {text}")
 
     def add(self, article: Article, original: bytes, origin: str,
-            batch_id: int | None = None) -> AddResult:
-        """Store one article and the bytes it came from; see the module docstring."""
+            batch_id: int | None = None, name: str | None = None,
+            fetched_url: str | None = None) -> AddResult:
+        """Store one article and the bytes it came from; see the module docstring.
+        `name` (the file or member) and `fetched_url` are what extracting the original
+        again needs (the journal keeps them for `recover`)."""
         with self.writing():
             sha = sha256_of(original)
             fresh = not self.originals.has(sha)
@@ -322,15 +329,35 @@ class Archive:
                     raise ArchiveError(f"the disk holding {self.root} is full; nothing was changed") from exc
                 raise ArchiveError(f"cannot store the original bytes: {exc}") from exc
             try:
-                return self._write(self._add_tx, article, sha, len(original), origin, batch_id)
+                result = self._write(self._add_tx, article, sha, len(original), origin, batch_id)
+                self._journal_add(result, article, sha, len(original), origin, batch_id, name, fetched_url)
+                return result
             except ArchiveError:
                 if fresh:  # "nothing was changed": take back the bytes no catalog row names
                     self.originals.path_for(sha).unlink(missing_ok=True)
                 raise
 
+    def _journal_add(self, result: AddResult, article: Article, sha: str, size: int, origin: str,
+                     batch_id: int | None, name: str | None, fetched_url: str | None) -> None:
+        """Still under the writer lock (add holds it), so the journal keeps the catalog's order."""
+        at = self._last_add_at
+        with self.journal.pending():  # both lines in one write and one fsync
+            self._journal_lines(result, article, sha, size, origin, batch_id, name, fetched_url, at)
+
+    def _journal_lines(self, result: AddResult, article: Article, sha: str, size: int, origin: str,
+                       batch_id: int | None, name: str | None, fetched_url: str | None, at: str) -> None:
+        from .replay import article_entry, route_entry
+
+        if result.status in (NEW, VERSION):
+            self.journal.record("article", article_entry(result.article_id, result.version, article, sha,
+                                                         size, origin, name, fetched_url, batch_id), at)
+        if result.status != UNCHANGED:
+            self.journal.record("route", route_entry(result.article_id, sha, size, origin,
+                                                     article.source_url, batch_id), at)
+
     def _add_tx(self, conn, article: Article, sha: str, size: int, origin: str,
                 batch_id: int | None) -> AddResult:
-        now = now_iso()
+        now = self._last_add_at = now_iso()
         conn.execute(
             "INSERT OR IGNORE INTO originals(sha256, size, stored_at) VALUES (?,?,?)", (sha, size, now)
         )
@@ -419,19 +446,26 @@ class Archive:
 
     def begin_batch(self, targets: Iterable[str]) -> int:
         text = "\n".join(str(t) for t in targets)
-        return self._write(
-            lambda c: c.execute(
-                "INSERT INTO batches(started_at, targets) VALUES (?,?)", (now_iso(), text)
-            ).lastrowid
-        )
+
+        def fn(conn):
+            now = now_iso()
+            batch = conn.execute("INSERT INTO batches(started_at, targets) VALUES (?,?)", (now, text)).lastrowid
+            self.journal.record("batch", {"id": batch, "targets": text}, now)
+            return batch
+        return self._write(fn)
 
     def finish_batch(self, batch_id: int, counts: dict[str, int], failures: list[tuple[str, str]],
                      status: str = "done") -> None:
         def fn(conn):
+            now = now_iso()
+            self.journal.record("batch_done", {
+                "id": batch_id, "status": status, "new": counts.get(NEW, 0),
+                "versions": counts.get(VERSION, 0), "unchanged": counts.get(UNCHANGED, 0),
+                "duplicates": counts.get(DUPLICATE, 0), "failures": failures}, now)
             conn.execute(
                 "UPDATE batches SET finished_at=?, status=?, new=?, versions=?, unchanged=?,"
                 " duplicates=?, failed=? WHERE id=?",
-                (now_iso(), status, counts.get(NEW, 0), counts.get(VERSION, 0),
+                (now, status, counts.get(NEW, 0), counts.get(VERSION, 0),
                  counts.get(UNCHANGED, 0), counts.get(DUPLICATE, 0), len(failures), batch_id),
             )
             conn.executemany(
@@ -564,14 +598,18 @@ class Archive:
 
     # -- the librarian's own words: bookmarks, tags, notes, collections ---------------
 
-    def _touch(self, conn, article_id: int) -> None:
-        cur = conn.execute("UPDATE articles SET updated_at=? WHERE id=?", (now_iso(), article_id))
+    def _touch(self, conn, article_id: int, kind: str = "", **change) -> None:
+        """Mark the article changed (the index picks it up) and journal the change."""
+        now = now_iso()
+        cur = conn.execute("UPDATE articles SET updated_at=? WHERE id=?", (now, article_id))
         if cur.rowcount == 0:
             raise KeyError(f"no article {article_id}")
+        if kind:
+            self.journal.record(kind, {"id": article_id, **change}, now)
 
     def set_bookmark(self, article_id: int, on: bool) -> None:
         def fn(conn):
-            self._touch(conn, article_id)
+            self._touch(conn, article_id, "bookmark", on=bool(on))
             conn.execute("UPDATE articles SET bookmarked=? WHERE id=?", (1 if on else 0, article_id))
         self._write(fn)
 
@@ -585,13 +623,13 @@ class Archive:
             raise ValueError("a tag cannot be empty")
 
         def fn(conn):
-            self._touch(conn, article_id)
+            self._touch(conn, article_id, "tag", tag=tag, on=True)
             conn.execute("INSERT OR IGNORE INTO tags(article_id, tag) VALUES (?,?)", (article_id, tag))
         self._write(fn)
 
     def remove_tag(self, article_id: int, tag: str) -> None:
         def fn(conn):
-            self._touch(conn, article_id)
+            self._touch(conn, article_id, "tag", tag=tag, on=False)
             conn.execute("DELETE FROM tags WHERE article_id=? AND tag=?", (article_id, tag))
         self._write(fn)
 
@@ -601,7 +639,7 @@ class Archive:
 
     def set_note(self, article_id: int, text: str) -> None:
         def fn(conn):
-            self._touch(conn, article_id)
+            self._touch(conn, article_id, "note", text=text)
             conn.execute("UPDATE articles SET note=? WHERE id=?", (text, article_id))
         self._write(fn)
 
@@ -618,13 +656,13 @@ class Archive:
             conn.execute("INSERT OR IGNORE INTO collections(name, created_at) VALUES (?,?)",
                          (name, now_iso()))
             cid = conn.execute("SELECT id FROM collections WHERE name=?", (name,)).fetchone()[0]
-            self._touch(conn, article_id)
+            self._touch(conn, article_id, "collection", name=name, on=True)
             conn.execute("INSERT OR IGNORE INTO collection_items VALUES (?,?)", (cid, article_id))
         self._write(fn)
 
     def remove_from_collection(self, article_id: int, name: str) -> None:
         def fn(conn):
-            self._touch(conn, article_id)
+            self._touch(conn, article_id, "collection", name=name, on=False)
             conn.execute("DELETE FROM collection_items WHERE article_id=? AND collection_id IN"
                          " (SELECT id FROM collections WHERE name=?)", (article_id, name))
         self._write(fn)
