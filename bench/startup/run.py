@@ -168,7 +168,7 @@ def main() -> int:
         " up, so it does not delay the window; the process is measured until it exits, so the"
         " peak includes that index opening and, once the index is checked against the catalog,"
         " the loading of what the first search needs (numpy, the per-document length, article"
-        " and date tables: reader.core.search.rank.warm). An index written as compound segment"
+        " and date tables: SearchIndex.warm, rank.Tables). An index written as compound segment"
         " files by an earlier version is rebuilt once (it held its stored column in memory:"
         " a 549 MB peak on this archive before).",
         "",

@@ -1,4 +1,5 @@
-"""The query language and how a query runs.
+"""The query language and how a query runs: run_search and its results (Hit, Results),
+"did you mean" suggestions.
 
 The language itself is in parse.py, the tree a query compiles to in tree.py (Whoosh
 queries: whoosh_query.py; ranking: rank.py); checking a candidate's text in check.py.
@@ -7,7 +8,7 @@ Semantics: a Thai word matches every article that contains it as a string (also 
 compounds and glued to names). English words match whole words, stemmed (`governing`
 finds `governance`); numbers match numbers and the article's year (BE or CE).
 
-How it runs, in two tiers:
+How it runs, in two tiers (tiers.py, a method each):
 1. Whoosh's word postings: articles where each Thai word is a whole word, scored with
    BM25 by rank.py (title words count three times) straight from the posting blocks.
 2. The n-gram store (grams.py): every other article whose 3/4-grams allow the Thai

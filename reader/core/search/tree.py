@@ -22,6 +22,7 @@ Filter rules, the same in every backend:
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -62,24 +63,21 @@ def any_of(nodes: list[Node]) -> Node:
     return nodes[0] if len(nodes) == 1 else Node(Op.OR, nodes)
 
 
-class NodeVisitor(Generic[T]):
+class NodeVisitor(ABC, Generic[T]):
     """Compiles a term tree: one method per kind of node (each recurses as it needs)."""
 
     def visit(self, node: Node) -> T:
-        if node.op is Op.TERM:
-            return self.term(node)
-        if node.op is Op.AND:
-            return self.all_of(node)
-        return self.any_of(node)
+        method = {Op.TERM: self.term, Op.AND: self.all_of, Op.OR: self.any_of}[node.op]
+        return method(node)
 
-    def term(self, node: Node) -> T:
-        raise NotImplementedError
+    @abstractmethod
+    def term(self, node: Node) -> T: ...
 
-    def all_of(self, node: Node) -> T:
-        raise NotImplementedError
+    @abstractmethod
+    def all_of(self, node: Node) -> T: ...
 
-    def any_of(self, node: Node) -> T:
-        raise NotImplementedError
+    @abstractmethod
+    def any_of(self, node: Node) -> T: ...
 
 
 # Words -----------------------------------------------------------------------------
@@ -142,19 +140,17 @@ class DateRange:
 Clause = OneOf | DateRange
 
 
-class ClauseVisitor(Generic[T]):
+class ClauseVisitor(ABC, Generic[T]):
     """Compiles one filter clause: one method per kind of clause."""
 
     def visit(self, clause: Clause) -> T:
-        if isinstance(clause, DateRange):
-            return self.dates(clause)
-        return self.one_of(clause)
+        return self.dates(clause) if isinstance(clause, DateRange) else self.one_of(clause)
 
-    def dates(self, clause: DateRange) -> T:
-        raise NotImplementedError
+    @abstractmethod
+    def dates(self, clause: DateRange) -> T: ...
 
-    def one_of(self, clause: OneOf) -> T:
-        raise NotImplementedError
+    @abstractmethod
+    def one_of(self, clause: OneOf) -> T: ...
 
 
 def tag_value(tag: str) -> str:

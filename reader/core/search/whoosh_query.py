@@ -6,38 +6,29 @@ from __future__ import annotations
 
 from whoosh import query as Q
 
+from reader.core.search import tree
 from reader.core.search.parse import Parsed
 from reader.core.search.schema import date_number
-from reader.core.search.tree import (
-    Clause,
-    ClauseVisitor,
-    DateRange,
-    Node,
-    NodeVisitor,
-    OneOf,
-    negated_node,
-    query_node,
-)
 
 
-class WhooshQuery(NodeVisitor[Q.Query]):
-    def term(self, node: Node) -> Q.Query:
+class WhooshQuery(tree.NodeVisitor[Q.Query]):
+    def term(self, node: tree.Node) -> Q.Query:
         return Q.Term(node.fieldname, node.text, boost=node.boost)
 
-    def all_of(self, node: Node) -> Q.Query:
+    def all_of(self, node: tree.Node) -> Q.Query:
         return Q.And([self.visit(c) for c in node.children])
 
-    def any_of(self, node: Node) -> Q.Query:
+    def any_of(self, node: tree.Node) -> Q.Query:
         return Q.Or([self.visit(c) for c in node.children])
 
 
-class WhooshFilter(ClauseVisitor[Q.Query]):
-    def dates(self, clause: DateRange) -> Q.Query:
+class WhooshFilter(tree.ClauseVisitor[Q.Query]):
+    def dates(self, clause: tree.DateRange) -> Q.Query:
         lo = date_number(clause.lo) if clause.lo else None
         hi = date_number(clause.hi) if clause.hi else None
         return Q.NumericRange("date", lo, hi)
 
-    def one_of(self, clause: OneOf) -> Q.Query:
+    def one_of(self, clause: tree.OneOf) -> Q.Query:
         terms = [Q.Term(clause.fieldname, v) for v in clause.values]
         if not terms:
             return Q.NullQuery
@@ -46,13 +37,13 @@ class WhooshFilter(ClauseVisitor[Q.Query]):
 
 def whoosh_query(p: Parsed) -> Q.Query:
     """Every group and no exclusion (no group: every document)."""
-    pos: Q.Query = WhooshQuery().visit(query_node(p)) if p.groups else Q.Every()
+    pos: Q.Query = WhooshQuery().visit(tree.query_node(p)) if p.groups else Q.Every()
     if p.negated:
-        pos = Q.AndNot(pos, WhooshQuery().visit(negated_node(p)))
+        pos = Q.AndNot(pos, WhooshQuery().visit(tree.negated_node(p)))
     return pos
 
 
-def whoosh_filter(clauses: list[Clause]) -> Q.Query | None:
+def whoosh_filter(clauses: list[tree.Clause]) -> Q.Query | None:
     """All the clauses (None: no filter)."""
     parts = [WhooshFilter().visit(c) for c in clauses]
     if not parts:
