@@ -10,9 +10,9 @@ or fills private parts of whoosh-reloaded 2.7.5:
 - listing an index's segments (`FileIndex._segments`): index.py and its tests.
 
 At import the installed Whoosh version is compared with PINNED. Another version makes
-FAST False (logged once): every function here then goes through Whoosh's public API,
-slower but with the same results (tests/core/test_search_internals.py compares the two
-on a real index). Tests force the fallback by setting FAST.
+FAST False (said once in the log, at first use): every function here then goes through
+Whoosh's public API, slower but with the same results (tests/core/test_search_internals.py
+compares the two on a real index). Tests force the fallback by setting FAST.
 """
 
 from __future__ import annotations
@@ -38,16 +38,19 @@ Posting = tuple[str, bytes, int, float, bytes]
 Grouped = dict[bytes, tuple[list[int], list[int]]]
 
 
-def _version_ok() -> bool:
-    found = whoosh.versionstring()
-    if found == PINNED:
-        return True
-    log.warning("Whoosh %s is installed, not %s: search and indexing use Whoosh's public API"
-                " (slower, same results)", found, PINNED)
-    return False
+FAST: bool = whoosh.versionstring() == PINNED
+_told = False
 
 
-FAST: bool = _version_ok()
+def fast() -> bool:
+    """FAST, said once in the log when it is off (at first use, not at import: the
+    analysis worker processes import this module too)."""
+    global _told
+    if not FAST and not _told:
+        _told = True
+        log.warning("Whoosh %s is installed, not %s: search and indexing use Whoosh's public API"
+                    " (slower, same results)", whoosh.versionstring(), PINNED)
+    return FAST
 
 
 # Segments ----------------------------------------------------------------------
@@ -55,7 +58,7 @@ FAST: bool = _version_ok()
 
 def segments(ix: Any) -> list[Any]:
     """The segments of an index's latest generation."""
-    if FAST:
+    if fast():
         return list(ix._segments())
     with ix.reader() as reader:
         return [leaf.segment() for leaf, _offset in reader.leaf_readers() if hasattr(leaf, "segment")]
@@ -67,7 +70,7 @@ def segments(ix: Any) -> list[Any]:
 def leaf_postings(matcher: Any) -> tuple[list[int] | Any, list[float]]:
     """Ids (leaf-local, ascending) and weights of a leaf reader's posting matcher, deleted
     documents included (the caller drops them)."""
-    raw = _raw(matcher) if FAST else None
+    raw = _raw(matcher) if fast() else None
     if raw is None or not hasattr(raw, "_read_ids") or raw._byteids:
         # not W3 document postings (or not the pinned Whoosh): the public matcher API
         ids, weights = [], []
@@ -124,7 +127,7 @@ def grouped_writer(writer: Any) -> GroupedPool | None:
     (GroupedPool.add_grouped) beside documents added as usual with add_document. None
     when the installed Whoosh is not the pinned one: then the documents must carry their
     content terms themselves (build.analyse(grouped=False))."""
-    if not FAST:
+    if not fast():
         return None
     pool = writer.pool = GroupedPool(writer.pool)
     writer.fieldwriter = _GroupedFieldWriter(writer.fieldwriter, pool)
