@@ -98,7 +98,7 @@ def step_qt(ctx: Context) -> str:
     check(thai is not None and QTranslator().load(str(thai)),
           "the Thai interface translation (opdc_th.qm) is missing or unreadable")
     return (f"{app.platformName()}, font {family}, language {app.property('opdc_lang')}, "
-            f"Thai translation {thai.name}")
+            f"Thai translation {thai.name if thai else ''}")
 
 
 def step_archive(ctx: Context) -> str:
