@@ -12,12 +12,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
 
 SK = QKeySequence.StandardKey
 CONTEXT = "Actions"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks `text` for translation under `context` and returns it as it is, like Qt's own
+    (which PySide6's stubs type as returning object); translate_ui() translates it."""
+    return text
 
 
 @dataclass(frozen=True)
@@ -159,7 +165,8 @@ class ActionRegistry(QObject):
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]
 
-    def connect(self, name: str, slot: Callable) -> None:
+    def bind(self, name: str, slot: Callable) -> None:
+        """Run `slot` when the action fires (toggled(bool) for a toggle, else triggered)."""
         action = self.actions[name]
         (action.toggled if action.isCheckable() else action.triggered).connect(slot)
 

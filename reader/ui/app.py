@@ -9,9 +9,11 @@ same pieces with a temporary archive.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -23,9 +25,17 @@ from . import i18n, themes
 from .fonts import load_app_fonts
 from .settings import Settings, load_settings
 
+if TYPE_CHECKING:
+    from reader.core.archive import Archive
+    from reader.core.search import SearchIndex
+
+    from .mainwindow import MainWindow
+
 
 def create_app(argv: list[str] | None = None, settings: Settings | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    # The window needs a widgets application; tests may have made one already.
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName("OPDC Reader")
     app.setOrganizationName("OPDC Reader")
     # Must match resources/desktop/th.go.opdc.Reader.desktop, so the desktop ties the
@@ -51,7 +61,7 @@ def create_app(argv: list[str] | None = None, settings: Settings | None = None) 
     return app
 
 
-def open_archive(path: Any = None) -> tuple[Any, str | None]:
+def open_archive(path: str | os.PathLike | None = None) -> tuple[Archive, str | None]:
     """The archive to show, and a message when it had to be opened read-only."""
     from reader.core.archive import Archive, ArchiveInUse
 
@@ -62,7 +72,7 @@ def open_archive(path: Any = None) -> tuple[Any, str | None]:
         return Archive.open(root, readonly=True), str(exc)
 
 
-def open_index(archive: Any) -> Any:
+def open_index(archive: Archive) -> SearchIndex | None:
     """The search index, or None when search is not available. Bringing it up to date
     with the catalog is the window's job, in the background (MainWindow.start)."""
     try:
@@ -75,8 +85,8 @@ def open_index(archive: Any) -> Any:
         return None
 
 
-def open_window(app: QApplication, archive: Any, settings: Settings, index: Any = None,
-                index_opener: Any = None) -> Any:
+def open_window(app: QApplication, archive: Archive, settings: Settings, index: SearchIndex | None = None,
+                index_opener: Callable[[], SearchIndex | None] | None = None) -> MainWindow:
     from .mainwindow import MainWindow
 
     return MainWindow(archive, settings, index=index,

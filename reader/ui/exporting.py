@@ -13,10 +13,17 @@ import threading
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar, QPushButton
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from reader.core import export
 from reader.core.export import ExportError, ExportOptions, ReportMeta, print_options
@@ -26,6 +33,11 @@ from .announce import say as announce_text
 from .forms import named, open_message
 from .i18n import fill
 from .worker import Job, Task, show_progress
+
+if TYPE_CHECKING:
+    from reader.core.archive import Archive
+
+    from .models import ArticleListModel
 
 # What ExportOptions.check accepts: the reading size is clamped to it.
 SIZE_MIN_PT, SIZE_MAX_PT = 6.0, 72.0
@@ -66,7 +78,7 @@ def safe_file_name(title: str, suffix: str, fallback: str = "article") -> str:
     return name + suffix
 
 
-def list_ids(model: Any, limit: int) -> tuple[list[int], int]:
+def list_ids(model: ArticleListModel, limit: int) -> tuple[list[int], int]:
     """The first `limit` article ids of the window's list in its order, and how many
     the list holds. Loaded rows are reused; the rest comes from the list's source."""
     total = model.total
@@ -90,7 +102,7 @@ def start_folder(folder: str = "") -> Path:
     return Path.home()
 
 
-def ask_save_path(parent: Any, caption: str, name: str, formats: tuple[str, ...],
+def ask_save_path(parent: QWidget | None, caption: str, name: str, formats: tuple[str, ...],
                   filters: dict[str, str], folder: str = "") -> tuple[Path, str] | None:
     """The save dialog, opened in `folder` (else Documents, else home); returns (path
     with the format's suffix, format) or None."""
@@ -122,7 +134,7 @@ class ExportController(Task):
 
     finished = Signal(object)  # ExportDone, or None after a failure or cancel
 
-    def __init__(self, window: QMainWindow, archive: Any) -> None:
+    def __init__(self, window: QMainWindow, archive: Archive) -> None:
         super().__init__(window)
         self.window, self.archive = window, archive
         self.message_box: QMessageBox | None = None

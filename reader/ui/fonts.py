@@ -22,7 +22,7 @@ _loaded: str | None = None
 
 def sarabun_dir() -> Path:
     """Folder holding the wheel's Sarabun TTFs."""
-    import fontpkg_sarabun
+    import fontpkg_sarabun  # type: ignore[import-untyped]  # a font wheel: no types to give
 
     return Path(fontpkg_sarabun.ROOT) / "files"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
@@ -18,21 +18,26 @@ from .forms import open_message
 from .i18n import fill
 from .worker import Job, Task, show_progress
 
+if TYPE_CHECKING:
+    from reader.core.archive import Archive
+    from reader.core.importer import ImportEvent, ImportSummary
+    from reader.core.search import SearchIndex
+
 
 class ImportController(Task):
     finished = Signal(object)  # the ImportSummary (or None after an error)
 
-    def __init__(self, window: QWidget, archive: Any, index: Any = None) -> None:
+    def __init__(self, window: QWidget, archive: Archive, index: SearchIndex | None = None) -> None:
         super().__init__(window)
         self.window, self.archive, self.index = window, archive, index
         self.dialog: QProgressDialog | None = None
         self.summary_box: QMessageBox | None = None
-        self.last_summary: Any = None
+        self.last_summary: ImportSummary | None = None
         self.sample = False  # the running import is the first-run sample (no summary unless it fails)
-        self._on_done: Callable[[Any], None] | None = None
+        self._on_done: Callable[[ImportSummary], None] | None = None
 
     def start(self, targets: list[str], sample: bool = False,
-              on_done: Callable[[Any], None] | None = None) -> Job | None:
+              on_done: Callable[[ImportSummary], None] | None = None) -> Job | None:
         if self.busy:
             self._message(QMessageBox.Icon.Information, self.tr("An import is already running."))
             return None
@@ -81,7 +86,7 @@ class ImportController(Task):
         if folder:
             self.start([folder])
 
-    def _progress(self, event: Any) -> None:
+    def _progress(self, event: ImportEvent) -> None:
         if self.dialog is None:
             return
         if event.total:  # the count of files is known once the folders are walked
@@ -97,7 +102,7 @@ class ImportController(Task):
             self.dialog = None
         self._release()
 
-    def _done(self, summary: Any) -> None:
+    def _done(self, summary: ImportSummary) -> None:
         self._close_dialog()
         self.last_summary = summary
         if not self.sample or summary.failed:
@@ -112,7 +117,7 @@ class ImportController(Task):
         self._message(QMessageBox.Icon.Warning, fill(self.tr("The import stopped: %1"), error))
         self.finished.emit(None)
 
-    def summary_text(self, summary: Any) -> str:
+    def summary_text(self, summary: ImportSummary) -> str:
         counts = summary.counts
         lines = [
             fill(self.tr("New articles: %1"), counts.get("new", 0)),
@@ -126,7 +131,7 @@ class ImportController(Task):
         lines += [m for m in (summary.index_message, summary.backup_message) if m]
         return "\n".join(lines)
 
-    def _show_summary(self, summary: Any) -> None:
+    def _show_summary(self, summary: ImportSummary) -> None:
         box = self._message(
             QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information,
             self.summary_text(summary))

@@ -9,7 +9,7 @@ Thai analyser does not delay the first window. While anything writes to the inde
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar
@@ -17,18 +17,22 @@ from PySide6.QtWidgets import QStatusBar
 from .i18n import fill
 from .worker import Job, run_in_background
 
+if TYPE_CHECKING:
+    from reader.core.archive import Archive
+    from reader.core.search import SearchIndex
+
 
 class IndexController(QObject):
     finished = Signal(object)  # articles (re)indexed, or None after a failure
 
-    def __init__(self, parent: QObject, archive: Any, index: Any, status: QStatusBar,
-                 opener: Callable[[], Any] | None = None) -> None:
+    def __init__(self, parent: QObject, archive: Archive, index: SearchIndex | None, status: QStatusBar,
+                 opener: Callable[[], SearchIndex | None] | None = None) -> None:
         super().__init__(parent)
         self.archive, self.index, self.status = archive, index, status
         self.opener = opener  # opens the index in the background when none was given
         self.job: Job | None = None
 
-    def usable(self, importing: bool = False) -> Any:
+    def usable(self, importing: bool = False) -> SearchIndex | None:
         if self.index is None or self.job is not None or importing:
             return None
         return self.index
@@ -37,10 +41,10 @@ class IndexController(QObject):
         """Open the index (when an opener was given) and, if `repair`, bring it up to date."""
         if self.job is not None or (self.index is None and self.opener is None):
             return None
-        archive, opener = self.archive, self.opener
+        archive, opener, given = self.archive, self.opener, self.index
 
         def work(report, cancel):
-            index = self.index if self.index is not None else opener()
+            index = given if given is not None or opener is None else opener()
             if index is None or not repair:
                 return index, 0
             from reader.core.search import sync_index
@@ -58,11 +62,11 @@ class IndexController(QObject):
                                      on_progress=self._progress)
         return self.job
 
-    def _progress(self, value: Any) -> None:
+    def _progress(self, value: tuple[int, int]) -> None:
         done, total = value
         self.status.showMessage(fill(self.tr("Updating the search index: %1 of %2"), done, total))
 
-    def _done(self, result: Any) -> None:
+    def _done(self, result: tuple[SearchIndex | None, int]) -> None:
         self.index, updated = result
         self.job = None
         self.status.clearMessage()

@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+if TYPE_CHECKING:
+    from reader.core.archive import Archive, ListFilter
+    from reader.core.search import Filters, SearchIndex
 
 PAGE = 200
 TITLE, DATE, CATEGORY, SNIPPET = range(4)
@@ -44,7 +48,7 @@ class CatalogSource:
     sortable = True
     READ_AHEAD = 1000
 
-    def __init__(self, archive: Any, flt: Any = None) -> None:
+    def __init__(self, archive: Archive, flt: ListFilter | None = None) -> None:
         self.archive, self.flt = archive, flt
         self._buffer: list[ListRow] = []
         self._buffer_at = 0
@@ -72,7 +76,8 @@ class SearchSource:
 
     sortable = False  # ordered by relevance or date, chosen in the search panel
 
-    def __init__(self, index: Any, query: str, filters: Any = None, sort: str = "relevance") -> None:
+    def __init__(self, index: SearchIndex, query: str, filters: Filters | None = None,
+                 sort: str = "relevance") -> None:
         self.index, self.query, self.filters, self.sort = index, query, filters, sort
         self.terms: list[str] = []
         self.message: str | None = None
@@ -104,7 +109,7 @@ _ORDER_KEYS = {TITLE: "title", DATE: "date", CATEGORY: "category"}
 
 
 class ArticleListModel(QAbstractTableModel):
-    def __init__(self, format_date: Callable[[dt.date, str], str], parent: Any = None) -> None:
+    def __init__(self, format_date: Callable[[dt.date, str], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.format_date = format_date
         self.source: RowSource | None = None
@@ -131,11 +136,13 @@ class ArticleListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the source again (after an import or a bookmark), keeping the rows loaded."""
         keep = max(len(self.rows), PAGE)
-        if hasattr(self.source, "forget"):
-            self.source.forget()
+        source = self.source
+        forget = getattr(source, "forget", None)  # the catalog's read-ahead
+        if forget is not None:
+            forget()
         self.beginResetModel()
-        self.total = self.source.count() if self.source is not None else 0
-        self.rows = self.source.fetch(0, min(keep, self.total), self.order) if self.total else []
+        self.total = source.count() if source is not None else 0
+        self.rows = source.fetch(0, min(keep, self.total), self.order) if source is not None and self.total else []
         self.endResetModel()
 
     def refresh_dates(self) -> None:

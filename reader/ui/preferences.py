@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .forms import add_row, name_widget
+from .forms import add_row, name_widget, named
 from .settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
 
 
@@ -26,27 +26,27 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(self.tr("Preferences"))
         self.setAccessibleName(self.tr("Preferences"))
         self.settings = settings
-        self.language = QComboBox(objectName="prefLanguage")
+        self.language = named(QComboBox(), "prefLanguage")
         for text, value in ((self.tr("As the system (Thai on a Thai system)"), "system"),
                             ("ไทย (Thai)", "th"), ("English", "en")):
             self.language.addItem(text, value)
-        self.theme = QComboBox(objectName="prefTheme")
+        self.theme = named(QComboBox(), "prefTheme")
         for text, value in ((self.tr("Follow the system"), "system"), (self.tr("Light"), "light"),
                             (self.tr("Dark"), "dark"), (self.tr("High contrast"), "high-contrast")):
             self.theme.addItem(text, value)
-        self.era = QComboBox(objectName="prefEra")
+        self.era = named(QComboBox(), "prefEra")
         self.era.addItem(self.tr("Buddhist Era (26 สิงหาคม 2556)"), "be")
         self.era.addItem(self.tr("Common Era (26 สิงหาคม 2013)"), "ce")
-        self.zoom = QSpinBox(objectName="prefZoom")
+        self.zoom = named(QSpinBox(), "prefZoom")
         self.zoom.setRange(ZOOM_MIN, ZOOM_MAX)
         self.zoom.setSingleStep(ZOOM_STEP)
         self.zoom.setSuffix("%")
-        self.scale = QCheckBox(self.tr("Scale the whole &interface with the text size"),
-                               objectName="prefScale")
+        self.scale = named(QCheckBox(self.tr("Scale the whole &interface with the text size")),
+                           "prefScale")
         name_widget(self.scale, self.scale.text(), self.tr(
             "Menus, lists and buttons grow with the text, not only the article"))
-        self.print_size = QCheckBox(self.tr("&Print and export at this text size"),
-                                    objectName="prefPrintSize")
+        self.print_size = named(QCheckBox(self.tr("&Print and export at this text size")),
+                                "prefPrintSize")
         name_widget(self.print_size, self.print_size.text(), self.tr(
             "Paper, PDF and Word use this size instead of the official 16 pt"))
 

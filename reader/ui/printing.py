@@ -139,13 +139,18 @@ def _block(page: _Page, after_pt: float = 0, indent_mm: float = 0,
     return fmt
 
 
+class _PrinterDocument(QTextDocument):
+    def __init__(self, printer: QPrinter) -> None:
+        super().__init__()
+        self.printer_ref = printer  # the layout keeps a raw pointer to it: keep it alive
+
+
 def _new_document(report: Report, printer: QPrinter, title: str) -> QTextDocument:
     """An empty document paginated to the printer's text area, in the report's font."""
     opt = report.options
     page = _Page(printer, opt)
-    doc = QTextDocument()
+    doc = _PrinterDocument(printer)
     doc.documentLayout().setPaintDevice(printer)
-    doc.printer_ref = printer  # the layout keeps a raw pointer to it
     # The layout keeps this margin empty on every page; Thai marks above a page's first
     # line reach into it instead of being painted at the foot of the previous page.
     doc.setDocumentMargin(_SLACK_FMT)
@@ -218,6 +223,8 @@ def _highlight_notes(cur: QTextCursor, section: Section, report: Report, page: _
 
 def _citation(cur: QTextCursor, section: Section, page: _Page, family: str, size: float) -> None:
     cit = section.citation
+    if cit is None:
+        return  # the report asked for no citation
     small = size - 2
     frame = QTextFrameFormat()
     frame.setTopMargin(page.fmt_pt(size))
@@ -361,6 +368,7 @@ def _layout(report: Report, printer: QPrinter, progress: Progress | None,
             if contents.pageCount() == contents_pages:
                 break
             contents_pages = contents.pageCount()
+        assert contents is not None  # the loop ran at least once
         front.append((report.labels["contents"], contents, report.options.header))
     return front + articles
 
@@ -436,15 +444,20 @@ def export_pdf(articles: list[Article], path: str | os.PathLike, options: Export
     return pages
 
 
-def preview_dialog(parent, articles: list[Article], options: ExportOptions | None = None,
-                   meta: ReportMeta | None = None) -> QPrintPreviewDialog:
+class PreviewDialog(QPrintPreviewDialog):
+    def __init__(self, printer: QPrinter, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(printer, parent)
+        self.printer_ref = printer  # the dialog does not own the printer; keep it alive with it
+        self.report = report  # what it shows (tests read the options back)
+
+
+def preview_dialog(parent: QWidget | None, articles: list[Article], options: ExportOptions | None = None,
+                   meta: ReportMeta | None = None) -> PreviewDialog:
     """The print preview for the menu's Print action (Ctrl+P); call .exec() on it."""
     report = report_for_print(articles, options, meta)
     printer = make_printer(report.options)
     printer.setDocName(report.title)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.printer_ref = printer  # the dialog does not own the printer; keep it alive with it
-    dialog.report = report  # what it shows (tests read the options back)
+    dialog = PreviewDialog(printer, report, parent)
     dialog.setWindowTitle(tr("Print preview"))
     dialog.paintRequested.connect(lambda target: paint_report(report, target))
     reachable_by_tab(dialog)

@@ -409,7 +409,7 @@ class ReaderPane(QTextEdit):
             bar.setValue(int(min(rect.top(), rect.bottom() - height)))
 
     # -- no network, links only on request ------------------------------------------------
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt override)
         # Archived pages may name remote images or local files: never load anything. An
         # empty resource, not None: on None QTextDocument reads file: URLs itself.
         return QByteArray()
@@ -477,8 +477,8 @@ def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     try:
         from reader.core.search import highlight_spans as core_spans
     except ImportError:
-        core_spans = None
-    if core_spans is not None:
+        pass  # a build without search: the plain fold below
+    else:
         return core_spans(text, terms)
     spans, folded = [], text.casefold()
     for term in terms:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from . import themes
 from .announce import say
-from .forms import name_widget, plain
+from .forms import name_widget, named, plain
 from .models import SEGMENTS_ROLE
 from .readerpane import word_starts
 
@@ -49,14 +49,14 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.era = "be"
-        self.box = QLineEdit(objectName="searchBox")
+        self.box = named(QLineEdit(), "searchBox")
         self.box.setClearButtonEnabled(True)
         self.year_from = self._year_spin("yearFrom")
         self.year_to = self._year_spin("yearTo")
-        self.category = QComboBox(objectName="categoryFilter")
-        self.language = QComboBox(objectName="languageFilter")
-        self.sort = QComboBox(objectName="sortOrder")
-        self.count_label = QLabel(objectName="resultCount")
+        self.category = named(QComboBox(), "categoryFilter")
+        self.language = named(QComboBox(), "languageFilter")
+        self.sort = named(QComboBox(), "sortOrder")
+        self.count_label = named(QLabel(), "resultCount")
         self.count_label.setWordWrap(True)
         self.count_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -81,7 +81,7 @@ class SearchPanel(QWidget):
         self.columns = 0
         self._place(2)
         # The filters fold away (the window folds them at large interface sizes).
-        self.filters_button = QPushButton(objectName="filtersButton")
+        self.filters_button = named(QPushButton(), "filtersButton")
         self.filters_button.setCheckable(True)
         self.filters_button.setChecked(True)
         self.filters_button.toggled.connect(self.show_filters)
@@ -124,7 +124,7 @@ class SearchPanel(QWidget):
         self._place(2 if self.width() >= char * 55 else 1)
 
     def _year_spin(self, name: str) -> QSpinBox:
-        spin = QSpinBox(objectName=name)
+        spin = named(QSpinBox(), name)
         spin.setRange(FIRST_YEAR - 1, LAST_YEAR)  # the minimum means "any year"
         spin.setValue(FIRST_YEAR - 1)
         return spin

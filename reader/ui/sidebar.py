@@ -4,12 +4,15 @@ collections and recent imports. Choosing an entry emits the ListFilter fields fo
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from .i18n import fill
+
+if TYPE_CHECKING:
+    from reader.core.archive import Archive, ListFilter
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -35,7 +38,7 @@ class Sidebar(QTreeWidget):
         self.setAccessibleDescription(self.tr(
             "Groups of articles: all, by year, by category, bookmarks, tags, collections, recent imports"))
 
-    def populate(self, archive: Any, year_label: Callable[[int], str]) -> None:
+    def populate(self, archive: Archive, year_label: Callable[[int], str]) -> None:
         """Fill from the catalog (a few GROUP BY queries), keeping the current choice;
         filterChosen is emitted only when that choice no longer exists."""
         keep = self._last
@@ -46,7 +49,7 @@ class Sidebar(QTreeWidget):
         self._add(None, fill(self.tr("All articles (%1)"), total), {})
         bookmarks = archive.count_articles(_filter(bookmarked=True))
         self._add(None, fill(self.tr("Bookmarks (%1)"), bookmarks), {"bookmarked": True})
-        groups = [
+        groups: list[tuple[str, list[tuple[str, dict]]]] = [
             (self.tr("By year"), [(f"{year_label(y)} ({n})", {"year": y}) for y, n in archive.years()]),
             (self.tr("By category"), [(f"{c} ({n})", {"category": c}) for c, n in archive.categories()]),
             (self.tr("Tags"), [(f"{t} ({n})", {"tag": t}) for t, n in archive.all_tags()]),
@@ -63,7 +66,8 @@ class Sidebar(QTreeWidget):
             parent.setExpanded(label in (self.tr("By year"), self.tr("Tags")))
         self.select(keep)
         self.blockSignals(False)
-        chosen = self.filter_of(self.currentItem()) if self.currentItem() else {}
+        current = self.currentItem()
+        chosen = self.filter_of(current) if current is not None else {}
         if chosen != keep:  # the group is gone (e.g. its last tag removed): say so
             self._last = chosen or {}
             self.filterChosen.emit(self._last)
@@ -85,7 +89,9 @@ class Sidebar(QTreeWidget):
             if self.filter_of(item) == flt:
                 self.setCurrentItem(item)
                 return
-        self.setCurrentItem(self.topLevelItem(0))
+        first = self.topLevelItem(0)
+        if first is not None:
+            self.setCurrentItem(first)
 
     def filter_of(self, item: QTreeWidgetItem) -> dict | None:
         return self._filters[int(item.data(0, FILTER_ROLE))]
@@ -94,11 +100,13 @@ class Sidebar(QTreeWidget):
         out = []
         for i in range(self.topLevelItemCount()):
             top = self.topLevelItem(i)
+            if top is None:
+                continue
             out.append(top)
-            out.extend(top.child(j) for j in range(top.childCount()))
+            out.extend(child for j in range(top.childCount()) if (child := top.child(j)) is not None)
         return out
 
-    def _chosen(self, item: QTreeWidgetItem | None, _previous: Any = None) -> None:
+    def _chosen(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         if item is None:
             return
         flt = self.filter_of(item)
@@ -108,7 +116,7 @@ class Sidebar(QTreeWidget):
         self.filterChosen.emit(flt)
 
 
-def _filter(**kwargs: Any) -> Any:
+def _filter(**kwargs: Any) -> ListFilter:
     from reader.core.archive import ListFilter
 
     return ListFilter(**kwargs)
