@@ -17,6 +17,7 @@ from pathlib import Path
 from reader.core.archive import DUPLICATE, NEW, UNCHANGED, VERSION, Archive, ArchiveError, backups
 from reader.core.archive.bundle import is_bundle_zip
 from reader.core.ingest import Failure, IngestError, Source, extract, iter_sources
+from reader.core.ingest.sources import provenance
 
 # The index is brought up to date every INDEX_CHUNK new articles or INDEX_SECONDS,
 # whichever comes first: each update is a Whoosh commit, so fewer, larger ones import
@@ -166,7 +167,7 @@ def _import_source(archive: Archive, source: Source, summary: ImportSummary,
         return "failed"
     status = UNCHANGED
     for article in articles:
-        result = archive.add(article, source.data, source.origin, summary.batch_id,
+        result = archive.add(article, source.data, provenance(source), summary.batch_id,
                              name=source.name, fetched_url=source.url)
         summary.counts[result.status] += 1
         if result.status in (NEW, VERSION):

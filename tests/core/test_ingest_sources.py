@@ -320,3 +320,33 @@ def test_large_bundle_is_still_a_bundle(tmp_path):
     path.write_bytes(data)
     (source,) = list(iter_sources(path, Limits(max_file_bytes=1000)))
     assert isinstance(source, Source) and source.data == data
+
+
+def test_file_name_and_path_inside_are_kept_as_provenance(tmp_path, monkeypatch):
+    """The catalog names the file an article came from, with its path inside the
+    folder, zip or tar; not only the folder the import was started on (issue 12)."""
+    import tarfile
+
+    from reader.core.archive import Archive
+    from reader.core.importer import import_targets
+
+    folder = tmp_path / "in"
+    (folder / "2566" / "09").mkdir(parents=True)
+    (folder / "2566" / "09" / "a.txt").write_text(PAGE, encoding="utf-8")
+    other = PAGE.replace("ทดสอบ", "ที่สอง")
+    (folder / "b.zip").write_bytes(zip_bytes({"news/b.txt": other.encode()}))
+    third = PAGE.replace("ทดสอบ", "ที่สาม").encode()
+    with tarfile.open(folder / "c.tar.gz", "w:gz") as tf:
+        info = tarfile.TarInfo("pages/c.txt")
+        info.size = len(third)
+        tf.addfile(info, io.BytesIO(third))
+    monkeypatch.chdir(tmp_path)  # a relative target still gives absolute provenance
+    with Archive.open(tmp_path / "arc") as archive:
+        summary = import_targets(archive, ["in"])
+        assert not summary.failed and len(summary.article_ids) == 3
+        origins = {s["origin"] for aid in summary.article_ids for s in archive.sources(aid)}
+    assert origins == {
+        str(folder / "2566" / "09" / "a.txt"),
+        str(folder / "b.zip" / "news" / "b.txt"),
+        str(folder / "c.tar.gz" / "pages" / "c.txt"),
+    }

@@ -76,6 +76,16 @@ def iter_sources(target: str | os.PathLike, limits: Limits | None = None) -> Ite
         yield from _from_file(path, limits, shown(path))
 
 
+def provenance(source: Source) -> str:
+    """Where the catalog says an article came from: the file itself, with its path
+    inside the folder, zip or tar it was found in (not only the folder the import was
+    started on), as an absolute path; a URL as it is."""
+    name = source.name
+    if name.lower().startswith(("http://", "https://")):
+        return name
+    return os.path.abspath(name)
+
+
 def shown(path: Path | str) -> str:
     """A path as text a person (and the catalog) can take: bytes that are not UTF-8
     become U+FFFD instead of the lone surrogates Python keeps for them."""
