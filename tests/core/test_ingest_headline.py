@@ -11,7 +11,7 @@ import pytest
 
 from reader.core.ingest import IngestError, Source, extract
 from reader.core.ingest.textpage import slug_title
-from reader.core.model import DATE_FROM_PAGE, MARK_HEADLINE_ONLY, MARK_UNTITLED
+from reader.core.model import DATE_FROM_PAGE, MARK_HEADLINE_ONLY, MARK_TRUNCATED, MARK_UNTITLED
 from tests.conftest import need_corpus
 
 BODY = (
@@ -181,3 +181,19 @@ def test_corpus_pages_against_their_truth():
     assert sum(r.date_ok for r in rows) == n, wrong
     assert sum(r.body_ok for r in rows) >= 0.95 * n, wrong
     assert all(r.title_ok for r in rows if r.kind == "list"), wrong
+
+
+@pytest.mark.parametrize(("ending", "cut"), [
+    ("ส่งเสริมการบริหารราชการแบบมีส่วนร่วมและแ", True),  # a leading vowel with nothing after
+    ("ได้รับรางวัลเลิศรัฐ จำนวน 5 ผลงาน ได้แก่", True),  # announces a list that is missing
+    ("โดยนายสุวิทย์ได้กล่าวไว้ว่า “เมื่อโลกเปลี่ยน", True),  # a quotation never closed
+    ("ผู้แทนกระทรวงและหน่วยงานที่เกี่ยวข้องเข้าร่วมการประชุมดังกล่าว", False),
+    ("The committee will meet again next month to review the plan.", False),
+    ("The Thai government is deeply concerned about the safety of Thai nationals in the", True),
+    ("กลุ่มสื่อสารฯ / จัดทำ", False),  # a short credit line says nothing
+])
+def test_pages_cut_off_mid_text_are_marked(ending, cut):
+    body = "เมื่อวันที่ 1 มีนาคม 2567 สำนักงาน ก.พ.ร. จัดการประชุมคณะอนุกรรมการพัฒนาระบบราชการ ณ ห้องประชุม ก.พ.ร."
+    article = one(f"หัวข้อข่าวทดสอบการตัดข้อความ\n\n{body}\n\n{ending}")
+    assert (MARK_TRUNCATED in article.marks) is cut
+    assert ending in article.paragraphs + article.credits  # kept, whatever its end

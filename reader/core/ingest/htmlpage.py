@@ -244,4 +244,11 @@ def read_html(text: str, url: str | None = None) -> Draft:
         source_url=page,
         images=images_in(container, base, keep),
         page_date=date,
+        truncated=_cut_html(text),
     )
+
+
+def _cut_html(text: str) -> bool:
+    """The file stops before the page's end: no closing </body> or </html>."""
+    tail = text[-4096:].lower()
+    return "</html" not in tail and "</body" not in tail

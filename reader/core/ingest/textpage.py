@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from reader.core.ingest.base import IngestError
 from reader.core.ingest.cleanup import Block, Draft, join_lines
 from reader.core.ingest.headline import Hints, find_head
+from reader.core.ingest.truncation import cut_off
 from reader.core.thaitext import clean_line, normalize
 
 _SOURCE_LINE = re.compile(
@@ -132,6 +133,7 @@ def read_text(text: str, hints: Hints | None = None) -> Draft:
             kind="text",
             source_url=source_url,
             fallback_category=clean_line(prefix.group(1) or ""),
+            truncated=cut_off("\n".join(lines)),
         )
     hints = hints or Hints()
     if first is not None:
@@ -156,4 +158,5 @@ def read_text(text: str, hints: Hints | None = None) -> Draft:
         source_url=source_url,
         page_date=head.date,
         untitled=head.untitled,
+        truncated=cut_off("\n".join(lines)),
     )
