@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.archive import DUPLICATE, NEW, UNCHANGED, VERSION, Archive, ArchiveError, backups
 from reader.core.archive.bundle import is_bundle_zip
-from reader.core.ingest import Failure, IngestError, Source, extract, iter_sources
+from reader.core.ingest import ChromeLearner, Failure, IngestError, Source, extract, iter_sources
+from reader.core.ingest.chrome import MIN_PAGES, site_of
 from reader.core.ingest.sources import provenance
 
 # The index is brought up to date every INDEX_CHUNK new articles or INDEX_SECONDS,
@@ -111,10 +112,11 @@ def import_targets(
 
     with archive.batch(wait=2.0):
         summary.batch_id = archive.begin_batch([str(t) for t in targets])
+        chrome = ChromeLearner(archive.site_chrome.known())
         finished = False
         try:
             for target in targets:
-                for item in iter_sources(target, limits):
+                for item in learned_first(iter_sources(target, limits), chrome):
                     if cancel is not None and cancel.is_set():
                         summary.cancelled = True
                         break
@@ -123,7 +125,7 @@ def import_targets(
                         summary.failed.append(item)
                         report(item.name, "failed", item.reason)
                         continue
-                    status = _import_source(archive, item, summary, pending)
+                    status = _import_source(archive, item, summary, pending, chrome)
                     report(item.name, status, summary.failed[-1].reason if status == "failed" else "")
                     if len(pending) >= INDEX_CHUNK or (
                             pending and time.monotonic() - last_flush[0] > INDEX_SECONDS):
@@ -138,6 +140,7 @@ def import_targets(
                     summary.batch_id, summary.counts, [(f.name, f.reason) for f in summary.failed],
                     "cancelled" if summary.cancelled else "done" if finished else "failed",
                 )
+                archive.site_chrome.remember(chrome.learned())
             except ArchiveError:
                 pass  # e.g. the disk filled up: the articles themselves are committed
     if summary.counts[NEW] or summary.counts[VERSION]:
@@ -145,8 +148,33 @@ def import_targets(
     return summary
 
 
+def learned_first(items: Iterable[Source | Failure], chrome: ChromeLearner,
+                  hold: int = 2 * MIN_PAGES) -> Iterator[Source | Failure]:
+    """The sources, each site's first `hold` pages held back until the learner has seen
+    them all, so the chrome a batch shows is known from its first page on. Sources come
+    folder by folder, so only one site's pages are ever held."""
+    held: list[Source] = []
+    current = None
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        site = site_of(item.name, item.url)
+        if site != current:
+            yield from held
+            held, current = [], site
+        chrome.observe_source(item.name, item.url, item.data)
+        if len(held) < hold and chrome.pages[site] <= hold:
+            held.append(item)
+            continue
+        yield from held
+        held = []
+        yield item
+    yield from held
+
+
 def _import_source(archive: Archive, source: Source, summary: ImportSummary,
-                   pending: list[int]) -> str:
+                   pending: list[int], chrome: ChromeLearner | None = None) -> str:
     if source.data[:2] == b"PK" and is_bundle_zip(source.data):
         from reader.core.archive.bundle import merge_bundle
 
@@ -161,7 +189,7 @@ def _import_source(archive: Archive, source: Source, summary: ImportSummary,
             pending.append(article_id)
         return "bundle"
     try:
-        articles = extract(source)
+        articles = extract(source, chrome=chrome)
     except IngestError as exc:
         summary.failed.append(Failure(source.name, str(exc)))
         return "failed"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _V1 = """
 CREATE TABLE originals (
@@ -178,7 +178,20 @@ CREATE TABLE saved_searches (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
+# v5: lines each site prints on most of its pages (its chrome), learned from imported
+# batches, so later imports from the site tell them from headlines (issue 12).
+_V5 = """
+CREATE TABLE site_chrome (
+    site        TEXT NOT NULL,               -- host, or folder:<path> for files
+    line_key    TEXT NOT NULL,               -- letters and digits of the line, lower case
+    line        TEXT NOT NULL,               -- the line as a page printed it
+    pages       INTEGER NOT NULL,            -- pages it was seen on when learned
+    learned_at  TEXT NOT NULL,
+    PRIMARY KEY (site, line_key)
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
 
 
 class SchemaTooNew(Exception):

@@ -32,6 +32,7 @@ from .lock import LockBusy, WriterLock
 from .originals import Originals, sha256_of
 from .saved import SavedSearches
 from .schema import SchemaTooNew, migrate
+from .sitechrome import SiteChrome
 from .types import (
     DUPLICATE,
     NEW,
@@ -105,6 +106,7 @@ class Archive:
         self._writer = WriterLock(root / "lock") if not readonly else None
         self._batch = WriterLock(root / "import.lock") if not readonly else None
         self.highlights = Highlights(self)
+        self.site_chrome = SiteChrome(self)
         self.saved = SavedSearches(self)
         # Every change is also one line here (journal.py): what `recover` replays.
         self.journal = Journal(root, readonly)

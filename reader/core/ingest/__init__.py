@@ -22,9 +22,11 @@ import datetime as dt
 import re
 
 from reader.core.ingest.base import Failure, IngestError, Limits, Source, size_text
+from reader.core.ingest.chrome import ChromeLearner, site_of
 from reader.core.ingest.cleanup import assemble
 from reader.core.ingest.detect import FEED, HTML, decode, sniff_kind
 from reader.core.ingest.feed import read_feed
+from reader.core.ingest.headline import Hints
 from reader.core.ingest.htmlpage import read_html
 from reader.core.ingest.mhtml import is_mhtml, unpack
 from reader.core.ingest.sources import ZIP_MAGIC, is_bundle, iter_sources
@@ -32,7 +34,8 @@ from reader.core.ingest.textpage import read_text
 from reader.core.model import Article
 
 __all__ = [
-    "Failure", "IngestError", "Limits", "Source", "extract", "is_bundle", "iter_sources",
+    "ChromeLearner", "Failure", "IngestError", "Limits", "Source", "extract", "is_bundle",
+    "iter_sources",
 ]
 
 # Corpus layout: .../YYYY/MM/DD/<category>_<n>[_<uuid>].txt (the folder date is the day
@@ -55,10 +58,12 @@ def path_hints(name: str) -> tuple[dt.date | None, str]:
     return day, " ".join(cat.group(1).split()) if cat else ""
 
 
-def extract(source: Source, limits: Limits | None = None) -> list[Article]:
-    """The articles in one source. Raises IngestError (and nothing else) on bad input."""
+def extract(source: Source, limits: Limits | None = None,
+            chrome: ChromeLearner | None = None) -> list[Article]:
+    """The articles in one source. Raises IngestError (and nothing else) on bad input.
+    `chrome` holds what is known of each site's chrome (see ingest/chrome.py)."""
     try:
-        return _extract(source, limits or Limits())
+        return _extract(source, limits or Limits(), chrome)
     except IngestError:
         raise
     except RecursionError:
@@ -69,7 +74,7 @@ def extract(source: Source, limits: Limits | None = None) -> list[Article]:
         raise IngestError(f"could not read this file ({type(exc).__name__}: {exc})") from exc
 
 
-def _extract(source: Source, limits: Limits) -> list[Article]:
+def _extract(source: Source, limits: Limits, chrome: ChromeLearner | None) -> list[Article]:
     data = source.data
     if len(data) > limits.max_file_bytes:
         raise IngestError(
@@ -88,7 +93,11 @@ def _extract(source: Source, limits: Limits) -> list[Article]:
     kind = sniff_kind(text, source.name)
     if kind == FEED:
         return read_feed(text, source.url, len(source.data))
-    draft = read_html(text, url) if kind == HTML else read_text(text)
+    if kind == HTML:
+        draft = read_html(text, url)
+    else:
+        hints = Hints(chrome=chrome.chrome(site_of(source.name, url))) if chrome else None
+        draft = read_text(text, hints)
     path_date, path_category = path_hints(source.name)
     if path_category:
         draft.fallback_category = path_category

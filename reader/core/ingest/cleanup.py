@@ -407,7 +407,9 @@ def _paragraphs(kept: list[Block]) -> list[str]:
     return out
 
 
-def _article_date(head: _Head, paragraphs: list[str], path_date: dt.date | None):
+def _article_date(
+    head: _Head, paragraphs: list[str], path_date: dt.date | None
+) -> tuple[dt.date | None, str | None, str | None]:
     """(date, time, source): the posting date, else the first date in the body, else
     the date in the file's path."""
     if head.date is not None:

@@ -140,7 +140,7 @@ def date_line(text: str) -> thaidate.FoundDate | None:
 def _kind(text: str, chrome: frozenset[str]) -> str:
     if not any(c.isalnum() for c in text):
         return "empty"
-    if is_chrome(text) or _WIDGET.match(text) or key(text) in chrome or _breadcrumb(text):
+    if is_chrome(text) or _WIDGET.match(text) or _breadcrumb(text):
         return "chrome"
     if _COUNTER.match(text):
         return "count"
@@ -150,6 +150,8 @@ def _kind(text: str, chrome: frozenset[str]) -> str:
         return "label"
     if len(text) <= LABEL_MAX and (text.endswith((":", "：")) or _DATE_WORD.match(text)):
         return "label"
+    if key(text) in chrome:  # printed on most pages of this site (chrome.py)
+        return "chrome"
     return "text"
 
 
@@ -238,18 +240,7 @@ def _score(lines: list[_Line], n: int, blocks: list[Block], hints: Hints, rank: 
     line = lines[n]
     text = line.text
     size = len(text)
-    grams = _grams(text)
-    following = []
-    total = 0
-    for block in blocks[line.i + 1 :]:
-        if _copy(text, block.text):
-            continue
-        following.append(block.text)
-        total += len(block.text)
-        if total > COVER_TEXT:
-            break
-    later = _grams(" ".join(following)) if following else set()
-    cover = len(grams & later) / len(grams) if grams else 0.0
+    cover = _cover(text, blocks[line.i + 1 :])
     score = 2.0 * cover * min(1.0, size / 60)
     copies = sum(1 for other in lines if other is not line and other.kind == "text"
                  and _copy(text, other.text))
@@ -276,6 +267,24 @@ def _score(lines: list[_Line], n: int, blocks: list[Block], hints: Hints, rank: 
     if hints.title and _agrees(text, hints.title):
         score += 4.0
     return score - 0.5 * rank
+
+
+def _cover(text: str, after: list[Block]) -> float:
+    """How much of `text` the text after it retells (share of its letter trigrams found
+    in the next COVER_TEXT characters, other copies of it left out)."""
+    grams = _grams(text)
+    if not grams:
+        return 0.0
+    following = []
+    total = 0
+    for block in after:
+        if _copy(text, block.text):
+            continue
+        following.append(block.text)
+        total += len(block.text)
+        if total > COVER_TEXT:
+            break
+    return len(grams & _grams(" ".join(following))) / len(grams)
 
 
 def _org_name(text: str) -> bool:
@@ -334,7 +343,7 @@ def find_head(blocks: list[Block], hints: Hints | None = None) -> Head:
         start = _body_start(lines, candidates[0] - 1, "")
         head.body, head.date = blocks[start:], _first_date(lines, start)
         return head
-    title, last = _title_text(lines, n)
+    title, last = _title_text(lines, n, blocks)
     if hints.headline and not _agrees(title, hints.title):
         # the slug names the headline and no line of the text agrees: the slug is it
         title, last = hints.title, -1
@@ -359,7 +368,7 @@ def _up_to_first_paragraph(lines: list[_Line], candidates: list[int]) -> list[in
     return out
 
 
-def _title_text(lines: list[_Line], n: int) -> tuple[str, int]:
+def _title_text(lines: list[_Line], n: int, blocks: list[Block]) -> tuple[str, int]:
     """The headline's text from its best line: the shorter of two copies when one only
     adds words (a section name after it), or two short lines joined when a headline
     wrapped. Returns the text and the index of its last line."""
@@ -372,15 +381,16 @@ def _title_text(lines: list[_Line], n: int) -> tuple[str, int]:
             text = other.text
     if copies:
         return text, n
-    joined = _wrapped(lines, n)
+    joined = _wrapped(lines, n, blocks)
     if joined:
         return joined
     return text, n
 
 
-def _wrapped(lines: list[_Line], n: int) -> tuple[str, int] | None:
+def _wrapped(lines: list[_Line], n: int, blocks: list[Block]) -> tuple[str, int] | None:
     """Two short lines standing alone together above the body are one wrapped headline:
-    nothing but chrome or a date above the first, the story or a date below the second."""
+    nothing but chrome or a date above the first, the story or a date below the second,
+    and the story retells the first line too (a slogan above a headline it does not)."""
     for a in (n - 1, n):
         b = a + 1
         if a < 0 or b >= len(lines):
@@ -398,6 +408,8 @@ def _wrapped(lines: list[_Line], n: int) -> tuple[str, int] | None:
             continue
         if after is None:
             continue  # the second line is all the story there is
+        if _cover(first.text, blocks[second.i + 1 :]) < 0.5:
+            continue
         if after.kind == "text" and (len(after.text) < 100 or after.gap < 1):
             continue  # a third short line (a list), or the second line runs on into a paragraph
         return first.text + " " + second.text, b
