@@ -85,10 +85,12 @@ def test_slug_forms():
 
 
 def test_wrapped_headline_is_joined():
-    text = f"เลขาธิการ ก.พ.ร. ย้ำ\n\nการพัฒนาระบบราชการต้องเดินหน้าต่อ\n\n\n{BODY}\n\n{SECOND}"
+    body = ("เมื่อวันที่ 7 กรกฎาคม 2549 ผู้สื่อข่าวได้เข้าพบเลขาธิการ ก.พ.ร. เพื่อสัมภาษณ์เรื่องการพัฒนา"
+            "ระบบราชการ ซึ่งเลขาธิการ ก.พ.ร. ย้ำว่างานต้องเดินหน้าต่อไปไม่ว่าสถานการณ์จะเป็นอย่างไร")
+    text = f"เลขาธิการ ก.พ.ร. ย้ำ\n\nการพัฒนาระบบราชการต้องเดินหน้าต่อ\n\n\n{body}\n\n{SECOND}"
     article = one(text)
     assert article.title == "เลขาธิการ ก.พ.ร. ย้ำ การพัฒนาระบบราชการต้องเดินหน้าต่อ"
-    assert article.paragraphs == [BODY, SECOND]
+    assert article.paragraphs == [body, SECOND]
 
 
 def test_section_label_above_headline_is_not_joined():

@@ -32,6 +32,7 @@ def test_v2_catalog_migrates_routes_kept(tmp_path):
     conn.executescript("DROP TABLE sources; DROP TABLE fetches; DROP TABLE robots;"
                        "ALTER TABLE routes RENAME TO sources;"
                        "DROP TABLE highlights; DROP TABLE saved_searches;"  # and v4's
+                       "DROP TABLE site_chrome;"  # and v5's
                        "PRAGMA user_version=2;")
     conn.close()
     with Archive.open(tmp_path / "a", readonly=True) as arch:  # read-only: not migrated
