@@ -101,6 +101,8 @@ SPECS: tuple[ActionSpec, ...] = (
     # Help
     ActionSpec("help", QT_TRANSLATE_NOOP("Actions", "&Keys and Help"),
                QT_TRANSLATE_NOOP("Actions", "How to use OPDC Reader, with every key"), (SK.HelpContents, "F1")),
+    ActionSpec("recover", QT_TRANSLATE_NOOP("Actions", "&Recover Archive…"),
+               QT_TRANSLATE_NOOP("Actions", "Rebuild a damaged catalog from its backups, journal and original files"), ()),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About OPDC Reader"),
                QT_TRANSLATE_NOOP("Actions", "Version and licence of OPDC Reader"), ("Shift+F1",)),
 )

@@ -67,9 +67,26 @@ def open_archive(path: str | os.PathLike | None = None) -> tuple[Archive, str | 
 
     root = paths.archive_dir(path)
     try:
-        return Archive.open(root), None
+        archive = Archive.open(root)
+        return archive, archive.readonly_reason  # e.g. on a network share: read-only, and why
     except ArchiveInUse as exc:
         return Archive.open(root, readonly=True), str(exc)
+
+
+def open_or_recover(path: str | os.PathLike | None = None) -> tuple[Archive | None, str | None]:
+    """open_archive, and when the catalog is damaged the offer to recover it first;
+    (None, None) when the reader would rather quit (or recovery failed)."""
+    from reader.core.archive.health import CatalogDamaged
+
+    from .recovering import Recovery
+
+    try:
+        return open_archive(path)
+    except CatalogDamaged as damage:
+        recovery = Recovery()
+        if not recovery.ask_at_open(damage.what) or recovery.run(damage.root) is None:
+            return None, None
+    return open_archive(path)
 
 
 def open_index(archive: Archive) -> SearchIndex | None:
@@ -114,29 +131,69 @@ def resident_mb() -> float:
     return 0.0
 
 
+class Session:
+    """The open archive and its window; Help > Recover Archive swaps both for new ones."""
+
+    def __init__(self, app: QApplication, settings: Settings):
+        self.app, self.settings = app, settings
+        self.archive: Archive | None = None
+        self.window: MainWindow | None = None
+
+    def show(self, archive: Archive, warning: str | None) -> None:
+        self.archive = archive
+        # The index opens in the background once the window is up (see indexing.py).
+        window = self.window = open_window(self.app, archive, self.settings,
+                                           index_opener=lambda: open_index(archive))
+        window.recoverRequested.connect(self.recover)
+        window.show()
+        window.start()
+        if warning:
+            window.statusBar().showMessage(warning)
+
+    def close(self) -> None:
+        if self.window is not None and self.window.indexer.index is not None:
+            self.window.indexer.index.close()
+        if self.archive is not None:
+            self.archive.close()
+
+    def recover(self) -> None:
+        from .recovering import Recovery
+
+        if self.archive is None or self.window is None:
+            return
+        root = self.archive.root
+        self.app.setQuitOnLastWindowClosed(False)  # between the old window and the new one
+        self.window.close()
+        self.close()
+        Recovery().run(root)
+        archive, warning = open_or_recover(root)
+        self.app.setQuitOnLastWindowClosed(True)
+        if archive is None:
+            self.app.quit()
+            return
+        self.show(archive, warning)
+
+
 def run(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     argv = list(argv or sys.argv)
     args, rest = parse_args(argv)
     settings = load_settings()
     app = create_app([argv[0], *rest], settings)
-    archive, warning = open_archive(args.archive)
-    # The index opens in the background once the window is up (see indexing.py).
-    window = open_window(app, archive, settings, index_opener=lambda: open_index(archive))
-    window.show()
-    window.start()
-    if warning:
-        window.statusBar().showMessage(warning)
+    archive, warning = open_or_recover(args.archive)
+    if archive is None:
+        return 2
+    session = Session(app, settings)
+    session.show(archive, warning)
     if args.quit_when_ready:
         def ready() -> None:
             print(f"ready {time.perf_counter() - started:.3f} {resident_mb():.0f}", flush=True)
-            window.close()
+            if session.window is not None:
+                session.window.close()
             app.quit()
         QTimer.singleShot(0, ready)
     code = app.exec()
-    if window.indexer.index is not None:
-        window.indexer.index.close()
-    archive.close()
+    session.close()
     return code
 
 

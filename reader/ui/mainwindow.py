@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -48,6 +48,10 @@ OUTSIDE_POLL_MS = 2000  # how often the window looks for another process's commi
 
 
 class MainWindow(QMainWindow):
+    # Help > Recover Archive, confirmed: the application closes this window and the
+    # archive, recovers it and opens a new window on it (app.Session.recover).
+    recoverRequested = Signal()
+
     def __init__(self, archive: Archive, settings: Settings, index: SearchIndex | None = None,
                  family: str = "", lang: str = "en",
                  index_opener: Callable[[], SearchIndex | None] | None = None) -> None:
@@ -156,6 +160,7 @@ class MainWindow(QMainWindow):
         r.bind("edit_note", art.edit_note)
         r.bind("open_link", art.open_source_link)
         r.bind("help", self.show_help)
+        r.bind("recover", self.ask_recover)
         r.bind("about", self.about)
 
     def retranslate(self) -> None:
@@ -239,6 +244,12 @@ class MainWindow(QMainWindow):
         dialog = HelpDialog(self.registry, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def ask_recover(self) -> None:
+        from .recovering import Recovery
+
+        if Recovery(self).confirm():
+            self.recoverRequested.emit()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

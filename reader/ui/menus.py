@@ -21,7 +21,7 @@ MENUS: dict[str, list[str | None]] = {
     "view": ["zoom_level", "zoom_in", "zoom_out", "zoom_reset", "scale_interface", None, "theme",
              "common_era", None, "next_pane", "previous_pane"],
     "article": ["bookmark", "edit_tags", "edit_note", None, "open_link"],
-    "help": ["help", None, "about"],
+    "help": ["help", None, "recover", None, "about"],
 }
 TOOLBAR: list[str | None] = ["import_files", "print", None, "zoom_out", "zoom_box", "zoom_in", "zoom_reset", None,
            "bookmark"]

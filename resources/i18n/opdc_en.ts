@@ -196,6 +196,14 @@
             <translation>How to use OPDC Reader, with every key</translation>
         </message>
         <message>
+            <source>&amp;Recover Archive…</source>
+            <translation>&amp;Recover Archive…</translation>
+        </message>
+        <message>
+            <source>Rebuild a damaged catalog from its backups, journal and original files</source>
+            <translation>Rebuild a damaged catalog from its backups, journal and original files</translation>
+        </message>
+        <message>
             <source>&amp;About OPDC Reader</source>
             <translation>&amp;About OPDC Reader</translation>
         </message>
@@ -907,6 +915,81 @@ An accessible reader and archive for Thai government news.</translation>
         <message>
             <source>OPDC Reader</source>
             <translation>OPDC Reader</translation>
+        </message>
+    </context>
+    <context>
+        <name>Recovery</name>
+        <message>
+            <source>The archive is damaged</source>
+            <translation>The archive is damaged</translation>
+        </message>
+        <message>
+            <source>The archive&apos;s catalog is damaged (%1).
+
+Nothing has been changed. OPDC Reader can rebuild the catalog from its automatic backups, its journal of changes and the original files; the damaged file is kept aside, not deleted.
+
+Recover the archive now?</source>
+            <translation>The archive&apos;s catalog is damaged (%1).
+
+Nothing has been changed. OPDC Reader can rebuild the catalog from its automatic backups, its journal of changes and the original files; the damaged file is kept aside, not deleted.
+
+Recover the archive now?</translation>
+        </message>
+        <message>
+            <source>&amp;Recover Now</source>
+            <translation>&amp;Recover Now</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>Recover Archive</source>
+            <translation>Recover Archive</translation>
+        </message>
+        <message>
+            <source>Rebuild the archive&apos;s catalog from its newest sound backup, its journal of changes and the original files?
+
+Use this when the archive reports damage. The present catalog is kept aside, not deleted. The window reopens the archive afterwards.</source>
+            <translation>Rebuild the archive&apos;s catalog from its newest sound backup, its journal of changes and the original files?
+
+Use this when the archive reports damage. The present catalog is kept aside, not deleted. The window reopens the archive afterwards.</translation>
+        </message>
+        <message>
+            <source>Recovering the archive…</source>
+            <translation>Recovering the archive…</translation>
+        </message>
+        <message>
+            <source>The archive could not be recovered: %1</source>
+            <translation>The archive could not be recovered: %1</translation>
+        </message>
+        <message>
+            <source>The archive now holds %1 articles.</source>
+            <translation>The archive now holds %1 articles.</translation>
+        </message>
+        <message>
+            <source>Started from the backup %1.</source>
+            <translation>Started from the backup %1.</translation>
+        </message>
+        <message>
+            <source>No sound backup was found: started from an empty catalog.</source>
+            <translation>No sound backup was found: started from an empty catalog.</translation>
+        </message>
+        <message>
+            <source>Changes replayed from the journal: %1.</source>
+            <translation>Changes replayed from the journal: %1.</translation>
+        </message>
+        <message>
+            <source>Articles extracted again from their original files: %1.</source>
+            <translation>Articles extracted again from their original files: %1.</translation>
+        </message>
+        <message>
+            <source>The damaged catalog is kept in %1.</source>
+            <translation>The damaged catalog is kept in %1.</translation>
+        </message>
+        <message>
+            <source>Not everything could be rebuilt (%1 problems), for example: %2</source>
+            <translation>Not everything could be rebuilt (%1 problems), for example: %2</translation>
         </message>
     </context>
 </TS>

@@ -196,6 +196,14 @@
             <translation>วิธีใช้ OPDC Reader พร้อมแป้นพิมพ์ทุกคำสั่ง</translation>
         </message>
         <message>
+            <source>&amp;Recover Archive…</source>
+            <translation>กู้คืนคลังข่าว… (&amp;R)</translation>
+        </message>
+        <message>
+            <source>Rebuild a damaged catalog from its backups, journal and original files</source>
+            <translation>สร้างสารบบที่เสียหายขึ้นใหม่จากสำเนาสำรอง บันทึกการเปลี่ยนแปลง และไฟล์ต้นฉบับ</translation>
+        </message>
+        <message>
             <source>&amp;About OPDC Reader</source>
             <translation>เกี่ยวกับ OPDC Reader (&amp;A)</translation>
         </message>
@@ -905,6 +913,81 @@ An accessible reader and archive for Thai government news.</source>
         <message>
             <source>OPDC Reader</source>
             <translation>OPDC Reader โปรแกรมอ่านข่าว ก.พ.ร.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Recovery</name>
+        <message>
+            <source>The archive is damaged</source>
+            <translation>คลังข่าวเสียหาย</translation>
+        </message>
+        <message>
+            <source>The archive&apos;s catalog is damaged (%1).
+
+Nothing has been changed. OPDC Reader can rebuild the catalog from its automatic backups, its journal of changes and the original files; the damaged file is kept aside, not deleted.
+
+Recover the archive now?</source>
+            <translation>สารบบของคลังข่าวเสียหาย (%1)
+
+ยังไม่มีสิ่งใดถูกเปลี่ยนแปลง OPDC Reader สามารถสร้างสารบบขึ้นใหม่จากสำเนาสำรองอัตโนมัติ บันทึกการเปลี่ยนแปลง และไฟล์ต้นฉบับได้ ไฟล์ที่เสียหายจะถูกเก็บแยกไว้ ไม่ถูกลบ
+
+กู้คืนคลังข่าวตอนนี้หรือไม่</translation>
+        </message>
+        <message>
+            <source>&amp;Recover Now</source>
+            <translation>กู้คืนตอนนี้ (&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>ออก (&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Recover Archive</source>
+            <translation>กู้คืนคลังข่าว</translation>
+        </message>
+        <message>
+            <source>Rebuild the archive&apos;s catalog from its newest sound backup, its journal of changes and the original files?
+
+Use this when the archive reports damage. The present catalog is kept aside, not deleted. The window reopens the archive afterwards.</source>
+            <translation>สร้างสารบบของคลังข่าวขึ้นใหม่จากสำเนาสำรองล่าสุดที่ยังสมบูรณ์ บันทึกการเปลี่ยนแปลง และไฟล์ต้นฉบับหรือไม่
+
+ใช้เมื่อคลังข่าวแจ้งว่าเสียหาย สารบบปัจจุบันจะถูกเก็บแยกไว้ ไม่ถูกลบ แล้วหน้าต่างจะเปิดคลังข่าวใหม่อีกครั้ง</translation>
+        </message>
+        <message>
+            <source>Recovering the archive…</source>
+            <translation>กำลังกู้คืนคลังข่าว…</translation>
+        </message>
+        <message>
+            <source>The archive could not be recovered: %1</source>
+            <translation>กู้คืนคลังข่าวไม่ได้: %1</translation>
+        </message>
+        <message>
+            <source>The archive now holds %1 articles.</source>
+            <translation>ขณะนี้คลังข่าวมี %1 บทความ</translation>
+        </message>
+        <message>
+            <source>Started from the backup %1.</source>
+            <translation>เริ่มจากสำเนาสำรอง %1</translation>
+        </message>
+        <message>
+            <source>No sound backup was found: started from an empty catalog.</source>
+            <translation>ไม่พบสำเนาสำรองที่สมบูรณ์ จึงเริ่มจากสารบบว่าง</translation>
+        </message>
+        <message>
+            <source>Changes replayed from the journal: %1.</source>
+            <translation>การเปลี่ยนแปลงที่นำกลับมาจากบันทึก: %1 รายการ</translation>
+        </message>
+        <message>
+            <source>Articles extracted again from their original files: %1.</source>
+            <translation>บทความที่อ่านใหม่จากไฟล์ต้นฉบับ: %1 บทความ</translation>
+        </message>
+        <message>
+            <source>The damaged catalog is kept in %1.</source>
+            <translation>สารบบที่เสียหายเก็บไว้ที่ %1</translation>
+        </message>
+        <message>
+            <source>Not everything could be rebuilt (%1 problems), for example: %2</source>
+            <translation>สร้างกลับคืนไม่ได้ทั้งหมด (%1 ปัญหา) เช่น: %2</translation>
         </message>
     </context>
 </TS>
