@@ -102,7 +102,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("help", QT_TRANSLATE_NOOP("Actions", "&Keys and Help"),
                QT_TRANSLATE_NOOP("Actions", "How to use OPDC Reader, with every key"), (SK.HelpContents, "F1")),
     ActionSpec("recover", QT_TRANSLATE_NOOP("Actions", "&Recover Archive…"),
-               QT_TRANSLATE_NOOP("Actions", "Rebuild a damaged catalog from its backups, journal and original files"), ()),
+               QT_TRANSLATE_NOOP("Actions", "Rebuild a damaged catalog from its backups, journal and original files"),
+               ("Ctrl+Shift+F1",)),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About OPDC Reader"),
                QT_TRANSLATE_NOOP("Actions", "Version and licence of OPDC Reader"), ("Shift+F1",)),
 )
