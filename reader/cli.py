@@ -133,9 +133,9 @@ def cmd_list(args) -> int:
 
 def _article_dict(archive: Archive, article) -> dict:
     data = article.to_dict()
-    data["tags"] = archive.tags_for(article.id)
-    data["note"] = archive.note(article.id)
-    data["bookmarked"] = archive.is_bookmarked(article.id)
+    data["tags"] = archive.tags.of(article.id)
+    data["note"] = archive.notes.of(article.id)
+    data["bookmarked"] = archive.bookmarks.has(article.id)
     data["versions"] = [v.__dict__ for v in archive.versions(article.id)]
     data["sources"] = archive.sources(article.id)
     data["highlights"] = [h.to_dict() for h in archive.highlights.for_article(article.id)]
@@ -385,8 +385,8 @@ def cmd_sample(args) -> int:
 def cmd_tag(args) -> int:
     with _open(args, create=False) as archive:
         for tag in args.tags:
-            (archive.remove_tag if args.remove else archive.add_tag)(args.id, tag)
-        print(", ".join(archive.tags_for(args.id)))
+            (archive.tags.remove if args.remove else archive.tags.add)(args.id, tag)
+        print(", ".join(archive.tags.of(args.id)))
     return EXIT_OK
 
 

@@ -15,8 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.archive import DUPLICATE, NEW, UNCHANGED, VERSION, Archive, ArchiveError, backups
-from reader.core.archive.bundle import is_bundle_zip
-from reader.core.ingest import ChromeLearner, Failure, IngestError, Source, extract, iter_sources
+from reader.core.ingest import (
+    ChromeLearner,
+    Failure,
+    IngestError,
+    Source,
+    extract,
+    is_bundle,
+    iter_sources,
+)
 from reader.core.ingest.chrome import MIN_PAGES, site_of
 from reader.core.ingest.sources import provenance
 
@@ -111,7 +118,7 @@ def import_targets(
             progress(ImportEvent(done, total, name, status, message))
 
     with archive.batch(wait=2.0):
-        summary.batch_id = archive.begin_batch([str(t) for t in targets])
+        summary.batch_id = archive.imports.begin([str(t) for t in targets])
         chrome = ChromeLearner(archive.site_chrome.known())
         finished = False
         try:
@@ -136,7 +143,7 @@ def import_targets(
         finally:
             flush_index()
             try:
-                archive.finish_batch(
+                archive.imports.finish(
                     summary.batch_id, summary.counts, [(f.name, f.reason) for f in summary.failed],
                     "cancelled" if summary.cancelled else "done" if finished else "failed",
                 )
@@ -175,7 +182,7 @@ def learned_first(items: Iterable[Source | Failure], chrome: ChromeLearner,
 
 def _import_source(archive: Archive, source: Source, summary: ImportSummary,
                    pending: list[int], chrome: ChromeLearner | None = None) -> str:
-    if source.data[:2] == b"PK" and is_bundle_zip(source.data):
+    if is_bundle(source.data):
         from reader.core.archive.bundle import merge_bundle
 
         try:

@@ -55,13 +55,13 @@ class OpenArticle(QObject):
             paragraphs=list(article.paragraphs),
             credits=list(article.credits),
             source_url=article.source_url,
-            tags=archive.tags_for(article_id),
-            note=archive.note(article_id),
+            tags=archive.tags.of(article_id),
+            note=archive.notes.of(article_id),
             versions=[(v.version, v.archived_at[:10]) for v in archive.versions(article_id)],
             current_version=article.version,
         )
         w.reader.show_article(view, w.listing.terms)
-        w.registry["bookmark"].setChecked(archive.is_bookmarked(article_id))
+        w.registry["bookmark"].setChecked(archive.bookmarks.has(article_id))
         w.registry["open_link"].setEnabled(bool(article.source_url))
         w.setWindowTitle(f"{article.title} — {w.tr('OPDC Reader')}")
 
@@ -89,7 +89,7 @@ class OpenArticle(QObject):
             return
 
         def mark(archive: Archive, article_id: int) -> None:
-            archive.set_bookmark(article_id, bool(on))
+            archive.bookmarks.set(article_id, bool(on))
 
         if ArticleOp(self.window, Changed.ARTICLE | Changed.LIST | Changed.LIBRARY, mark).run():
             said = self.tr("Bookmarked") if on else self.tr("Bookmark removed")
@@ -100,7 +100,7 @@ class OpenArticle(QObject):
         """The article's tags become `tags` (blank ones dropped); each refused tag is said."""
         if self.article_id is None:
             return
-        old = set(self.window.archive.tags_for(self.article_id))
+        old = set(self.window.archive.tags.of(self.article_id))
         new = {t.strip() for t in tags if t.strip()}
         steps = [_tag_step(tag, add=False) for tag in sorted(old - new)]
         steps += [_tag_step(tag, add=True) for tag in sorted(new - old)]
@@ -109,7 +109,7 @@ class OpenArticle(QObject):
 
     def set_note(self, text: str) -> None:
         def write(archive: Archive, article_id: int) -> None:
-            archive.set_note(article_id, text)
+            archive.notes.set(article_id, text)
 
         # Notes are searched (the list may change) but counted nowhere in the sidebar.
         ArticleOp(self.window, Changed.ARTICLE | Changed.LIST, write).run()
@@ -117,7 +117,7 @@ class OpenArticle(QObject):
     def edit_tags(self) -> None:
         if self.article_id is None:
             return
-        current = ", ".join(self.window.archive.tags_for(self.article_id))
+        current = ", ".join(self.window.archive.tags.of(self.article_id))
         text, ok = QInputDialog.getText(self.window, self.tr("Tags"), self.tr(
             "Tags of this article, separated by commas:"), text=current)
         if ok:
@@ -128,7 +128,7 @@ class OpenArticle(QObject):
             return
         from .notedialog import ask_note
 
-        text = ask_note(self.window, self.window.archive.note(self.article_id))
+        text = ask_note(self.window, self.window.archive.notes.of(self.article_id))
         if text is not None:
             self.set_note(text)
 
@@ -147,7 +147,7 @@ class OpenArticle(QObject):
 def _tag_step(tag: str, add: bool) -> Step:
     def step(archive: Archive, article_id: int) -> None:
         if add:
-            archive.add_tag(article_id, tag)
+            archive.tags.add(article_id, tag)
         else:
-            archive.remove_tag(article_id, tag)
+            archive.tags.remove(article_id, tag)
     return step

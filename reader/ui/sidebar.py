@@ -52,12 +52,12 @@ class Sidebar(QTreeWidget):
         groups: list[tuple[str, list[tuple[str, dict]]]] = [
             (self.tr("By year"), [(f"{year_label(y)} ({n})", {"year": y}) for y, n in archive.years()]),
             (self.tr("By category"), [(f"{c} ({n})", {"category": c}) for c, n in archive.categories()]),
-            (self.tr("Tags"), [(f"{t} ({n})", {"tag": t}) for t, n in archive.all_tags()]),
+            (self.tr("Tags"), [(f"{t} ({n})", {"tag": t}) for t, n in archive.tags.counts()]),
             (self.tr("Collections"), [(f"{c} ({n})", {"collection": c})
-                                      for c, n in archive.collections()]),
+                                      for c, n in archive.collections.counts()]),
             (self.tr("Recent imports"), [
                 (f"{b.started_at[:16].replace('T', ' ')} (+{b.new})", {"batch_id": b.id})
-                for b in archive.recent_imports(10)]),
+                for b in archive.imports.recent(10)]),
         ]
         for label, children in groups:
             parent = self._add(None, label, None)

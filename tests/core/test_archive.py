@@ -124,16 +124,16 @@ def test_librarian_data_survives_reopen(tmp_path):
     root = tmp_path / "arch"
     with Archive.open(root) as arch:
         aid = arch.add(make(), b"x", "x").article_id
-        arch.set_bookmark(aid, True)
-        arch.add_tag(aid, "อาเซียน")
-        arch.add_tag(aid, "  ธรรมาภิบาล  ")
-        arch.set_note(aid, "ใช้ในรายงานประจำปี")
-        arch.add_to_collection(aid, "รายงาน 2556")
+        arch.bookmarks.set(aid, True)
+        arch.tags.add(aid, "อาเซียน")
+        arch.tags.add(aid, "  ธรรมาภิบาล  ")
+        arch.notes.set(aid, "ใช้ในรายงานประจำปี")
+        arch.collections.add(aid, "รายงาน 2556")
     with Archive.open(root) as arch:
-        assert arch.is_bookmarked(aid)
-        assert arch.tags_for(aid) == ["ธรรมาภิบาล", "อาเซียน"]
-        assert arch.note(aid) == "ใช้ในรายงานประจำปี"
-        assert arch.collections() == [("รายงาน 2556", 1)]
+        assert arch.bookmarks.has(aid)
+        assert arch.tags.of(aid) == ["ธรรมาภิบาล", "อาเซียน"]
+        assert arch.notes.of(aid) == "ใช้ในรายงานประจำปี"
+        assert arch.collections.counts() == [("รายงาน 2556", 1)]
         assert [r.id for r in arch.list_articles(ListFilter(tag="อาเซียน"))] == [aid]
         assert [r.id for r in arch.list_articles(ListFilter(bookmarked=True))] == [aid]
         doc = next(arch.iter_index_docs([aid]))
@@ -143,14 +143,14 @@ def test_librarian_data_survives_reopen(tmp_path):
 def test_tag_change_moves_index_stamp(archive):
     aid = archive.add(make(), b"x", "x").article_id
     before = archive.index_stamp()
-    archive.add_tag(aid, "tag")
+    archive.tags.add(aid, "tag")
     after = archive.index_stamp()
     assert after[0] == before[0] and after[1] > before[1]
     assert archive.changed_since(before[1]) == [aid]
     with pytest.raises(ValueError):
-        archive.add_tag(aid, "   ")
+        archive.tags.add(aid, "   ")
     with pytest.raises(KeyError):
-        archive.add_tag(999, "x")
+        archive.tags.add(999, "x")
 
 
 def test_list_filters_and_order(archive):
@@ -182,7 +182,7 @@ def test_read_only_archive_refuses_writes(tmp_path):
         with pytest.raises(ArchiveReadOnly):
             arch.add(make(title="ใหม่ทั้งหมดเลยนะครับ"), b"y", "y")
         with pytest.raises(ArchiveReadOnly):
-            arch.add_tag(aid, "x")
+            arch.tags.add(aid, "x")
 
 
 @contextmanager
@@ -218,8 +218,8 @@ def test_edits_go_in_between_a_long_jobs_writes(tmp_path):
                 pass
         with arch.writing(wait=0.2):
             pass
-        arch.add_tag(aid, "ระหว่างนำเข้า")
-        assert arch.tags_for(aid) == ["ระหว่างนำเข้า"]
+        arch.tags.add(aid, "ระหว่างนำเข้า")
+        assert arch.tags.of(aid) == ["ระหว่างนำเข้า"]
 
 
 def test_second_writer_gets_archive_in_use(tmp_path):
@@ -284,7 +284,7 @@ def test_version_one_catalog_is_migrated_and_lists_by_category_from_an_index(tmp
     conn.close()
     with Archive.open(root) as arc:
         assert [r.title for r in arc.list_articles(order="category_asc")] == ["ข่าว 2", "ข่าว 1", "ข่าว 0"]
-        plan = arc._query("EXPLAIN QUERY PLAN SELECT a.id FROM articles a ORDER BY a.category ASC,"
+        plan = arc.db.query("EXPLAIN QUERY PLAN SELECT a.id FROM articles a ORDER BY a.category ASC,"
                           " a.date DESC, a.id DESC LIMIT 10 OFFSET 1")
     assert not any("TEMP B-TREE" in row[3] for row in plan), [tuple(r) for r in plan]
     conn = sqlite3.connect(root / "catalog.sqlite")

@@ -25,10 +25,10 @@ def fill(root):
         arch.add(Article(title="ข่าวทดสอบการสำรองข้อมูล ฉบับที่ 0", paragraphs=["แก้ไข"],
                          date=dt.date(2020, 1, 1), source_url="https://x.go.th/0", kind="text"),
                  b"bytes 0 v2", "f0")
-        arch.add_tag(ids[0], "สำคัญ")
-        arch.set_note(ids[1], "บันทึก")
-        arch.set_bookmark(ids[2], True)
-        arch.add_to_collection(ids[0], "ชุดหนึ่ง")
+        arch.tags.add(ids[0], "สำคัญ")
+        arch.notes.set(ids[1], "บันทึก")
+        arch.bookmarks.set(ids[2], True)
+        arch.collections.add(ids[0], "ชุดหนึ่ง")
     return ids
 
 
@@ -43,9 +43,9 @@ def test_backup_restore_round_trip(tmp_path):
         assert arch.count_articles() == 3
         assert len(arch.versions(ids[0])) == 2
         assert arch.get(ids[0], 1).paragraphs == ["เนื้อหา 0"]
-        assert arch.tags_for(ids[0]) == ["สำคัญ"]
-        assert arch.note(ids[1]) == "บันทึก"
-        assert arch.is_bookmarked(ids[2])
+        assert arch.tags.of(ids[0]) == ["สำคัญ"]
+        assert arch.notes.of(ids[1]) == "บันทึก"
+        assert arch.bookmarks.has(ids[2])
 
 
 def test_restore_refuses_non_empty_target(tmp_path):
@@ -129,5 +129,5 @@ def test_merge_bundle_into_other_archive(tmp_path):
         again = merge_bundle(other, data, "b.zip")
         assert {s for s, _ in again} == {"unchanged"}
         assert other.count_articles() == 4
-        assert ("สำคัญ", 1) in other.all_tags()
+        assert ("สำคัญ", 1) in other.tags.counts()
         assert verify(other).ok

@@ -207,7 +207,7 @@ def test_export_command_by_id_reports_missing_ids(tmp_path):
     with Archive.open(tmp_path / "arc") as archive:
         stored = archive.add(seed_article(id=None, version=None, sha256=None, archived_at=None),
                              SEED.read_bytes(), str(SEED))
-        archive.add_tag(stored.article_id, "อาเซียน")
+        archive.tags.add(stored.article_id, "อาเซียน")
         out = tmp_path / "one.docx"
         result = export_command(archive, out, ids=[stored.article_id, 999, "x"])
         assert result.count == 1

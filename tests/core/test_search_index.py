@@ -67,8 +67,8 @@ def test_changes_in_the_catalog_are_picked_up(archive):
     sync_index(archive, index)
     new = archive.add(article("ข่าวสาม", "ผู้ว่าราชการจังหวัดนครนายก", 3), b"three", "three.txt")
     target = next(iter(ids(index, "โรงแรม")))
-    archive.add_tag(target, "ท่องเที่ยว")
-    archive.set_note(target, "บันทึกของบรรณารักษ์")
+    archive.tags.add(target, "ท่องเที่ยว")
+    archive.notes.set(target, "บันทึกของบรรณารักษ์")
     assert sync_index(archive, index) == 2  # only what changed
     assert ids(index, "นครนายก") == {new.article_id}
     assert ids(index, "tag:ท่องเที่ยว") == {target}

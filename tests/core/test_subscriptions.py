@@ -41,7 +41,7 @@ def test_v2_catalog_migrates_routes_kept(tmp_path):
     with Archive.open(tmp_path / "a") as arch:
         assert {s["origin"] for s in arch.sources(first.article_id)} == {"one.txt", "copy.txt"}
         assert Subscriptions(arch).all() == []
-        assert arch._query("PRAGMA user_version")[0][0] == max(MIGRATIONS)
+        assert arch.db.value("PRAGMA user_version") == max(MIGRATIONS)
         assert verify(arch).ok
 
 

@@ -27,7 +27,7 @@ def small_archive(tmp_path_factory) -> Path:
     with Archive.open(root / "archive") as archive:
         summary = import_targets(archive, [str(root / "pages")])
         assert summary.counts["new"] == 700
-        archive.add_tag(1, "ข่าวเด่น")
+        archive.tags.add(1, "ข่าวเด่น")
     return root / "archive"
 
 
@@ -145,7 +145,7 @@ def test_archive_on_a_network_share_opens_read_only_saying_why(small_archive, tm
         assert "network file system (nfs4)" in (opened.readonly_reason or "")
         assert opened.count_articles() == 700  # readers keep working
         with pytest.raises(ArchiveReadOnly, match="two computers"):
-            opened.add_tag(1, "x")
+            opened.tags.add(1, "x")
     from reader import cli as cli_module
 
     assert cli_module.main(["--archive", str(archive), "tag", "1", "x"]) == 2

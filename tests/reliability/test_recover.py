@@ -54,17 +54,17 @@ def edits(archive: Archive, ids: list[int], rng: random.Random, n: int) -> None:
         article = rng.choice(ids)
         what = step % 6
         if what == 0:
-            archive.add_tag(article, rng.choice(["นโยบาย", "เศรษฐกิจ", "to read", "ภาคใต้"]))
+            archive.tags.add(article, rng.choice(["นโยบาย", "เศรษฐกิจ", "to read", "ภาคใต้"]))
         elif what == 1:
-            archive.set_note(article, f"บันทึก {step}: ตรวจสอบกับต้นฉบับแล้ว")
+            archive.notes.set(article, f"บันทึก {step}: ตรวจสอบกับต้นฉบับแล้ว")
         elif what == 2:
-            archive.set_bookmark(article, rng.random() < 0.7)
+            archive.bookmarks.set(article, rng.random() < 0.7)
         elif what == 3:
-            archive.add_to_collection(article, rng.choice(["รายงานประจำปี", "Cabinet 2566"]))
-        elif what == 4 and archive.tags_for(article):
-            archive.remove_tag(article, archive.tags_for(article)[0])
-        elif what == 5 and archive.collections_for(article):
-            archive.remove_from_collection(article, archive.collections_for(article)[0])
+            archive.collections.add(article, rng.choice(["รายงานประจำปี", "Cabinet 2566"]))
+        elif what == 4 and archive.tags.of(article):
+            archive.tags.remove(article, archive.tags.of(article)[0])
+        elif what == 5 and archive.collections.of(article):
+            archive.collections.remove(article, archive.collections.of(article)[0])
 
 
 def dump(root: Path) -> dict[str, Any]:
@@ -195,9 +195,9 @@ def test_recover_command_rebuilds_and_syncs_the_index(filled, tmp_path):
 def test_journal_is_one_readable_line_per_change(tmp_path, seed_path):
     with Archive.open(tmp_path / "a") as archive:
         import_targets(archive, [str(seed_path)])
-        archive.add_tag(1, "ข่าว")
-        archive.set_note(1, "หมายเหตุ")
-        archive.remove_tag(1, "ข่าว")
+        archive.tags.add(1, "ข่าว")
+        archive.notes.set(1, "หมายเหตุ")
+        archive.tags.remove(1, "ข่าว")
     lines = [json.loads(line) for f in sorted((tmp_path / "a" / "journal").glob("*.jsonl"))
              for line in f.read_text(encoding="utf-8").splitlines()]
     kinds = [e["kind"] for e in lines]

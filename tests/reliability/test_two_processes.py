@@ -103,7 +103,7 @@ def test_window_writes_during_import_wait_or_get_a_clear_message(tmp_path):
         assert arch.count_articles() == 2020
         tagged = {x["id"] for x in tags if x["ok"]}
         for article_id in tagged:
-            assert "ระหว่างนำเข้า" in arch.tags_for(article_id)
+            assert "ระหว่างนำเข้า" in arch.tags.of(article_id)
 
 
 def test_second_cli_import_is_refused_with_exit_3(tmp_path):
@@ -146,5 +146,5 @@ def test_two_windows_tag_the_same_archive(tmp_path):
             for x in lines:
                 if x["event"] == "tag" and not x["ok"]:
                     assert x["kind"] == "ArchiveInUse", x
-            tagged = {r.id for r in arch.list_articles(flt=None, limit=100) if tag in arch.tags_for(r.id)}
+            tagged = {r.id for r in arch.list_articles(flt=None, limit=100) if tag in arch.tags.of(r.id)}
             assert tagged == ok

@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
             state["n"] += 1
             article_id = window.list_model.article_id(state["n"] % rows)
             try:
-                archive.add_tag(article_id, tag)
+                archive.tags.add(article_id, tag)
                 say(event="tag", ok=True, id=article_id)
             except Exception as exc:  # what the window would show in its message box
                 say(event="tag", ok=False, id=article_id, kind=type(exc).__name__, message=str(exc))

@@ -329,7 +329,7 @@ def test_an_archive_that_can_no_longer_be_read_is_said_once(open_window, archive
     stops looking, instead of failing every 2 s."""
     window = open_window(archive_path)
     assert window.outside.isActive()
-    window.archive._conn.close()
+    window.archive.db.conn.close()
     assert not window.listing.follow_outside_changes()
     assert not window.outside.isActive()
     assert "can no longer be read" in window.statusBar().currentMessage()

@@ -36,8 +36,8 @@ def backup(archive: Archive, out: str | os.PathLike, progress=None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         snapshot = Path(tmp) / CATALOG
         dest = sqlite3.connect(snapshot)
-        with archive._mutex:
-            archive._conn.backup(dest)
+        with archive.db.mutex:
+            archive.db.conn.backup(dest)
         dest.close()
         entries = [(MANIFEST, archive.root / MANIFEST), (CATALOG, snapshot)]
         entries += [(f"originals/{sha[:2]}/{sha}", path) for sha, path in archive.originals.iter_all()]
@@ -154,14 +154,6 @@ def restore(bundle: str | os.PathLike, target: str | os.PathLike) -> dict:
     return {"archive": str(target), "files": count, "articles": manifest.get("articles")}
 
 
-def is_bundle_zip(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return BUNDLE_MANIFEST in zf.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-
-
 def merge_bundle(archive: Archive, data: bytes, label: str, batch_id: int | None = None):
     """Import every version of every article in a bundle, with tags, notes, bookmarks
     and collections. Returns [(status, article_id)] for the versions added."""
@@ -199,16 +191,16 @@ def merge_bundle(archive: Archive, data: bytes, label: str, batch_id: int | None
                 if new_id is None:
                     continue
                 if row["bookmarked"]:
-                    archive.set_bookmark(new_id, True)
-                if row["note"] and not archive.note(new_id):
-                    archive.set_note(new_id, row["note"])
+                    archive.bookmarks.set(new_id, True)
+                if row["note"] and not archive.notes.of(new_id):
+                    archive.notes.set(new_id, row["note"])
             for row in src.execute("SELECT article_id, tag FROM tags"):
                 if row["article_id"] in mapping:
-                    archive.add_tag(mapping[row["article_id"]], row["tag"])
+                    archive.tags.add(mapping[row["article_id"]], row["tag"])
             for row in src.execute("SELECT c.name, ci.article_id FROM collections c JOIN collection_items ci"
                                    " ON ci.collection_id=c.id"):
                 if row["article_id"] in mapping:
-                    archive.add_to_collection(mapping[row["article_id"]], row["name"])
+                    archive.collections.add(mapping[row["article_id"]], row["name"])
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{label}: the catalog inside cannot be read: {exc}") from exc
         finally:

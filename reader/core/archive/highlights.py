@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .store import Archive
@@ -47,13 +46,6 @@ class Highlights:
     def __init__(self, archive: Archive):
         self.archive = archive
 
-    def _write(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
-        return cast(Callable[..., Any], self.archive._write)(fn)
-
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        rows: list[sqlite3.Row] = self.archive._query(sql, params)
-        return rows
-
     def add(self, article_id: int, version: int, start: int, end: int, note: str = "") -> Highlight:
         """Mark body[start:end] of that version. ValueError for an empty or out-of-range
         passage; KeyError when the article or version does not exist."""
@@ -70,7 +62,7 @@ class Highlights:
                 "INSERT INTO highlights(article_id, version, start, end, quote, note, created_at)"
                 " VALUES (?,?,?,?,?,?,?)", (article_id, version, start, end, quote, note, _now()))
             return int(cur.lastrowid or 0)
-        return self.get(self._write(fn))
+        return self.get(self.archive.db.write(fn))
 
     def add_text(self, article_id: int, passage: str, note: str = "", version: int | None = None,
                  occurrence: int = 1) -> Highlight:
@@ -84,7 +76,7 @@ class Highlights:
         return self.add(article_id, int(article.version or 1), at, at + len(passage), note)
 
     def get(self, highlight_id: int) -> Highlight:
-        rows = self._query(_SELECT + " WHERE h.id=?", (highlight_id,))
+        rows = self.archive.db.query(_SELECT + " WHERE h.id=?", (highlight_id,))
         if not rows:
             raise KeyError(f"no highlight {highlight_id}")
         return _row(rows[0])
@@ -92,19 +84,19 @@ class Highlights:
     def for_article(self, article_id: int, version: int | None = None) -> list[Highlight]:
         """An article's highlights (of one version, or of all), in reading order."""
         if version is None:
-            rows = self._query(_SELECT + " WHERE h.article_id=? ORDER BY h.version, h.start",
+            rows = self.archive.db.query(_SELECT + " WHERE h.article_id=? ORDER BY h.version, h.start",
                                (article_id,))
         else:
-            rows = self._query(_SELECT + " WHERE h.article_id=? AND h.version=? ORDER BY h.start",
+            rows = self.archive.db.query(_SELECT + " WHERE h.article_id=? AND h.version=? ORDER BY h.start",
                                (article_id, version))
         return [_row(r) for r in rows]
 
     def all(self) -> list[Highlight]:
         """Every highlight, newest first (the sidebar's Highlights section)."""
-        return [_row(r) for r in self._query(_SELECT + " ORDER BY h.created_at DESC, h.id DESC")]
+        return [_row(r) for r in self.archive.db.query(_SELECT + " ORDER BY h.created_at DESC, h.id DESC")]
 
     def count(self) -> int:
-        return int(self._query("SELECT count(*) FROM highlights")[0][0])
+        return int(self.archive.db.query("SELECT count(*) FROM highlights")[0][0])
 
     def set_note(self, highlight_id: int, note: str) -> Highlight:
         note = _clean_note(note)
@@ -118,7 +110,7 @@ class Highlights:
         def fn(conn: sqlite3.Connection) -> None:
             if conn.execute(sql, params).rowcount == 0:
                 raise KeyError(f"no highlight {highlight_id}")
-        self._write(fn)
+        self.archive.db.write(fn)
 
 
 _SELECT = ("SELECT h.*, a.title AS title FROM highlights h"

@@ -164,15 +164,15 @@ def _reextract(root: Path, report: RecoverReport) -> None:
     from .store import Archive
 
     with Archive.open(root, create=False) as archive:
-        named = {r[0] for r in archive._query("SELECT sha256 FROM originals")}
+        named = {r[0] for r in archive.db.query("SELECT sha256 FROM originals")}
         loose = [(sha, path) for sha, path in archive.originals.iter_all() if sha not in named]
         if loose:
             with archive.batch():
-                batch = archive.begin_batch(["recover: originals no article named"])
+                batch = archive.imports.begin(["recover: originals no article named"])
                 counts: dict[str, int] = {}
                 for sha, path in loose:
                     _add_original(archive, sha, path, batch, counts, report)
-                archive.finish_batch(batch, counts, [])
+                archive.imports.finish(batch, counts, [])
         report.articles = archive.count_articles()
         try:
             backups.take(root, root / CATALOG)

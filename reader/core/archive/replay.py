@@ -17,8 +17,8 @@ from typing import Any
 from reader.core.ingest import IngestError, Source, extract
 from reader.core.model import Article
 
+from .adding import _article_json, _date, _text_hash, title_key
 from .journal import Entry, replays
-from .store import _article_json, _date, _text_hash, title_key
 from .urls import normalize_url
 
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from .types import ArchiveError
 
@@ -47,13 +46,6 @@ class SavedSearches:
     def __init__(self, archive: Archive):
         self.archive = archive
 
-    def _write(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
-        return cast(Callable[..., Any], self.archive._write)(fn)
-
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        rows: list[sqlite3.Row] = self.archive._query(sql, params)
-        return rows
-
     def save(self, name: str, query: str, filters: dict[str, Any] | None = None) -> SavedSearch:
         """Keep a search under a name; the same name again replaces its query and filters."""
         name = " ".join(name.split())
@@ -69,23 +61,23 @@ class SavedSearches:
                 "INSERT INTO saved_searches(name, query, filters, created_at, seen_at)"
                 " VALUES (?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET query=excluded.query,"
                 " filters=excluded.filters, seen_at=excluded.seen_at", (name, query, data, now, now))
-        self._write(fn)
+        self.archive.db.write(fn)
         return self.by_name(name)
 
     def by_name(self, name: str) -> SavedSearch:
-        rows = self._query("SELECT * FROM saved_searches WHERE name=?", (" ".join(name.split()),))
+        rows = self.archive.db.query("SELECT * FROM saved_searches WHERE name=?", (" ".join(name.split()),))
         if not rows:
             raise KeyError(f"no saved search named {name!r}")
         return _row(rows[0])
 
     def get(self, saved_id: int) -> SavedSearch:
-        rows = self._query("SELECT * FROM saved_searches WHERE id=?", (saved_id,))
+        rows = self.archive.db.query("SELECT * FROM saved_searches WHERE id=?", (saved_id,))
         if not rows:
             raise KeyError(f"no saved search {saved_id}")
         return _row(rows[0])
 
     def all(self) -> list[SavedSearch]:
-        return [_row(r) for r in self._query("SELECT * FROM saved_searches ORDER BY name")]
+        return [_row(r) for r in self.archive.db.query("SELECT * FROM saved_searches ORDER BY name")]
 
     def rename(self, saved_id: int, name: str) -> SavedSearch:
         name = " ".join(name.split())
@@ -109,7 +101,7 @@ class SavedSearches:
         def fn(conn: sqlite3.Connection) -> None:
             if conn.execute(sql, params).rowcount == 0:
                 raise KeyError(f"no saved search {saved_id}")
-        self._write(fn)
+        self.archive.db.write(fn)
 
     def changed_after(self, ids: list[int], when: str) -> set[int]:
         """Of these articles, those whose current version was archived after `when`."""
@@ -117,7 +109,7 @@ class SavedSearches:
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._query(
+            rows = self.archive.db.query(
                 "SELECT a.id FROM articles a JOIN versions v ON v.article_id=a.id"
                 f" AND v.version=a.current_version WHERE a.id IN ({marks}) AND v.archived_at > ?",
                 (*chunk, when))

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .store import Archive
@@ -20,7 +19,7 @@ class SiteChrome:
 
     def known(self) -> dict[str, dict[str, str]]:
         """Every site's learned lines: site -> {line key: line}."""
-        rows: list[sqlite3.Row] = self.archive._query("SELECT site, line_key, line FROM site_chrome")
+        rows: list[sqlite3.Row] = self.archive.db.query("SELECT site, line_key, line FROM site_chrome")
         out: dict[str, dict[str, str]] = {}
         for row in rows:
             out.setdefault(row[0], {})[row[1]] = row[2]
@@ -41,7 +40,7 @@ class SiteChrome:
                 " ON CONFLICT(site, line_key) DO UPDATE SET pages=max(pages, excluded.pages),"
                 " learned_at=excluded.learned_at", rows)
 
-        cast(Callable[..., Any], self.archive._write)(fn)
+        self.archive.db.write(fn)
         return len(rows)
 
     def forget(self, site: str | None = None) -> None:
@@ -52,4 +51,4 @@ class SiteChrome:
             else:
                 conn.execute("DELETE FROM site_chrome WHERE site=?", (site,))
 
-        cast(Callable[..., Any], self.archive._write)(fn)
+        self.archive.db.write(fn)

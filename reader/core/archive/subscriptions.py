@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from .types import ArchiveError
 from .urls import normalize_url
@@ -107,19 +106,13 @@ class Subscriptions:
     def __init__(self, archive: Archive):
         self.archive = archive
 
-    def _write(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
-        """One transaction under the archive's writer lock (Archive._write, typed)."""
-        return cast(Callable[..., Any], self.archive._write)(fn)
-
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         if not self._ready():
             return []  # a read-only catalog older than v3 follows nothing
-        rows: list[sqlite3.Row] = self.archive._query(sql, params)
-        return rows
+        return self.archive.db.query(sql, params)
 
     def _ready(self) -> bool:
-        rows = self.archive._query("PRAGMA user_version")
-        return bool(rows and rows[0][0] >= 3)
+        return int(self.archive.db.value("PRAGMA user_version") or 0) >= 3
 
     # -- the sources themselves ---------------------------------------------------
 
@@ -130,14 +123,14 @@ class Subscriptions:
             raise ValueError(f"not a web address: {url!r} (it must start with http:// or https://)")
         every_seconds = max(MIN_EVERY, int(every_seconds))
 
-        def fn(conn: sqlite3.Connection) -> int | None:
+        def fn(conn: sqlite3.Connection) -> int:
             found = conn.execute("SELECT id FROM sources WHERE url=?", (url,)).fetchone()
             if found:
                 raise ArchiveError(f"already following {url} (source {found[0]})")
-            return conn.execute(
+            return int(conn.execute(
                 "INSERT INTO sources(kind, url, name, every_seconds, created_at) VALUES (?,?,?,?,?)",
-                (kind, url, " ".join(name.split()), every_seconds, _now())).lastrowid
-        return self.get(self._write(fn))
+                (kind, url, " ".join(name.split()), every_seconds, _now())).lastrowid or 0)
+        return self.get(self.archive.db.write(fn))
 
     def get(self, source_id: int) -> Subscription:
         rows = self._query("SELECT * FROM sources WHERE id=?", (source_id,))
@@ -197,7 +190,7 @@ class Subscriptions:
         def fn(conn: sqlite3.Connection) -> None:
             if conn.execute(sql, params).rowcount == 0:
                 raise KeyError(f"no source {source_id}")
-        self._write(fn)
+        self.archive.db.write(fn)
 
     # -- what the archive already holds -----------------------------------------
 
@@ -223,7 +216,7 @@ class Subscriptions:
     def record_fetch(self, sha256: str, source_id: int | None, rec: FetchRecord) -> None:
         """Keep where `sha256` came from. The first fetch of these bytes from this address
         is kept; a later identical download adds nothing."""
-        self._write(lambda conn: conn.execute(
+        self.archive.db.write(lambda conn: conn.execute(
             "INSERT OR IGNORE INTO fetches(sha256, source_id, requested_url, final_url, status,"
             " date, etag, last_modified, content_type, headers, fetched_at)"
             " SELECT ?,?,?,?,?,?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM originals WHERE sha256=?)",
@@ -250,7 +243,7 @@ class Subscriptions:
         return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
 
     def store_robots(self, origin: str, status: int, body: str, fetched_at: str) -> None:
-        self._write(lambda conn: conn.execute(
+        self.archive.db.write(lambda conn: conn.execute(
             "INSERT OR REPLACE INTO robots(origin, status, body, fetched_at) VALUES (?,?,?,?)",
             (origin, status, body, fetched_at)))
 

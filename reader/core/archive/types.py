@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
-NEW = "new"
-VERSION = "version"
-UNCHANGED = "unchanged"
-DUPLICATE = "duplicate"
+
+class AddStatus(StrEnum):
+    """What storing one article did (a str, so it compares and prints as its value)."""
+
+    NEW = "new"  # an article the archive did not have
+    VERSION = "version"  # a changed text of an article it had: a new version
+    UNCHANGED = "unchanged"  # the same bytes again: nothing stored
+    DUPLICATE = "duplicate"  # the same text by another route: only the route is stored
+
+
+NEW = AddStatus.NEW
+VERSION = AddStatus.VERSION
+UNCHANGED = AddStatus.UNCHANGED
+DUPLICATE = AddStatus.DUPLICATE
 
 
 class ArchiveError(Exception):
@@ -16,16 +27,16 @@ class ArchiveError(Exception):
 
 
 class ArchiveInUse(ArchiveError):
-    pass
+    """Another program holds the archive's writer lock, or SQLite is busy."""
 
 
 class ArchiveReadOnly(ArchiveError):
-    pass
+    """The archive was opened read-only, or its folder or medium cannot be written."""
 
 
 @dataclass
 class AddResult:
-    status: str  # NEW, VERSION, UNCHANGED or DUPLICATE
+    status: AddStatus
     article_id: int
     version: int
 

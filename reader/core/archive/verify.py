@@ -38,9 +38,9 @@ def _hash_file(path) -> str:
 
 def verify(archive: Archive, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
     report = VerifyReport()
-    q = archive._query
-    with archive._mutex:
-        damage = health.full_check(archive._conn)
+    q = archive.db.query
+    with archive.db.mutex:
+        damage = health.full_check(archive.db.conn)
     if damage:
         # The rest reads the damaged tables: say what is wrong and how to mend it instead.
         report.problems += [f"catalog damaged: {p}" for p in damage]

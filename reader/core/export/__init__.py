@@ -74,7 +74,7 @@ def collect_articles(archive, ids: Iterable[int | str] = (), query: str | None =
         except KeyError:
             missing.append(f"no article {article_id} in the archive")
             continue
-        for tag in archive.tags_for(article_id):
+        for tag in archive.tags.of(article_id):
             if tag not in tags:
                 tags.append(tag)
         if marks := passages_of(archive, articles[-1]):

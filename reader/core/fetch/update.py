@@ -232,7 +232,7 @@ class _Pass:
         s.requests, s.bytes = self.fetcher.requests - self.requests0, self.fetcher.bytes - self.bytes0
         if s.batch_id is not None:
             problems = [(o.label, o.message) for o in s.outcomes if o.status == "failed"]
-            self.archive.finish_batch(s.batch_id, self.counts, problems,
+            self.archive.imports.finish(s.batch_id, self.counts, problems,
                                       "cancelled" if s.cancelled else "done")
 
     # -- what each kind yields --------------------------------------------------------
@@ -304,7 +304,7 @@ class _Pass:
 
     def _batch(self) -> int:
         if self.summary.batch_id is None:  # a pass that stores nothing leaves no batch behind
-            self.summary.batch_id = self.archive.begin_batch(["update"])
+            self.summary.batch_id = self.archive.imports.begin(["update"])
         return self.summary.batch_id
 
     def _cancelled(self) -> bool:
