@@ -38,7 +38,7 @@ def test_accessible_text_is_title_then_the_date_once_and_the_star_in_words(tmp_p
         assert model.data(model.index(0, TITLE), spoken) == row.title  # the date is its own cell
         assert model.data(model.index(0, DATE), spoken) == f"long:{row.date.isoformat()}"
         assert model.data(model.index(0, DATE)) == f"short:{row.date.isoformat()}"
-        archive.set_bookmark(row.id, True)
+        archive.bookmarks.set(row.id, True)
         model.reload()
         row = model.rows[model.row_of(row.id)]
         assert model.data(model.index(model.row_of(row.id), TITLE), spoken) == f"{row.title}, bookmarked"
