@@ -29,7 +29,7 @@ from .importing import ImportController
 from .indexing import IndexController
 from .listing import Listing, article_list_view
 from .menus import THEME_ACTIONS, build_menus
-from .models import ArticleListModel
+from .models import SNIPPET, ArticleListModel
 from .output import Output
 from .preferences import PreferencesDialog
 from .readerpane import ReaderPane
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.list_model = ArticleListModel(self.format_date, self)
         self.list = article_list_view(self.list_model)
         self.snippets = SnippetDelegate(self.appearance.hit_colors(), self.list)
+        self.list.setItemDelegateForColumn(SNIPPET, self.snippets)  # found text, hits marked
         self.reader = ReaderPane()
         self.reader.family = family
         self.content, self.splitter = self._lay_out()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.archive import Archive
 from reader.ui import themes
-from reader.ui.models import TITLE
+from reader.ui.models import SNIPPET, TITLE
 from reader.ui.settings import load_settings
 
 from .conftest import SEED_DIR
@@ -262,6 +262,23 @@ def test_search_filters_category_language_and_years(open_window, archive_path, q
     assert 0 < window.list_model.total < 12
     assert all(r.date.year == 2014 for r in window.list_model.rows), ([r.date for r in window.list_model.rows], panel.filters())
     assert panel.filters()["date_from"].isoformat() == "2014-01-01"
+
+
+def test_search_results_show_the_found_text_with_the_words_marked(open_window, archive_path, qtbot):
+    window = open_window(archive_path)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.usable_index() is not None, timeout=20000)
+    window.search.box.setText("ธรรมาภิบาล")
+    window.search.fire_now()
+    assert window.list_model.show_snippets and window.list_model.total == 12
+    assert not window.list.isColumnHidden(SNIPPET)
+    qtbot.wait(50)
+    # The found-text column paints the hits in the theme's mark colour (the delegate), not
+    # as plain text: look for that colour in the column on an unselected row.
+    rect = window.list.visualRect(window.list_model.index(2, SNIPPET))
+    image = window.list.viewport().grab(rect).toImage()
+    mark = window.snippets.colors[0].rgb()
+    assert any(image.pixel(x, y) == mark for x in range(image.width()) for y in range(image.height()))
 
 
 def test_scaled_interface_fits_the_window(open_window, archive_path, qtbot):
