@@ -71,6 +71,7 @@ _VERB = re.compile(
     r"^(?:จัด|ร่วม|ตรวจ|ประชุม|มอบ|เปิด|ลง|หารือ|ต้อนรับ|เข้า|เยี่ยม|แถลง|ประกาศ|ชี้แจง|รับ|ขอ|เร่ง"
     r"|ขับเคลื่อน|คว้า|ได้|เตือน|แจ้ง|ย้ำ|ส่ง|สร้าง|ผลักดัน|ลงนาม|นำ|เป็น|อบรม|สัมมนา|เชิญ|ชวน|พร้อม"
     r"|ติดตาม|มุ่ง|เผย|ออก|ให้|จับมือ|ประกวด|พัฒนา|ยกระดับ|เสนอ|แต่งตั้ง|ปรับ|ผ่าน|คัดเลือก"
+    r"|เตรียม|เดินหน้า|สั่ง|กำชับ|แนะ|ยืนยัน|เตือน|ชี้|ขยาย|จับ|ปิด|ตั้ง|แจก|ช่วย|คุม|รณรงค์"
     r"|holds?|hosts?|welcomes?|meets?|signs?|launch(?:es)?|opens?|joins?|visits?|announces?"
     r"|presents?|receives?|attends?|urges?|calls?|reports?|organi[sz]es?|leads?|discuss(?:es)?"
     r"|wins?|celebrates?|marks?|held|hosted|welcomed|met|signed|launched|opened|joined"
@@ -288,8 +289,8 @@ def _cover(text: str, after: list[Block]) -> float:
 
 
 def _org_name(text: str) -> bool:
-    """An agency's name standing alone: an agency word first, and no verb after it."""
-    if len(text) > 70 or not _ORG.match(text):
+    """An agency's name standing alone: short, an agency word first, no verb after it."""
+    if len(text) > (70 if text.isascii() else 45) or not _ORG.match(text):
         return False
     return not any(_VERB.match(word) for word in text.split()[1:])
 
