@@ -287,7 +287,7 @@ def test_note_dialog_is_used_by_the_window(open_window, archive_path, qtbot):
     QTimer.singleShot(200, answer)
     window.article.edit_note()
     assert seen and seen[0] is not None
-    assert window.archive.note(window.article.article_id) == "บันทึกใหม่"
+    assert window.archive.notes.of(window.article.article_id) == "บันทึกใหม่"
 
 
 def test_f1_opens_the_help_page(open_window, archive_path, qtbot):

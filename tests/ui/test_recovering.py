@@ -43,8 +43,8 @@ def filled_archive(tmp_path: Path) -> Path:
     root = tmp_path / "archive"
     with Archive.open(root) as archive:
         import_targets(archive, [str(tmp_path / "pages")])
-        archive.add_tag(1, "ข่าวเด่น")
-        archive.set_note(2, "ตรวจแล้ว")
+        archive.tags.add(1, "ข่าวเด่น")
+        archive.notes.set(2, "ตรวจแล้ว")
     return root
 
 
@@ -64,7 +64,7 @@ def test_damaged_catalog_at_start_is_named_and_recovered(qtbot, tmp_path):
     try:
         assert warning is None
         assert archive.count_articles() == 5
-        assert archive.tags_for(1) == ["ข่าวเด่น"] and archive.note(2) == "ตรวจแล้ว"
+        assert archive.tags.of(1) == ["ข่าวเด่น"] and archive.notes.of(2) == "ตรวจแล้ว"
     finally:
         archive.close()
     names = [name for name, _ in answers.seen]
@@ -90,7 +90,7 @@ def test_help_recover_archive_rebuilds_and_reopens_the_window(qtbot, tmp_path):
         assert [name for name, _ in answers.seen][-1] == "recoverSummary"
         assert session.window is not first and session.window.isVisible()
         assert session.archive.count_articles() == 5
-        assert session.archive.tags_for(1) == ["ข่าวเด่น"]
+        assert session.archive.tags.of(1) == ["ข่าวเด่น"]
         assert len(list((root / "damaged").iterdir())) == 1  # the old catalog kept aside
     finally:
         answers.timer.stop()
