@@ -140,6 +140,7 @@ def _article_dict(archive: Archive, article) -> dict:
     data["sources"] = archive.sources(article.id)
     data["highlights"] = [h.to_dict() for h in archive.highlights.for_article(article.id)]
     data["fetches"] = _fetches(archive, data)
+    data["captures"] = archive.captures.for_article(article.id)  # WARC records it was read from
     return data
 
 
@@ -329,7 +330,11 @@ def cmd_reindex(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from reader import cli_formats
     from reader.core import export
+
+    if cli_formats.wanted(args):  # WARC, citations, Dublin Core: reader/cli_formats.py
+        return cli_formats.cmd_export_formats(args, lambda a: _open(a, create=False), Progress)
 
     options = export.ExportOptions(citation=not args.no_citation)
     if args.font:
@@ -491,7 +496,8 @@ def _search_and_export_commands(c: _Commands) -> None:
 
     c.add("reindex", "rebuild the search index from the catalog", cmd_reindex, json_flag=False)
 
-    sp = c.add("export", "export articles to DOCX or PDF", cmd_export, json_flag=False)
+    sp = c.add("export", "export articles to DOCX, PDF, WARC, citations or Dublin Core", cmd_export,
+               json_flag=False)
     sp.add_argument("ids", nargs="*", type=int, metavar="ID")
     sp.add_argument("--docx", metavar="OUT.docx")
     sp.add_argument("--pdf", metavar="OUT.pdf")
@@ -501,6 +507,9 @@ def _search_and_export_commands(c: _Commands) -> None:
     sp.add_argument("--author", help="who made the report")
     sp.add_argument("--font", help="font for the document (default TH Sarabun New)")
     sp.add_argument("--no-citation", action="store_true", help="leave out the citation block")
+    from reader.cli_formats import add_arguments as add_format_arguments
+
+    add_format_arguments(sp)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -517,8 +526,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_gui(args, rest)
     if rest:
         parser.error("unrecognized arguments: " + " ".join(rest))
-    if args.command == "export" and not (args.docx or args.pdf):
-        parser.error("export needs --docx OUT.docx or --pdf OUT.pdf")
+    if args.command == "export" and not (args.docx or args.pdf or args.warc or args.cite or args.dc):
+        parser.error("export needs --docx OUT.docx, --pdf OUT.pdf, --warc OUT.warc.gz, --cite FORMAT or --dc")
     return run_command(args)
 
 

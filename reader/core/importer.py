@@ -14,11 +14,22 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.archive import DUPLICATE, NEW, UNCHANGED, VERSION, Archive, ArchiveError, backups
+from reader.core.archive import (
+    DUPLICATE,
+    NEW,
+    UNCHANGED,
+    VERSION,
+    Archive,
+    ArchiveError,
+    backups,
+    now_iso,
+)
+from reader.core.archive.originals import sha256_of
 from reader.core.ingest import (
     ChromeLearner,
     Failure,
     IngestError,
+    Skipped,
     Source,
     extract,
     is_bundle,
@@ -26,6 +37,7 @@ from reader.core.ingest import (
 )
 from reader.core.ingest.chrome import MIN_PAGES, site_of
 from reader.core.ingest.sources import provenance
+from reader.core.model import Article
 
 # The index is brought up to date every INDEX_CHUNK new articles or INDEX_SECONDS,
 # whichever comes first: each update is a Whoosh commit, so fewer, larger ones import
@@ -33,7 +45,7 @@ from reader.core.ingest.sources import provenance
 # limit lets a window searching the same archive see a long import arrive.
 INDEX_CHUNK = 1000
 INDEX_SECONDS = 30.0
-_CONTAINERS = (".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".txz")
+_CONTAINERS = (".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".txz", ".warc", ".warc.gz")
 
 
 @dataclass
@@ -41,7 +53,7 @@ class ImportEvent:
     done: int  # sources handled so far
     total: int | None  # sources expected, when it can be known up front
     name: str
-    status: str  # NEW, VERSION, UNCHANGED, DUPLICATE, "failed", "bundle"
+    status: str  # NEW, VERSION, UNCHANGED, DUPLICATE, "failed", "bundle", "skipped"
     message: str = ""
 
 
@@ -49,6 +61,7 @@ class ImportEvent:
 class ImportSummary:
     counts: dict[str, int] = field(default_factory=lambda: {NEW: 0, VERSION: 0, UNCHANGED: 0, DUPLICATE: 0})
     failed: list[Failure] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # what was left out on purpose, by kind
     cancelled: bool = False
     batch_id: int | None = None
     article_ids: list[int] = field(default_factory=list)
@@ -64,6 +77,7 @@ class ImportSummary:
             "new": self.counts[NEW], "new_version": self.counts[VERSION],
             "unchanged": self.counts[UNCHANGED], "duplicate": self.counts[DUPLICATE],
             "failed": [{"name": f.name, "reason": f.reason} for f in self.failed],
+            "skipped": dict(sorted(self.skipped.items())),
             "cancelled": self.cancelled, "batch": self.batch_id, "index": self.index_message,
             "backup": self.backup_message,
         }
@@ -132,6 +146,10 @@ def import_targets(
                         summary.failed.append(item)
                         report(item.name, "failed", item.reason)
                         continue
+                    if isinstance(item, Skipped):
+                        _count_skipped(summary, item)
+                        report(item.name, UNCHANGED if item.unchanged else "skipped", item.reason)
+                        continue
                     status = _import_source(archive, item, summary, pending, chrome)
                     report(item.name, status, summary.failed[-1].reason if status == "failed" else "")
                     if len(pending) >= INDEX_CHUNK or (
@@ -155,15 +173,15 @@ def import_targets(
     return summary
 
 
-def learned_first(items: Iterable[Source | Failure], chrome: ChromeLearner,
-                  hold: int = 2 * MIN_PAGES) -> Iterator[Source | Failure]:
+def learned_first(items: Iterable[Source | Failure | Skipped], chrome: ChromeLearner,
+                  hold: int = 2 * MIN_PAGES) -> Iterator[Source | Failure | Skipped]:
     """The sources, each site's first `hold` pages held back until the learner has seen
     them all, so the chrome a batch shows is known from its first page on. Sources come
     folder by folder, so only one site's pages are ever held."""
     held: list[Source] = []
     current = None
     for item in items:
-        if isinstance(item, Failure):
+        if isinstance(item, Failure | Skipped):
             yield item
             continue
         site = site_of(item.name, item.url)
@@ -195,15 +213,21 @@ def _import_source(archive: Archive, source: Source, summary: ImportSummary,
             summary.article_ids.append(article_id)
             pending.append(article_id)
         return "bundle"
+    described = _described(source)
     try:
-        articles = extract(source, chrome=chrome)
-    except IngestError as exc:
+        if described:
+            articles = [Article.from_dict(d["article"]) for d in described]
+        else:
+            articles = extract(source, chrome=chrome)
+    except (IngestError, TypeError, ValueError) as exc:
         summary.failed.append(Failure(source.name, str(exc)))
         return "failed"
     status = UNCHANGED
-    for article in articles:
+    for n, article in enumerate(articles):
         result = archive.add(article, source.data, provenance(source), summary.batch_id,
-                             name=source.name, fetched_url=source.url)
+                             name=source.name, fetched_url=source.url, capture=source.capture)
+        if described:
+            _restore_own_words(archive, result.article_id, described[n])
         summary.counts[result.status] += 1
         if result.status in (NEW, VERSION):
             status = result.status if status != NEW else status
@@ -212,3 +236,40 @@ def _import_source(archive: Archive, source: Source, summary: ImportSummary,
         elif status == UNCHANGED:
             status = result.status
     return status
+
+
+def _count_skipped(summary: ImportSummary, item: Skipped) -> None:
+    if item.unchanged:  # a WARC revisit: captured again, nothing changed
+        summary.counts[UNCHANGED] += 1
+    else:
+        summary.skipped[item.reason] = summary.skipped.get(item.reason, 0) + 1
+
+
+def _described(source: Source) -> list[dict]:
+    """Our own WARC export's descriptions of these bytes, when they really are of these
+    bytes (same SHA-256) and carry an article; otherwise the bytes are read afresh."""
+    if not source.described:
+        return []
+    sha = sha256_of(source.data)
+    found = [d for d in source.described if isinstance(d.get("article"), dict) and d.get("sha256") == sha]
+    return found if len(found) == len(source.described) else []
+
+
+def _restore_own_words(archive: Archive, article_id: int, data: dict) -> None:
+    """Tags, note, bookmark, collections and earlier captures from an OPDC Reader WARC."""
+    from reader.core.archive.captures import insert_capture
+
+    if data.get("version") != data.get("current_version"):
+        return  # said once, with the article's latest version
+    for tag in data.get("tags") or []:
+        archive.tags.add(article_id, str(tag))
+    if data.get("note") and not archive.notes.of(article_id):
+        archive.notes.set(article_id, str(data["note"]))
+    if data.get("bookmarked"):
+        archive.bookmarks.set(article_id, True)
+    for name in data.get("collections") or []:
+        archive.collections.add(article_id, str(name))
+    for capture in data.get("captures") or []:
+        sha = capture.get("sha256")
+        if sha and archive.originals.has(sha):
+            archive.db.write(lambda conn, c=capture, s=sha: insert_capture(conn, article_id, s, c, now_iso()))

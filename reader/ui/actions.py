@@ -52,6 +52,9 @@ SPECS: tuple[ActionSpec, ...] = (
                ("Ctrl+E",)),
     ActionSpec("export_report", QT_TRANSLATE_NOOP("Actions", "Export the &List as a Report…"),
                QT_TRANSLATE_NOOP("Actions", "Save the articles in the list as one Word or PDF report with a cover, contents and citations"), ("Ctrl+Shift+E",)),
+    ActionSpec("export_warc", QT_TRANSLATE_NOOP("Actions", "Export as WAR&C…"),
+               QT_TRANSLATE_NOOP("Actions", "Save the selected articles, or the whole list, with their originals as a web archive (WARC) file"),
+               ("Ctrl+Alt+W",)),
     ActionSpec("print_reading_size", QT_TRANSLATE_NOOP("Actions", "Print at &Reading Size"),
                QT_TRANSLATE_NOOP("Actions", "Print and export at the text size you read with, not the official 16 pt"), ("Ctrl+Alt+P",),
                checkable=True),
@@ -59,6 +62,12 @@ SPECS: tuple[ActionSpec, ...] = (
     # Edit
     ActionSpec("find", QT_TRANSLATE_NOOP("Actions", "&Search…"),
                QT_TRANSLATE_NOOP("Actions", "Move to the search box and search the archive"), (SK.Find, "Ctrl+K")),
+    ActionSpec("copy_citation", QT_TRANSLATE_NOOP("Actions", "Copy &Citation"),
+               QT_TRANSLATE_NOOP("Actions", "Copy the APA citation of the selected articles, or of the open article"),
+               ("Ctrl+Shift+C",)),
+    ActionSpec("copy_citation_as", QT_TRANSLATE_NOOP("Actions", "Copy Citation &As…"),
+               QT_TRANSLATE_NOOP("Actions", "Copy the citations as APA, CSL-JSON, BibTeX or RIS"),
+               ("Ctrl+Alt+C",)),
     ActionSpec("preferences", QT_TRANSLATE_NOOP("Actions", "Pr&eferences…"),
                QT_TRANSLATE_NOOP("Actions", "Language, theme, dates and text size"), (SK.Preferences, "Ctrl+,")),
     # View

@@ -32,7 +32,7 @@ from reader.core.export.document import PRINT_SIZE_PT
 from .announce import say as announce_text
 from .forms import named, open_message
 from .i18n import fill
-from .worker import Job, Task, show_progress
+from .worker import Job, Report, Task, show_progress
 
 if TYPE_CHECKING:
     from reader.core.archive import Archive
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 # What ExportOptions.check accepts: the reading size is clamped to it.
 SIZE_MIN_PT, SIZE_MAX_PT = 6.0, 72.0
-FORMATS = {"docx": ".docx", "pdf": ".pdf"}
+FORMATS = {"docx": ".docx", "pdf": ".pdf", "warc": ".warc.gz"}
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
              *(f"LPT{i}" for i in range(1, 10))}
@@ -112,7 +112,7 @@ def ask_save_path(parent: QWidget | None, caption: str, name: str, formats: tupl
     if not chosen:
         return None
     path = Path(chosen)
-    fmt = next((f for f in formats if path.suffix.lower() == FORMATS[f]), None)
+    fmt = next((f for f in formats if path.name.lower().endswith(FORMATS[f])), None)
     if fmt is None:  # no or another suffix: the filter chosen in the dialog decides
         fmt = next((f for f in formats if filters[f] == chosen_filter), formats[0])
         path = path.with_name(path.name + FORMATS[fmt])
@@ -156,7 +156,8 @@ class ExportController(Task):
         self.cancel_button.setAccessibleDescription(self.tr("Stop writing the file; nothing is saved"))
 
     def filters(self) -> dict[str, str]:
-        return {"docx": self.tr("Word documents (*.docx)"), "pdf": self.tr("PDF files (*.pdf)")}
+        return {"docx": self.tr("Word documents (*.docx)"), "pdf": self.tr("PDF files (*.pdf)"),
+                "warc": self.tr("Web archives (*.warc.gz)")}
 
     def start(self, path: Path, fmt: str, options: ExportOptions, *, articles: list | None = None,
               ids: list[int] | None = None, listed: int = 0,
@@ -169,6 +170,8 @@ class ExportController(Task):
         archive, meta = self.archive, meta or ReportMeta()
 
         def work(report, cancel: threading.Event) -> ExportDone:
+            if fmt == "warc":  # streamed from the catalog, never all in memory
+                return _write_warc(archive, path, ids or [], listed, report, cancel)
             missing: list[str] = []
             chosen = articles
             if chosen is None:
@@ -218,6 +221,7 @@ class ExportController(Task):
             "write": self.tr("Writing the Word document…"),
             "layout": self.tr("Laying out article %1 of %2"),
             "page": self.tr("Writing page %1 of %2"),
+            "warc": self.tr("Writing article %1 of %2 to the web archive"),
         }
         if step == "write":
             self.cancel_button.setEnabled(False)  # python-docx writes in one go
@@ -272,6 +276,20 @@ class ExportController(Task):
 
 class Cancelled(Exception):
     """The user cancelled the export."""
+
+
+def _write_warc(archive: Archive, path: Path, ids: list[int], listed: int, report: Report,
+                cancel: threading.Event) -> ExportDone:
+    from reader.core.export.warc import export_warc
+
+    try:
+        result = export_warc(archive, path, ids, lambda done, total, _name: report(("warc", done, total)),
+                             cancel)
+    except ExportError:
+        if cancel.is_set():
+            raise Cancelled from None
+        raise
+    return ExportDone(path, "warc", result.articles, max(listed, result.articles), result.missing)
 
 
 def _reason(error: BaseException) -> str:

@@ -32,7 +32,9 @@ def article_list_view(model: ArticleListModel) -> QTreeView:
     view.setRootIsDecorated(False)
     view.setUniformRowHeights(True)  # keeps scrolling fast on 60,000 rows
     view.setAllColumnsShowFocus(True)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    # Several rows can be chosen (Shift or Ctrl with the arrows, Ctrl+Space) for Copy
+    # Citation and Export as WARC; the reading pane shows the row last moved to.
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.setSortingEnabled(True)
     view.header().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
     view.header().setStretchLastSection(False)

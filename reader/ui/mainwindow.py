@@ -23,6 +23,7 @@ from . import i18n
 from .actions import ActionRegistry
 from .appearance import Appearance
 from .article import OpenArticle
+from .citing import Citing
 from .exporting import ExportController
 from .forms import name_widget, named
 from .importing import ImportController
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
             built.menus, built.toolbar, built.zoom_level, built.zoom_box)
         self.indexer = IndexController(self, archive, index, self.statusBar(), index_opener)
         self.exporter = ExportController(self, archive)
+        self.citing = Citing(self, lambda: self.article.article_id)
         # Another process (a command-line import, a second window) may add articles: the
         # catalog is polled (one PRAGMA) and the window follows without being asked.
         self.outside = named(QTimer(self, interval=OUTSIDE_POLL_MS), "outsideChanges")
@@ -143,6 +145,9 @@ class MainWindow(QMainWindow):
         r.bind("save_pdf", lambda: out.save_article("pdf"))
         r.bind("export_docx", lambda: out.save_article("docx"))
         r.bind("export_report", out.export_list)
+        r.bind("export_warc", self.citing.export_warc)
+        r.bind("copy_citation", lambda: self.citing.copy_citation())
+        r.bind("copy_citation_as", self.citing.copy_citation_as)
         r.bind("print_reading_size", out.set_print_reading_size)
         r.bind("quit", self.close)
         r.bind("find", self.search.focus_box)

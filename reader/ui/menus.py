@@ -16,8 +16,8 @@ THEME_ACTIONS = {"system": "theme_system", "light": "theme_light", "dark": "them
                  "high-contrast": "theme_high_contrast"}
 MENUS: dict[str, list[str | None]] = {
     "file": ["import_files", "import_folder", None, "print", "print_preview", "save_pdf",
-             "export_docx", "export_report", "print_reading_size", None, "quit"],
-    "edit": ["find", None, "preferences"],
+             "export_docx", "export_report", "export_warc", "print_reading_size", None, "quit"],
+    "edit": ["copy_citation", "copy_citation_as", None, "find", None, "preferences"],
     "view": ["zoom_level", "zoom_in", "zoom_out", "zoom_reset", "scale_interface", None, "theme",
              "common_era", None, "next_pane", "previous_pane"],
     "article": ["bookmark", "edit_tags", "edit_note", None, "open_link"],

@@ -4,6 +4,30 @@
     <context>
         <name>Actions</name>
         <message>
+            <source>Export as WAR&amp;C…</source>
+            <translation>Export as WAR&amp;C…</translation>
+        </message>
+        <message>
+            <source>Save the selected articles, or the whole list, with their originals as a web archive (WARC) file</source>
+            <translation>Save the selected articles, or the whole list, with their originals as a web archive (WARC) file</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Citation</source>
+            <translation>Copy &amp;Citation</translation>
+        </message>
+        <message>
+            <source>Copy the APA citation of the selected articles, or of the open article</source>
+            <translation>Copy the APA citation of the selected articles, or of the open article</translation>
+        </message>
+        <message>
+            <source>Copy Citation &amp;As…</source>
+            <translation>Copy Citation &amp;As…</translation>
+        </message>
+        <message>
+            <source>Copy the citations as APA, CSL-JSON, BibTeX or RIS</source>
+            <translation>Copy the citations as APA, CSL-JSON, BibTeX or RIS</translation>
+        </message>
+        <message>
             <source>&amp;Import Files…</source>
             <translation>&amp;Import Files…</translation>
         </message>
@@ -248,7 +272,66 @@
         </message>
     </context>
     <context>
+        <name>Citing</name>
+        <message>
+            <source>APA 7 (Thai items as Thai libraries write them)</source>
+            <translation>APA 7 (Thai items as Thai libraries write them)</translation>
+        </message>
+        <message>
+            <source>CSL-JSON (Zotero, Pandoc)</source>
+            <translation>CSL-JSON (Zotero, Pandoc)</translation>
+        </message>
+        <message>
+            <source>BibTeX (biblatex)</source>
+            <translation>BibTeX (biblatex)</translation>
+        </message>
+        <message>
+            <source>RIS (EndNote, Mendeley)</source>
+            <translation>RIS (EndNote, Mendeley)</translation>
+        </message>
+        <message>
+            <source>Choose an article to cite first.</source>
+            <translation>Choose an article to cite first.</translation>
+        </message>
+        <message>
+            <source>Citation copied: %1</source>
+            <translation>Citation copied: %1</translation>
+        </message>
+        <message>
+            <source>Citations of %1 articles copied</source>
+            <translation>Citations of %1 articles copied</translation>
+        </message>
+        <message>
+            <source>Copy Citation As</source>
+            <translation>Copy Citation As</translation>
+        </message>
+        <message>
+            <source>Citation format:</source>
+            <translation>Citation format:</translation>
+        </message>
+        <message>
+            <source>The list is empty: there is nothing to export.</source>
+            <translation>The list is empty: there is nothing to export.</translation>
+        </message>
+        <message>
+            <source>News archive</source>
+            <translation>News archive</translation>
+        </message>
+        <message>
+            <source>Export as WARC</source>
+            <translation>Export as WARC</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportController</name>
+        <message>
+            <source>Web archives (*.warc.gz)</source>
+            <translation>Web archives (*.warc.gz)</translation>
+        </message>
+        <message>
+            <source>Writing article %1 of %2 to the web archive</source>
+            <translation>Writing article %1 of %2 to the web archive</translation>
+        </message>
         <message>
             <source>Export progress</source>
             <translation>Export progress</translation>

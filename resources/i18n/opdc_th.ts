@@ -4,6 +4,30 @@
     <context>
         <name>Actions</name>
         <message>
+            <source>Export as WAR&amp;C…</source>
+            <translation>ส่งออกเป็น WARC… (&amp;C)</translation>
+        </message>
+        <message>
+            <source>Save the selected articles, or the whole list, with their originals as a web archive (WARC) file</source>
+            <translation>บันทึกบทความที่เลือกไว้ หรือทั้งรายการ พร้อมต้นฉบับ เป็นไฟล์คลังเว็บ (WARC)</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Citation</source>
+            <translation>คัดลอกการอ้างอิง (&amp;C)</translation>
+        </message>
+        <message>
+            <source>Copy the APA citation of the selected articles, or of the open article</source>
+            <translation>คัดลอกการอ้างอิงแบบ APA ของบทความที่เลือกไว้ หรือของบทความที่เปิดอยู่</translation>
+        </message>
+        <message>
+            <source>Copy Citation &amp;As…</source>
+            <translation>คัดลอกการอ้างอิงเป็น… (&amp;A)</translation>
+        </message>
+        <message>
+            <source>Copy the citations as APA, CSL-JSON, BibTeX or RIS</source>
+            <translation>คัดลอกการอ้างอิงในรูปแบบ APA, CSL-JSON, BibTeX หรือ RIS</translation>
+        </message>
+        <message>
             <source>&amp;Import Files…</source>
             <translation>นำเข้าไฟล์… (&amp;I)</translation>
         </message>
@@ -248,7 +272,66 @@
         </message>
     </context>
     <context>
+        <name>Citing</name>
+        <message>
+            <source>APA 7 (Thai items as Thai libraries write them)</source>
+            <translation>APA 7 (รายการภาษาไทยตามแบบที่ห้องสมุดไทยใช้)</translation>
+        </message>
+        <message>
+            <source>CSL-JSON (Zotero, Pandoc)</source>
+            <translation>CSL-JSON (สำหรับ Zotero, Pandoc)</translation>
+        </message>
+        <message>
+            <source>BibTeX (biblatex)</source>
+            <translation>BibTeX (สำหรับ biblatex)</translation>
+        </message>
+        <message>
+            <source>RIS (EndNote, Mendeley)</source>
+            <translation>RIS (สำหรับ EndNote, Mendeley)</translation>
+        </message>
+        <message>
+            <source>Choose an article to cite first.</source>
+            <translation>เลือกบทความที่จะอ้างอิงก่อน</translation>
+        </message>
+        <message>
+            <source>Citation copied: %1</source>
+            <translation>คัดลอกการอ้างอิงแล้ว: %1</translation>
+        </message>
+        <message>
+            <source>Citations of %1 articles copied</source>
+            <translation>คัดลอกการอ้างอิงของบทความ %1 รายการแล้ว</translation>
+        </message>
+        <message>
+            <source>Copy Citation As</source>
+            <translation>คัดลอกการอ้างอิงเป็น</translation>
+        </message>
+        <message>
+            <source>Citation format:</source>
+            <translation>รูปแบบการอ้างอิง:</translation>
+        </message>
+        <message>
+            <source>The list is empty: there is nothing to export.</source>
+            <translation>รายการว่างเปล่า ไม่มีบทความให้ส่งออก</translation>
+        </message>
+        <message>
+            <source>News archive</source>
+            <translation>คลังข่าว</translation>
+        </message>
+        <message>
+            <source>Export as WARC</source>
+            <translation>ส่งออกเป็น WARC</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportController</name>
+        <message>
+            <source>Web archives (*.warc.gz)</source>
+            <translation>ไฟล์คลังเว็บ (*.warc.gz)</translation>
+        </message>
+        <message>
+            <source>Writing article %1 of %2 to the web archive</source>
+            <translation>กำลังเขียนบทความที่ %1 จาก %2 ลงไฟล์คลังเว็บ</translation>
+        </message>
         <message>
             <source>Export progress</source>
             <translation>ความคืบหน้าการส่งออก</translation>

@@ -275,6 +275,7 @@ def test_version_one_catalog_is_migrated_and_lists_by_category_from_an_index(tmp
                             date=dt.date(2023, 1, 1 + i)), f"v1 {i}".encode(), f"{i}.txt")
     conn = sqlite3.connect(root / "catalog.sqlite")
     conn.execute("DROP INDEX articles_category_newest")
+    conn.execute("DROP TABLE captures")  # and undo v6 (WARC captures)
     # and undo v3 (subscribed sources): the routes table under its v1 name; and v4, v5
     conn.executescript("DROP TABLE sources; DROP TABLE fetches; DROP TABLE robots;"
                        " ALTER TABLE routes RENAME TO sources;"

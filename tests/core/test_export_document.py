@@ -55,8 +55,8 @@ def test_citation_block_carries_source_dates_and_hash():
     assert values["SHA-256 ของต้นฉบับ"] == hashlib.sha256(SEED.read_bytes()).hexdigest()
     assert values["รหัสในคลัง"] == "1 (ฉบับที่ 1)"
     assert cit.reference == (
-        "สำนักงาน ก.พ.ร. (2556, 26 สิงหาคม). " + SEED_TITLE + " [ข่าวเด่น]. "
-        "สืบค้นเมื่อ 20 พฤศจิกายน 2569, จาก " + SEED_URL
+        "สำนักงาน ก.พ.ร. (2556, 26 สิงหาคม). " + SEED_TITLE + ". "
+        "สืบค้นเมื่อ 20 พฤศจิกายน 2569 จาก " + SEED_URL
     )
 
 
@@ -65,8 +65,12 @@ def test_citation_in_english():
     values = {line.label: line.value for line in cit.lines}
     assert values["Published"] == "26 August 2013 (B.E. 2556)"
     assert values["Archived"] == "20 November 2026 08:30 UTC"
+    # The labels follow the reader's language; the reference follows the item's (a Thai
+    # item is cited as Thai libraries do, whatever the interface language).
+    assert cit.reference.startswith("สำนักงาน ก.พ.ร. (2556, 26 สิงหาคม). ")
+    cit = build_citation(seed_article(language="en"), lang="en")
     assert cit.reference.startswith("Office of the Public Sector Development Commission. (2013, August 26). ")
-    assert cit.reference.endswith("Retrieved 20 November 2026, from " + SEED_URL)
+    assert cit.reference.endswith("Retrieved November 20, 2026, from " + SEED_URL)
 
 
 def test_citation_with_thai_digits():
@@ -81,14 +85,15 @@ def test_citation_without_url_or_dates_says_so():
     assert values["วันที่เผยแพร่"] == "ไม่ระบุ"
     assert values["SHA-256 ของต้นฉบับ"] == "ไม่ระบุ"
     assert "รหัสในคลัง" not in values
-    assert memo_reference(article).startswith("(ม.ป.ป.). " + SEED_TITLE)
-    assert memo_reference(article).endswith("จาก คลังข่าว OPDC Reader")
+    # No address, so no agency: APA puts the title first.
+    assert memo_reference(article) == SEED_TITLE + ". (ม.ป.ป.). สืบค้นจาก คลังข่าว OPDC Reader"
 
 
 def test_publisher_from_host():
     assert publisher("https://www.opdc.go.th/content/x") == "สำนักงาน ก.พ.ร."
     assert publisher("http://opdc.go.th/") == "สำนักงาน ก.พ.ร."
-    assert publisher("https://www.thaigov.go.th/news/1") == "thaigov.go.th"
+    assert publisher("https://www.thaigov.go.th/news/1") == "สำนักเลขาธิการนายกรัฐมนตรี"
+    assert publisher("https://www.example.go.th/news/1") == "example.go.th"
     assert publisher("https://notopdc.go.th.example.com/") == "notopdc.go.th.example.com"
     assert publisher(None) is None
 

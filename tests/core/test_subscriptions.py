@@ -33,6 +33,7 @@ def test_v2_catalog_migrates_routes_kept(tmp_path):
                        "ALTER TABLE routes RENAME TO sources;"
                        "DROP TABLE highlights; DROP TABLE saved_searches;"  # and v4's
                        "DROP TABLE site_chrome;"  # and v5's
+                       "DROP TABLE captures;"  # and v6's
                        "PRAGMA user_version=2;")
     conn.close()
     with Archive.open(tmp_path / "a", readonly=True) as arch:  # read-only: not migrated

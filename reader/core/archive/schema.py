@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _V1 = """
 CREATE TABLE originals (
@@ -191,7 +191,26 @@ CREATE TABLE site_chrome (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
+# v6: where an original was captured from a WARC file (record id, target URI, date, HTTP
+# status and headers), so provenance survives and a WARC export can give the headers back.
+_V6 = """
+CREATE TABLE captures (
+    article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sha256       TEXT NOT NULL REFERENCES originals(sha256),
+    record_id    TEXT NOT NULL DEFAULT '',  -- WARC-Record-ID
+    target_uri   TEXT NOT NULL DEFAULT '',  -- WARC-Target-URI
+    captured_at  TEXT NOT NULL DEFAULT '',  -- WARC-Date
+    record_type  TEXT NOT NULL DEFAULT '',  -- response, resource
+    http_status  INTEGER,
+    http         TEXT,                      -- JSON {protocol, status, headers: [[name, value]]}
+    warc_file    TEXT NOT NULL DEFAULT '',
+    stored_at    TEXT NOT NULL,
+    UNIQUE (article_id, sha256, record_id)
+);
+CREATE INDEX captures_sha ON captures(sha256);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
 
 
 class SchemaTooNew(Exception):

@@ -32,6 +32,7 @@ from reader.core.model import Article, IndexDoc
 from . import health, listing, netfs
 from .adding import Adding
 from .bookmarks import Bookmarks
+from .captures import Captures, insert_capture
 from .catalog import Catalog, connect, now_iso
 from .collections import Collections
 from .highlights import Highlights
@@ -71,6 +72,7 @@ class Archive:
         self.site_chrome = SiteChrome(self)
         self.saved = SavedSearches(self)
         self.journal = self.db.journal  # other features record their own kinds here
+        self.captures = Captures(self)
 
     # -- opening -------------------------------------------------------------------
 
@@ -193,10 +195,12 @@ class Archive:
         return self.db.batch(wait)
 
     def add(self, article: Article, original: bytes, origin: str, batch_id: int | None = None,
-            name: str | None = None, fetched_url: str | None = None) -> AddResult:
+            name: str | None = None, fetched_url: str | None = None,
+            capture: dict[str, Any] | None = None) -> AddResult:
         """Store one article and the bytes it came from; see the module docstring.
         `name` (the file or member) and `fetched_url` are what extracting the original
-        again needs (the journal keeps them for `recover`)."""
+        again needs (the journal keeps them for `recover`); `capture` (a WARC record's
+        provenance) is kept with it in the same transaction, see captures.py."""
         with self.db.writing():
             sha = sha256_of(original)
             fresh = not self.originals.has(sha)
@@ -210,6 +214,8 @@ class Archive:
                 with self.db.transaction() as conn:
                     adding = Adding(conn, article, sha, origin, batch_id)
                     result = adding.run(len(original))
+                    if capture:
+                        insert_capture(conn, result.article_id, sha, capture, adding.now)
                     self._journal_add(result, adding, len(original), name, fetched_url)
                     return result
             except ArchiveError:

@@ -85,6 +85,38 @@ def collect_articles(archive, ids: Iterable[int | str] = (), query: str | None =
     return Selection(articles, tags, missing, highlights)
 
 
+def select_ids(archive, ids: Iterable[int | str] = (), query: str | None = None,
+               collection: str | None = None, everything: bool = False,
+               limit: int = 100_000) -> tuple[list[int], list[str]]:
+    """Article ids for an export of many (WARC, citations): those named, a search's hits,
+    a collection's members or the whole archive, in that order, each once; with one
+    message per id that could not be taken. Raises ExportError when nothing is chosen."""
+    from reader.core.archive import ListFilter
+
+    wanted: list[int] = []
+    missing: list[str] = []
+    for raw in ids:
+        try:
+            wanted.append(int(raw))
+        except (TypeError, ValueError):
+            missing.append(f"{raw!r} is not an article id")
+    if query:
+        wanted += _search_ids(archive, query, limit)
+    if collection:
+        if collection not in {name for name, _ in archive.collections.counts()}:
+            raise ExportError(f"no collection named {collection!r}")
+        count = archive.count_articles(ListFilter(collection=collection))
+        wanted += [row.id for row in archive.list_articles(ListFilter(collection=collection), "id_asc",
+                                                           limit=count)]
+    if everything:
+        wanted += archive.all_ids()
+    wanted = list(dict.fromkeys(wanted))
+    if not wanted:
+        why = "; ".join(missing) if missing else (f"no article matches {query!r}" if query else "no articles chosen")
+        raise ExportError(f"nothing to export: {why}")
+    return wanted, missing
+
+
 def _search_ids(archive, query: str, limit: int) -> list[int]:
     # Imported here: the search index is only needed for --query.
     try:
@@ -94,7 +126,7 @@ def _search_ids(archive, query: str, limit: int) -> list[int]:
 
     index = open_index(archive)
     try:
-        results = index.search(query, limit=limit)
+        results = index.search(query, limit=limit, snippets=False)
         if results.message and not results.hits:
             raise ExportError(f"search {query!r}: {results.message}")
         return [hit.article_id for hit in results.hits]
@@ -130,7 +162,7 @@ def export_command(archive, out_path: str | os.PathLike, ids: Iterable[int | str
 __all__ = [
     "Citation", "CitationLine", "ExportError", "ExportOptions", "ExportResult", "Margins", "Report",
     "Passage", "ReportMeta", "Section", "Selection", "build_citation", "build_report", "collect_articles",
-    "export_command", "memo_reference", "passages_of", "print_options", "write_docx",
+    "export_command", "memo_reference", "passages_of", "print_options", "select_ids", "write_docx",
 ]
 
 

@@ -2,14 +2,18 @@
 
 The citation block ends every printed or exported article: source URL, title, the
 publication date in both eras, when the archive stored it, and the SHA-256 of the stored
-original (so anyone can prove the copy matches the archive). The optional reference is a
-one-paragraph citation in the style Thai offices and theses use
-(ผู้แต่ง. (ปี, วัน เดือน). ชื่อเรื่อง. สืบค้นเมื่อ ..., จาก URL).
+original (so anyone can prove the copy matches the archive). The optional reference is the
+APA 7 reference as Thai libraries write it for Thai items (ผู้แต่ง. (ปี พ.ศ., วัน เดือน).
+ชื่อเรื่อง. สืบค้นเมื่อ ... จาก URL; Thai names and agencies not inverted) and English APA for
+English ones. `apa_reference` is the one formatter: the citation block of DOCX and PDF, the
+window's Copy Citation and `export --cite apa` all use it; cite.py writes the same facts as
+CSL-JSON, BibTeX and RIS.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -17,9 +21,16 @@ from reader.core.model import Article
 from reader.core.thaidate import ce_to_be, format_date
 from reader.core.thaitext import to_thai_digits
 
-# Publishers a URL's host stands for; anything else is cited by its host name.
+# Publishers a URL's host stands for (the agency is the author when no person is named);
+# anything else is cited by its host name.
 PUBLISHERS = {
     "opdc.go.th": {"th": "สำนักงาน ก.พ.ร.", "en": "Office of the Public Sector Development Commission"},
+    "thaigov.go.th": {"th": "สำนักเลขาธิการนายกรัฐมนตรี", "en": "Secretariat of the Prime Minister"},
+    "prd.go.th": {"th": "กรมประชาสัมพันธ์", "en": "Government Public Relations Department"},
+    "mfa.go.th": {"th": "กระทรวงการต่างประเทศ", "en": "Ministry of Foreign Affairs"},
+    "ocsc.go.th": {"th": "สำนักงาน ก.พ.", "en": "Office of the Civil Service Commission"},
+    "mol.go.th": {"th": "กระทรวงแรงงาน", "en": "Ministry of Labour"},
+    "moi.go.th": {"th": "กระทรวงมหาดไทย", "en": "Ministry of Interior"},
 }
 
 LABELS = {
@@ -138,34 +149,103 @@ def publisher(url: str | None, lang: str = "th") -> str | None:
 
 def _end(text: str) -> str:
     """Close a reference element with one full stop (ก.พ.ร. already ends in one)."""
-    return text if text.endswith(".") else text + "."
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+# A credit line that names the writer ("เขียนโดย ...", "... / ผู้เขียน", "By ..."); the other
+# credits of government news (news and photos by a PR unit) name no author.
+_WRITER = (
+    re.compile(r"^(?:เขียนโดย|ผู้เขียน|เรื่องโดย|เรื่อง|By|Written by)\s*[:：]?\s*(.+?)\s*$", re.IGNORECASE),
+    re.compile(r"^(.+?)\s*/\s*(?:ผู้เขียน|เขียน|เรื่อง)\s*$"),
+)
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str  # as written: Thai names and agencies are never inverted
+    agency: bool = False
+
+    def apa(self, lang: str) -> str:
+        """APA form: an English personal name as "Family, G.", anything else as written."""
+        if self.agency or lang != "en" or _has_thai(self.name) or " " not in self.name.strip():
+            return self.name
+        *given, family = self.name.split()
+        return f"{family}, {' '.join(g[0] + '.' for g in given)}"
+
+
+def _has_thai(text: str) -> bool:
+    return any("\u0e00" <= ch <= "\u0e7f" for ch in text)
+
+
+def authors(article: Article, lang: str | None = None) -> list[Author]:
+    """Who wrote the article: a person the credits name as its writer, else the agency
+    that published it (APA: "group author"), else nobody."""
+    found = []
+    for credit in article.credits:
+        for pattern in _WRITER:
+            m = pattern.match(credit.strip())
+            if m and m.group(1).strip():
+                found.append(Author(m.group(1).strip()))
+                break
+    if found:
+        return found
+    agency = publisher(article.source_url, lang or reference_lang(article))
+    return [Author(agency, agency=True)] if agency else []
+
+
+def reference_lang(article: Article) -> str:
+    """APA as Thai libraries write it for Thai items, English APA for English ones."""
+    return "en" if article.language == "en" else "th"
+
+
+def _apa_authors(names: list[Author], lang: str) -> str:
+    written = [a.apa(lang) for a in names]
+    if len(written) == 1:
+        return _end(written[0])
+    joiner = " และ " if lang == "th" else ", & "
+    return _end(", ".join(written[:-1]) + joiner + written[-1])
+
+
+def _apa_when(d: dt.date | None, lang: str, thai_digits: bool) -> str:
+    if d is None:
+        return labels(lang)["no_date"]
+    if lang == "en":
+        return f"{d.year}, {format_date(d, 'ce', 'long', 'en').split(' ')[1]} {d.day}"
+    day_month, year = format_date(d, "be", "long", "th", thai_digits).rsplit(" ", 1)
+    return f"{year}, {day_month}"
+
+
+def _apa_retrieved(article: Article, lang: str, thai_digits: bool) -> str:
+    lab = labels(lang)
+    source = article.source_url or lab["archive_name"]
+    stamp = parse_archived_at(article.archived_at)
+    if lang == "en":
+        when = f" {format_date(stamp.date(), 'ce', 'long', 'en').split(' ')[1]} {stamp.day}, {stamp.year}," if stamp else ""
+        return f"Retrieved{when} from {source}"
+    if stamp is None:
+        return f"สืบค้นจาก {source}"
+    return f"{lab['retrieved']} {format_date(stamp.date(), 'be', 'long', 'th', thai_digits)} {lab['from']} {source}"
+
+
+def apa_reference(article: Article, lang: str | None = None, thai_digits: bool = False) -> str:
+    """The APA 7 reference of a web news item, e.g.
+    `สำนักงาน ก.พ.ร. (2556, 26 สิงหาคม). <title>. สืบค้นเมื่อ 20 พฤศจิกายน 2569 จาก <URL>`;
+    `lang` defaults to the article's own language (Thai style for Thai items)."""
+    lang = lang or reference_lang(article)
+    names = authors(article, lang)
+    when = f"({_apa_when(article.date, lang, thai_digits)})."
+    title = _end(" ".join(article.title.split()) or labels(lang)["unknown"])
+    head = f"{_apa_authors(names, lang)} {when}" if names else when
+    if not names:  # APA: with no author the title moves to the front
+        head = f"{title} {when}"
+        title = ""
+    return " ".join(part for part in (head, title, _apa_retrieved(article, lang, thai_digits)) if part)
 
 
 def memo_reference(article: Article, lang: str = "th", thai_digits: bool = False) -> str:
-    """A reference a person can paste into a memo or a report's bibliography."""
-    lab = labels(lang)
-    author = publisher(article.source_url, lang)
-    if article.date is None:
-        when = lab["no_date"]
-    elif lang == "en":
-        when = f"{article.date.year}, {format_date(article.date, 'ce', 'long', 'en').split(' ')[1]} {article.date.day}"
-    else:
-        day_month, year = format_date(article.date, "be", "long", "th", thai_digits).rsplit(" ", 1)
-        day, month = day_month.split(" ", 1)
-        when = f"{year}, {day} {month}"
-    title = article.title.strip()
-    if article.category:
-        title += f" [{article.category}]"
-    parts = [f"{_end(author)} ({when})." if author else f"({when}).", _end(title)]
-    stamp = parse_archived_at(article.archived_at)
-    if stamp is not None:
-        era = "ce" if lang == "en" else "be"
-        retrieved = f"{lab['retrieved']} {format_date(stamp.date(), era, 'long', lang, thai_digits)}"
-    else:
-        retrieved = lab["retrieved"]
-    source = article.source_url or lab["archive_name"]
-    parts.append(f"{retrieved}, {lab['from']} {source}")
-    return " ".join(parts)
+    """The reference in the citation block of printed and exported articles: APA 7 in the
+    article's own language (the block's labels follow the reader's language)."""
+    return apa_reference(article, None, thai_digits)
 
 
 def build_citation(article: Article, lang: str = "th", thai_digits: bool = False, reference: bool = True) -> Citation:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from reader.core.export.citation import Citation, build_citation, labels
+from reader.core.export.citation import Citation, authors, build_citation, labels
 from reader.core.model import Article
 from reader.core.thaidate import format_date
 from reader.core.thaitext import normalize, strip_xml_invalid
@@ -158,6 +158,12 @@ class Report:
     sections: list[Section]
     options: ExportOptions
     labels: dict[str, str]
+    # Dublin Core in the document's properties: who wrote what is in it, its address,
+    # its language and the SHA-256 of each original (so a copy can be checked).
+    creator: str = ""
+    identifier: str = ""
+    description: str = ""
+    content_language: str = ""
 
     @property
     def language_tag(self) -> str:
@@ -261,6 +267,34 @@ def build_section(article: Article, options: ExportOptions, number: int,
     )
 
 
+def _dublin_core(articles: list[Article]) -> dict[str, str]:
+    """creator, identifier, description and language for the document's core properties
+    (Word keeps each to 255 characters; a report's hashes are in its citation blocks)."""
+    names: list[str] = []
+    for article in articles:
+        names += [a.name for a in authors(article) if a.name not in names]
+    if len(articles) == 1:
+        description = f"SHA-256 {articles[0].sha256}" if articles[0].sha256 else ""
+    else:
+        hashes = [a.sha256 for a in articles if a.sha256]
+        description = f"{len(articles)} articles; SHA-256 of each original: " + ", ".join(hashes)
+    languages = {a.language for a in articles}
+    return {
+        "creator": _fit(clean("; ".join(names))),
+        "identifier": _fit(clean(articles[0].source_url)) if len(articles) == 1 and articles[0].source_url else "",
+        "description": _fit(clean(description)),
+        "content_language": (LANGUAGE_TAGS.get(languages.pop(), "") if len(languages) == 1 else ""),
+    }
+
+
+def _fit(text: str, limit: int = 255) -> str:
+    """At most `limit` characters (a document property's limit), cut with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;") + "…"
+
+
+LANGUAGE_TAGS = {"th": "th-TH", "en": "en-US"}
+
+
 def build_report(articles: list[Article], meta: ReportMeta | None = None, options: ExportOptions | None = None) -> Report:
     """The document for one article or a report of many, in page order."""
     options = (options or ExportOptions()).check()
@@ -280,6 +314,7 @@ def build_report(articles: list[Article], meta: ReportMeta | None = None, option
     keywords = _clean_lines(meta.keywords) or _clean_lines([a.category for a in articles])
     keywords = list(dict.fromkeys(keywords))  # once each, first-seen order
     return Report(
+        **_dublin_core(articles),
         title=title,
         author=clean(meta.author).strip(),
         subject=clean(meta.subject).strip() or (sections[0].title if not many else title),

@@ -171,11 +171,14 @@ def _core_properties(doc, report: Report) -> None:
     props.title = report.title
     props.subject = report.subject
     props.keywords = ", ".join(report.keywords)
-    props.author = report.author
+    # dc:creator: the report's maker when one is named, else who wrote the articles (a
+    # named writer, or the agency that published them).
+    props.author = report.author or report.creator
     props.last_modified_by = report.author
-    props.comments = "OPDC Reader"
+    props.identifier = report.identifier  # the source URL of a one-article document
+    props.comments = report.description or "OPDC Reader"  # dc:description: SHA-256 of each original
     props.category = ""
-    props.language = report.language_tag
+    props.language = report.content_language or report.language_tag
     created = report.created.replace(tzinfo=None)
     props.created = created
     props.modified = created

@@ -6,7 +6,7 @@ where they came from) or `Failure` (one file that could not be read, and why).
 feed) and returns the articles, or raises `IngestError` with one clear message.
 
 Modules: base (types, limits), detect (encoding, kind), textpage, htmlpage (with htmldom,
-htmlselect and htmlmeta), mhtml (single-file saved pages), feed (with htmlfrag for the
+htmlselect and htmlmeta), mhtml (single-file saved pages), warc (web archives, record by record), feed (with htmlfrag for the
 items' HTML), cleanup (the rules every kind shares: chrome, repeated headline, credits,
 dates), sources (files, folders, zip and tar archives, URLs). Zip checks live in
 reader.core.safezip, which restore uses too.
@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from reader.core.ingest.base import Failure, IngestError, Limits, Source, size_text
+from reader.core.ingest.base import Failure, IngestError, Limits, Skipped, Source, size_text
 from reader.core.ingest.chrome import ChromeLearner, site_of
 from reader.core.ingest.cleanup import assemble
 from reader.core.ingest.detect import FEED, HTML, decode, sniff_kind
@@ -34,7 +34,7 @@ from reader.core.ingest.textpage import read_text
 from reader.core.model import Article
 
 __all__ = [
-    "ChromeLearner", "Failure", "IngestError", "Limits", "Source", "extract", "is_bundle",
+    "ChromeLearner", "Failure", "IngestError", "Limits", "Skipped", "Source", "extract", "is_bundle",
     "iter_sources",
 ]
 
@@ -84,7 +84,8 @@ def _extract(source: Source, limits: Limits, chrome: ChromeLearner | None) -> li
         if is_bundle(data):
             raise IngestError("an OPDC Reader backup bundle; import or restore it as a bundle")
         raise IngestError("a zip file; import the zip itself so each file in it is read")
-    charset = None
+    # A WARC record's HTTP Content-Type names the charset the server sent.
+    charset = (source.capture or {}).get("charset")
     url = source.url
     if is_mhtml(data):
         data, charset, saved_from = unpack(data)
@@ -98,7 +99,7 @@ def _extract(source: Source, limits: Limits, chrome: ChromeLearner | None) -> li
     else:
         hints = Hints(chrome=chrome.chrome(site_of(source.name, url))) if chrome else None
         draft = read_text(text, hints)
-    path_date, path_category = path_hints(source.name)
+    path_date, path_category = path_hints(source.name) if source.path_hints else (None, "")
     if path_category:
         draft.fallback_category = path_category
     if not draft.source_url and url:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 MB = 1024 * 1024
 
@@ -23,6 +24,12 @@ class Source:
     data: bytes
     origin: str
     url: str | None = None
+    # Set for records read out of a WARC file (reader.core.ingest.warc):
+    capture: dict[str, Any] | None = None  # WARC-Record-ID, -Target-URI, -Date, HTTP status and headers
+    # What OPDC Reader's own WARC export said about these bytes: one dict per article
+    # version made from them (title, date, tags, note...), so a round trip keeps them.
+    described: list[dict[str, Any]] | None = None
+    path_hints: bool = True  # read a date and category from a corpus-style file name
 
 
 @dataclass
@@ -31,6 +38,16 @@ class Failure:
 
     name: str
     reason: str
+
+
+@dataclass
+class Skipped:
+    """Something read and deliberately not imported (a WARC request record, a picture),
+    or, with `unchanged`, a WARC revisit record: a capture that says nothing changed."""
+
+    name: str
+    reason: str  # what it was, e.g. "request record", "response image/png"
+    unchanged: bool = False
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 from zlib import error as zlib_error
 
 from reader.core import safezip
-from reader.core.ingest.base import Failure, IngestError, Limits, Source, size_text
+from reader.core.ingest.base import Failure, IngestError, Limits, Skipped, Source, size_text
+from reader.core.ingest.warc import is_warc, iter_warc
 
 BUNDLE_MANIFEST = "opdc-bundle.json"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -56,7 +57,7 @@ def _skipped(name: str) -> bool:
     return path.suffix.lower() in ASSET_SUFFIXES
 
 
-def iter_sources(target: str | os.PathLike, limits: Limits | None = None) -> Iterator[Source | Failure]:
+def iter_sources(target: str | os.PathLike, limits: Limits | None = None) -> Iterator[Source | Failure | Skipped]:
     """Every source under `target`: a file, a folder, a zip or an http(s) URL."""
     limits = limits or Limits()
     text = str(target)
@@ -113,7 +114,7 @@ def _not_regular(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file; not read"
 
 
-def _from_folder(root: Path, limits: Limits) -> Iterator[Source | Failure]:
+def _from_folder(root: Path, limits: Limits) -> Iterator[Source | Failure | Skipped]:
     """Depth first, files in name order before subfolders (as os.walk did). Links are
     followed only inside `root`; a folder reached twice (a loop) is reported, not re-read."""
     real_root = root.resolve()
@@ -140,7 +141,7 @@ def _from_folder(root: Path, limits: Limits) -> Iterator[Source | Failure]:
 
 
 def _folder_entry(entry: os.DirEntry, siblings: list[str], real_root: Path, limits: Limits,
-                  origin: str, subfolders: list[Path]) -> Iterator[Source | Failure]:
+                  origin: str, subfolders: list[Path]) -> Iterator[Source | Failure | Skipped]:
     path = Path(entry.path)
     name = entry.name
     if name.startswith(".") or name.lower() in SKIP_NAMES:
@@ -187,7 +188,7 @@ def _page_assets(folder: str, siblings: list[str]) -> bool:
     return any(name.rsplit(".", 1)[0] == stem for name in siblings)
 
 
-def _from_file(path: Path, limits: Limits, origin: str) -> Iterator[Source | Failure]:
+def _from_file(path: Path, limits: Limits, origin: str) -> Iterator[Source | Failure | Skipped]:
     """One file. Its type is checked before it is opened (a pipe would block the open)
     and again on the open file; every read is capped by the bytes actually read, since a
     device or a growing file reports a size that means nothing."""
@@ -217,7 +218,11 @@ def _from_file(path: Path, limits: Limits, origin: str) -> Iterator[Source | Fai
 
 
 def _from_open_file(fh, size: int, head: bytes, name: str, limits: Limits,
-                    origin: str) -> Iterator[Source | Failure]:
+                    origin: str) -> Iterator[Source | Failure | Skipped]:
+    if head[:2] in (b"WA", b"\x1f\x8b") and is_warc(fh):
+        # Read record by record, whatever its size: web archives run to gigabytes.
+        yield from iter_warc(fh, name, origin, limits)
+        return
     if head in ZIP_MAGIC:
         if size > limits.max_zip_total:
             yield Failure(name, f"zip file too large ({size_text(size)} > {size_text(limits.max_zip_total)} limit)")
