@@ -4,7 +4,7 @@ screen readers old and new actually speak.
 Qt's QAccessibleAnnouncementEvent becomes AT-SPI `object:announcement`, which newer Orca,
 NVDA and Narrator speak but Orca 43 (Debian 12) ignores. What Orca 43 does speak, whatever
 has the focus, is a *notification* that becomes visible (its onShowingChanged reads the
-object's role and name). So each window has one status-bar label exposed with the
+object's role and name). So each window has one menu-bar label exposed with the
 Notification role: an announcement hides it, sets the text as its name and shows it again,
 and also sends the announcement event for the newer readers.
 """
@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QMainWindow, QStatusBar, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QLabel, QMainWindow, QWidget
 
 OBJECT_NAME = "announcer"
 _interfaces: dict[int, QAccessibleInterface] = {}  # kept alive while their label lives
 
 
 class Announcer(QLabel):
-    """An empty status-bar label that screen readers hear as a notification each time it
+    """An empty menu-bar label that screen readers hear as a notification each time it
     speaks."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -66,16 +66,15 @@ def install() -> None:
 
 
 def announcer_for(widget: QWidget) -> Announcer | None:
-    """The announcer of the widget's window; made in its status bar on first use."""
+    """The announcer of the widget's window; made in the corner of its menu bar on first
+    use (the menu bar always shows; the status bar folds away in the page layout)."""
     window = widget.window()
     found = window.findChild(Announcer, OBJECT_NAME)
     if found is None and isinstance(window, QMainWindow):
         install()
-        had_bar = window.findChild(QStatusBar) is not None
-        found = Announcer()
-        window.statusBar().addPermanentWidget(found)  # messages hide the others
-        if not had_bar and window.isVisible():
-            window.statusBar().show()
+        found = Announcer(window.menuBar())  # a parent: Qt, not Python, owns it
+        window.menuBar().setCornerWidget(found, Qt.Corner.TopRightCorner)
+        found.show()
     return found
 
 

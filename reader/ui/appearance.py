@@ -63,6 +63,7 @@ class Appearance(QObject):
         w.registry["zoom_in"].setEnabled(percent < ZOOM_MAX)
         w.registry["zoom_out"].setEnabled(percent > ZOOM_MIN)
         self._scale_interface()
+        w.arrange()  # the article's size alone may make the panes fit, or not
         said = fill(self.tr("Text size %1%"), percent)
         w.statusBar().showMessage(said, 2000)
         if announce:

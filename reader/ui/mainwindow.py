@@ -32,6 +32,7 @@ from .listing import Listing, article_list_view
 from .menus import THEME_ACTIONS, build_menus
 from .models import SNIPPET, ArticleListModel
 from .output import Output
+from .panes import Panes
 from .preferences import PreferencesDialog
 from .readerpane import ReaderPane
 from .searchpanel import SearchPanel, SnippetDelegate
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPane()
         self.reader.family = family
         self.content, self.splitter = self._lay_out()
+        self.panes = Panes(self)
         self.count_status = named(QLabel(), "statusCount")
         self.statusBar().addPermanentWidget(self.count_status)
         built = build_menus(self, self.registry)
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.indexer = IndexController(self, archive, index, self.statusBar(), index_opener)
         self.exporter = ExportController(self, archive)
         self.citing = Citing(self, lambda: self.article.article_id)
+        self.panes.build()
         # Another process (a command-line import, a second window) may add articles: the
         # catalog is polled (one PRAGMA) and the window follows without being asked.
         self.outside = named(QTimer(self, interval=OUTSIDE_POLL_MS), "outsideChanges")
@@ -115,7 +118,6 @@ class MainWindow(QMainWindow):
         outer.setStretchFactor(0, 1)
         outer.setStretchFactor(1, 7)
         outer.setChildrenCollapsible(False)
-        self.setCentralWidget(outer)
         self.setAcceptDrops(True)
         # The search panel orders its own fields (box, Filters, years...); around it:
         self.setTabOrder(self.sidebar, self.search.box)
@@ -126,8 +128,6 @@ class MainWindow(QMainWindow):
     def _connect_widgets(self) -> None:
         self.importer.finished.connect(self._after_import)
         self.list.selectionModel().selectionChanged.connect(self.listing.row_chosen)
-        # Enter (or double-click) on a row: read it, the focus moves to the article.
-        self.list.activated.connect(lambda _index: self.reader.setFocus(Qt.FocusReason.OtherFocusReason))
         self.reader.linkRequested.connect(self.article.open_url)
         self.reader.versionRequested.connect(self.article.show_version)
         self.zoom_box.valueChanged.connect(self.appearance.set_zoom)
@@ -161,6 +161,13 @@ class MainWindow(QMainWindow):
         r.bind("common_era", lambda on: look.set_era("ce" if on else "be"))
         r.bind("next_pane", lambda: self.cycle_focus(1))
         r.bind("previous_pane", lambda: self.cycle_focus(-1))
+        r.bind("show_library", self.panes.set_library_shown)
+        r.bind("show_list", self.panes.set_list_shown)
+        r.bind("reading_mode", self.panes.set_reading)
+        r.bind("go_back", self.panes.go_back)
+        for name in ("show_library", "show_list"):
+            r[name].setChecked(True)
+        r["go_back"].setEnabled(False)  # only while the window shows pages
         r["bookmark"].triggered.connect(art.set_bookmark)
         r.bind("edit_tags", art.edit_tags)
         r.bind("edit_note", art.edit_note)
@@ -267,20 +274,12 @@ class MainWindow(QMainWindow):
 
     # -- layout and keys -----------------------------------------------------------------------
     def cycle_focus(self, step: int) -> None:
-        panes = [self.sidebar, self.search.box, self.list, self.reader]
-        current = next((i for i, w in enumerate(panes) if w.hasFocus()), -1)
-        panes[(current + step) % len(panes)].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        """F6 / Shift+F6 (panes.py: pages too)."""
+        self.panes.cycle(step)
 
     def arrange(self) -> None:
-        """Article beside the list when the window is wide for its font, else below it."""
-        char = self.fontMetrics().averageCharWidth() or 7
-        wide = self.width() >= char * 160
-        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if self.content.orientation() != orientation:
-            self.content.setOrientation(orientation)
-            room = self.content.width() if wide else self.content.height()
-            self.content.setSizes([room * 2 // 5, room * 3 // 5])
-        self.sidebar.setMinimumWidth(char * 12)
+        """Side by side, one above the other, or pages (panes.py)."""
+        self.panes.arrange()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -180,6 +180,38 @@
             <translation>Move the focus to the previous part of the window</translation>
         </message>
         <message>
+            <source>Show the &amp;Library</source>
+            <translation>Show the &amp;Library</translation>
+        </message>
+        <message>
+            <source>Show or hide the library of groups, years, categories and tags</source>
+            <translation>Show or hide the library of groups, years, categories and tags</translation>
+        </message>
+        <message>
+            <source>Show the Article Li&amp;st</source>
+            <translation>Show the Article Li&amp;st</translation>
+        </message>
+        <message>
+            <source>Show or hide the search and the list of articles</source>
+            <translation>Show or hide the search and the list of articles</translation>
+        </message>
+        <message>
+            <source>&amp;Reading Mode</source>
+            <translation>&amp;Reading Mode</translation>
+        </message>
+        <message>
+            <source>The article alone, filling the window</source>
+            <translation>The article alone, filling the window</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <source>When the window shows one page at a time: back from the article to the list</source>
+            <translation>When the window shows one page at a time: back from the article to the list</translation>
+        </message>
+        <message>
             <source>&amp;Bookmark</source>
             <translation>&amp;Bookmark</translation>
         </message>
@@ -576,7 +608,9 @@
         </message>
         <message numerus="yes">
             <source>%n new article(s) in the archive</source>
-            <translation><numerusform>%n new article(s) in the archive</numerusform></translation>
+            <translation>
+                <numerusform>%n new article(s) in the archive</numerusform>
+            </translation>
         </message>
     </context>
     <context>

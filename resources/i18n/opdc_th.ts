@@ -180,6 +180,38 @@
             <translation>ย้ายโฟกัสไปยังส่วนก่อนหน้าของหน้าต่าง</translation>
         </message>
         <message>
+            <source>Show the &amp;Library</source>
+            <translation>แสดงคลังข่าว (&amp;L)</translation>
+        </message>
+        <message>
+            <source>Show or hide the library of groups, years, categories and tags</source>
+            <translation>แสดงหรือซ่อนคลังข่าวที่จัดตามกลุ่ม ปี หมวดหมู่ และแท็ก</translation>
+        </message>
+        <message>
+            <source>Show the Article Li&amp;st</source>
+            <translation>แสดงรายการบทความ (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Show or hide the search and the list of articles</source>
+            <translation>แสดงหรือซ่อนการค้นหาและรายการบทความ</translation>
+        </message>
+        <message>
+            <source>&amp;Reading Mode</source>
+            <translation>โหมดอ่าน (&amp;R)</translation>
+        </message>
+        <message>
+            <source>The article alone, filling the window</source>
+            <translation>แสดงเฉพาะบทความเต็มหน้าต่าง</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>ย้อนกลับ (&amp;B)</translation>
+        </message>
+        <message>
+            <source>When the window shows one page at a time: back from the article to the list</source>
+            <translation>เมื่อหน้าต่างแสดงทีละหน้า: ย้อนจากบทความกลับไปที่รายการ</translation>
+        </message>
+        <message>
             <source>&amp;Bookmark</source>
             <translation>บุ๊กมาร์ก (&amp;B)</translation>
         </message>
@@ -574,7 +606,9 @@
         </message>
         <message numerus="yes">
             <source>%n new article(s) in the archive</source>
-            <translation><numerusform>มีบทความใหม่ %n บทความในคลังข่าว</numerusform></translation>
+            <translation>
+                <numerusform>มีบทความใหม่ %n บทความในคลังข่าว</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -12,6 +12,7 @@ from reader.ui import announce
 
 def test_announcer_is_a_notification_that_shows_again(qtbot):
     window = QMainWindow()
+    window.menuBar().addMenu("File")  # the announcer sits in the menu bar's corner
     qtbot.addWidget(window)
     window.show()
     announce.say(window.centralWidget() or window, "3 articles found")

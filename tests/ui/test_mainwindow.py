@@ -287,14 +287,16 @@ def test_scaled_interface_fits_the_window(open_window, archive_path, qtbot):
     window.registry["scale_interface"].setChecked(True)
     window.appearance.set_zoom(300)
     qtbot.wait(50)
-    # The article goes below the list, the filters fold away, nothing grows past the window.
-    assert window.content.orientation() == Qt.Orientation.Vertical
+    # The panes no longer fit: pages one at a time (panes.py), the filters fold away,
+    # nothing grows past the window. tests/ui/test_reflow.py checks the rows and lines.
+    assert window.panes.paged
     assert not window.search.year_from.isVisible()
     assert window.minimumSizeHint().width() <= 1280
     assert window.reader.width() > 600 and window.reader.horizontalScrollBar().maximum() == 0
     window.registry["scale_interface"].setChecked(False)
     window.appearance.set_zoom(100)
     qtbot.wait(50)
+    assert not window.panes.paged
     assert window.content.orientation() == Qt.Orientation.Horizontal
     assert window.search.year_from.isVisible()
 
