@@ -38,7 +38,14 @@ class Panes(QObject):
         self.pages.setObjectName("pages")
         self.search_page = QWidget()
         self.search_page.setObjectName("searchPage")
-        QVBoxLayout(self.search_page).setContentsMargins(4, 4, 4, 4)
+        self.search_layout = QVBoxLayout(self.search_page)
+        self.search_layout.setContentsMargins(4, 4, 4, 4)
+        # The list's panel (search box above the list), laid out by the window already.
+        middle = window.list.parentWidget()
+        layout = middle.layout() if middle is not None else None
+        if middle is None or not isinstance(layout, QVBoxLayout):
+            raise RuntimeError("the article list must sit in its panel before Panes is made")
+        self.middle, self.middle_layout = middle, layout
 
     def build(self) -> None:
         """Put the splitters in the window (called once the widgets exist)."""
@@ -99,15 +106,15 @@ class Panes(QObject):
         w = self.window
         focus = w.focusWidget()
         self.paged = on
-        middle = w.list.parentWidget()
+        middle = self.middle
         if on:
-            self.search_page.layout().addWidget(w.search)
+            self.search_layout.addWidget(w.search)
             for page in (w.sidebar, self.search_page, middle, w.reader):
                 self.pages.addWidget(page)
             self.stack.setCurrentWidget(self.pages)
             self.show_page(focus if focus is not None and self._page_of(focus) else w.reader)
         else:
-            middle.layout().insertWidget(0, w.search)
+            self.middle_layout.insertWidget(0, w.search)
             w.splitter.insertWidget(0, w.sidebar)
             w.content.insertWidget(0, middle)
             w.content.insertWidget(1, w.reader)
@@ -121,8 +128,7 @@ class Panes(QObject):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _page_of(self, widget: QWidget) -> QWidget | None:
-        for page in (self.window.sidebar, self.search_page, self.window.list.parentWidget(),
-                     self.window.reader):
+        for page in (self.window.sidebar, self.search_page, self.middle, self.window.reader):
             if page is widget or page.isAncestorOf(widget):
                 return page
         return None
@@ -155,7 +161,7 @@ class Panes(QObject):
         w = self.window
         if current is w.reader:
             self.show_page(w.list)
-        elif current is w.list.parentWidget():
+        elif current is self.middle:
             self.show_page(w.search.box)
         else:
             self.show_page(w.list)
@@ -184,7 +190,7 @@ class Panes(QObject):
             if on:
                 self.show_page(self.window.list)
             return
-        self.window.list.parentWidget().setVisible(on)
+        self.middle.setVisible(on)
         if on:
             self.set_reading(False)
 
@@ -211,5 +217,5 @@ class Panes(QObject):
         library = w.registry["show_library"].isChecked() and not self.reading
         listing = w.registry["show_list"].isChecked() and not self.reading
         w.sidebar.setVisible(library)
-        w.list.parentWidget().setVisible(listing)
+        self.middle.setVisible(listing)
         w.reader.setVisible(True)
