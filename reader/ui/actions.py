@@ -109,7 +109,7 @@ SPECS: tuple[ActionSpec, ...] = (
                checkable=True),
     ActionSpec("go_back", QT_TRANSLATE_NOOP("Actions", "&Back"),
                QT_TRANSLATE_NOOP("Actions", "When the window shows one page at a time: back from the article to the list"),
-               (SK.Back, "Esc")),
+               ("Alt+Left", "Esc")),
     # Article
     ActionSpec("bookmark", QT_TRANSLATE_NOOP("Actions", "&Bookmark"), QT_TRANSLATE_NOOP("Actions", "Bookmark the open article"),
                ("Ctrl+D",), checkable=True),
