@@ -21,6 +21,7 @@ from reader.core.export.cite import cite
 
 from .announce import say
 from .exporting import ask_save_path, list_ids, safe_file_name
+from .i18n import fill
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
@@ -75,9 +76,9 @@ class Citing(QObject):
         text = cite(articles, fmt).strip() + ("\n" if fmt != "apa" else "")
         QApplication.clipboard().setText(text)
         if len(articles) == 1:
-            message = self.tr("Citation copied: %1").replace("%1", _short(articles[0].title))
+            message = fill(self.tr("Citation copied: %1"), _short(articles[0].title))
         else:
-            message = self.tr("Citations of %1 articles copied").replace("%1", str(len(articles)))
+            message = fill(self.tr("Citations of %1 articles copied"), len(articles))
         bar.showMessage(message, 8000)
         say(self.window, message)
         return text

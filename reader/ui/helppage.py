@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextEdit, QVBoxLayout, QWidget
 
 from .actions import ActionRegistry, toolbar_text
+from .i18n import fill
 from .menus import MENUS
 
 CONTEXT = "Help"
@@ -72,7 +73,7 @@ def help_html(registry: ActionRegistry) -> str:
     for menu, title in MENU_TITLES.items():
         rows = command_rows(registry, menu)
         if rows:
-            heading = translate("Help", "Menu %1").replace("%1", _t(title))
+            heading = fill(translate("Help", "Menu %1"), _t(title))
             parts.append(f"<h2>{html.escape(heading)}</h2>")
             parts.append(_rows(rows))
     return "\n".join(parts)
