@@ -97,3 +97,18 @@ def test_import_record(archive):
     assert (job.id, job.status, job.new, job.failed) == (batch, "done", 1, 1)
     assert job.targets.splitlines() == ["/data/ข่าว", "https://www.opdc.go.th/rss"]
     assert archive.imports.failures(batch) == [("เสีย.html", "empty page")]
+
+
+def test_damage_is_told_by_error_code(archive, tmp_path):
+    from reader.core.archive import health
+
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a catalog at all " * 300)
+    with pytest.raises(sqlite3.DatabaseError) as notadb:
+        sqlite3.connect(junk).execute("SELECT * FROM sqlite_master").fetchall()
+    assert health.is_damage(notadb.value)  # SQLITE_NOTADB
+    with pytest.raises(sqlite3.OperationalError) as missing:
+        archive.db.conn.execute("SELECT * FROM no_such_table")
+    assert not health.is_damage(missing.value, archive.db.conn)  # a sound catalog: a bug, not damage
+    archive.db.conn.execute("DROP TABLE tags")
+    assert health.is_damage(missing.value, archive.db.conn)  # a table the catalog needs is gone

@@ -106,7 +106,7 @@ class Catalog:
             try:
                 rows: list[sqlite3.Row] = self.conn.execute(sql, params).fetchall()
             except sqlite3.DatabaseError as exc:
-                if health.is_damage(exc):  # a damaged page met after the open check
+                if health.is_damage(exc, self.conn):  # a damaged page met after the open check
                     raise health.CatalogDamaged(self.root, str(exc)) from exc
                 raise
             return rows
@@ -172,7 +172,7 @@ class Catalog:
             except sqlite3.OperationalError as exc:
                 raise self._translate(exc) from exc
             except sqlite3.DatabaseError as exc:
-                if health.is_damage(exc):
+                if health.is_damage(exc, self.conn):
                     raise health.CatalogDamaged(self.root, str(exc)) from exc
                 raise
 

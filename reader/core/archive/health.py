@@ -43,13 +43,32 @@ class CatalogDamaged(ArchiveError):
             "the damaged file is kept aside")
 
 
-def is_damage(exc: BaseException) -> bool:
-    """True when a SQLite error means the file itself is bad (not busy, full or read-only)."""
+# SQLite's primary result codes that mean the file itself is bad (the low byte of the
+# extended code: SQLITE_IOERR_SHORT_READ is SQLITE_IOERR | 2 << 8, and so on). Busy, full
+# and read-only have codes of their own and are not damage.
+DAMAGE_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_IOERR)
+
+
+def is_damage(exc: BaseException, conn: sqlite3.Connection | None = None) -> bool:
+    """True when a SQLite error means the file itself is bad (not busy, full or read-only).
+    Told by the error's code; a plain SQLITE_ERROR (such as a table that is not there) is
+    damage only when `conn`'s catalog has lost one of the tables it must have."""
     if not isinstance(exc, sqlite3.DatabaseError):
         return False
-    text = str(exc).lower()
-    return any(word in text for word in ("malformed", "not a database", "corrupt", "disk i/o error",
-                                         "no such table", "file is encrypted"))
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return False
+    if code & 0xFF in DAMAGE_CODES:
+        return True
+    return code & 0xFF == sqlite3.SQLITE_ERROR and conn is not None and _lost_tables(conn)
+
+
+def _lost_tables(conn: sqlite3.Connection) -> bool:
+    try:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError:
+        return True  # the schema itself cannot be read
+    return bool(names) and any(t not in names for t in NEEDED_TABLES)
 
 
 def header_problem(path: Path) -> str | None:

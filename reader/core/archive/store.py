@@ -131,8 +131,9 @@ class Archive:
             conn.close()
             raise ArchiveError(str(exc)) from exc
         except sqlite3.DatabaseError as exc:
+            damaged = health.is_damage(exc, conn)
             conn.close()
-            if health.is_damage(exc):
+            if damaged:
                 raise health.CatalogDamaged(root, str(exc)) from exc
             raise ArchiveError(f"the catalog at {root / CATALOG} cannot be read: {exc}") from exc
         if problems:
