@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reader.core.archive import (
     DUPLICATE,
@@ -255,10 +256,25 @@ def _described(source: Source) -> list[dict]:
     return found if len(found) == len(source.described) else []
 
 
+def _restore_highlights(archive: Archive, article_id: int, data: dict[str, Any]) -> None:
+    """The passages marked in this version, where they still quote the same text."""
+    version = archive.get(article_id).version
+    have = {(h.start, h.end) for h in archive.highlights.for_article(article_id, version)}
+    for mark in data.get("highlights") or []:
+        try:
+            start, end = int(mark["start"]), int(mark["end"])
+            if (start, end) in have or archive.get(article_id).body[start:end] != mark.get("quote"):
+                continue
+            archive.highlights.add(article_id, version or 1, start, end, str(mark.get("note") or ""))
+        except (KeyError, TypeError, ValueError):
+            continue  # a passage this text does not hold: left out, the article is kept
+
+
 def _restore_own_words(archive: Archive, article_id: int, data: dict) -> None:
     """Tags, note, bookmark, collections and earlier captures from an OPDC Reader WARC."""
     from reader.core.archive.captures import insert_capture
 
+    _restore_highlights(archive, article_id, data)
     if data.get("version") != data.get("current_version"):
         return  # said once, with the article's latest version
     for tag in data.get("tags") or []:

@@ -209,6 +209,8 @@ def test_round_trip_of_the_seed_and_200_corpus_articles(tmp_path):
         first.notes.set(ids[0], "ใช้ในบันทึกเสนอผู้บริหาร")
         first.bookmarks.set(ids[1], True)
         first.collections.add(ids[2], "รายงานประจำปี")
+        body = first.get(ids[0]).body
+        first.highlights.add(ids[0], 1, 0, 20, "ประเด็นสำคัญ")
         result = export_warc(first, out, ids)
         expected = {i: (first.get(i), first.tags.of(i), first.notes.of(i), len(first.versions(i))) for i in ids}
         originals = sorted(sha for sha, _ in first.originals.iter_all())
@@ -228,6 +230,8 @@ def test_round_trip_of_the_seed_and_200_corpus_articles(tmp_path):
                 assert getattr(other, field) == getattr(article, field), field
             assert (other_tags, other_note, other_versions) == (tags, note, versions)
         assert second.collections.counts() == [("รายงานประจำปี", 1)]
+        marked = [h for i in second.all_ids() for h in second.highlights.for_article(i)]
+        assert [(h.start, h.end, h.quote, h.note) for h in marked] == [(0, 20, body[:20], "ประเด็นสำคัญ")]
         assert sum(second.bookmarks.has(i) for i in second.all_ids()) == 1
 
 

@@ -4,7 +4,7 @@ Each stored original goes out once, byte for byte: as a `response` record with t
 status and headers it was captured with (a WARC import, or the fetcher, kept them), else as
 a `resource` record with the content type its kind implies. After it come one `metadata`
 record per article version made from it (application/vnd.opdc-reader.article+json): title,
-date, tags, note, bookmark, collections, SHA-256, archive id and version, and the article as
+date, tags, note, bookmark, collections, highlights, SHA-256, archive id and version, and the article as
 the archive holds it, so that importing the file into another archive gives the same
 articles back (reader.core.ingest.warc reads them). Other web-archive tools see ordinary
 response/resource records and a metadata record that refers to each (WARC-Refers-To).
@@ -193,6 +193,9 @@ def describe(archive: Archive, sha: str, article_id: int, version: int) -> dict[
         "bookmarked": archive.bookmarks.has(article_id),
         "collections": archive.collections.of(article_id),
         "captures": [_plain_capture(c) for c in archive.captures.for_article(article_id)],
+        # passages the reader marked in this version, by character offsets into its body
+        "highlights": [{"start": h.start, "end": h.end, "quote": h.quote, "note": h.note}
+                       for h in archive.highlights.for_article(article_id, version)],
         "article": data,
     }
 
