@@ -74,7 +74,8 @@ class ImportController(Task):
         from .exporting import start_folder
 
         files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import files"), str(start_folder()), self.tr(
-            "Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)"))
+            "Pages, feeds, bundles and web archives (*.txt *.htm *.html *.xml *.rss *.atom *.zip *.warc"
+            " *.warc.gz);;All files (*)"))
         if files:
             self.start(files)
 
@@ -126,6 +127,9 @@ class ImportController(Task):
                  counts.get("unchanged", 0) + counts.get("duplicate", 0)),
             fill(self.tr("Could not be read: %1"), len(summary.failed)),
         ]
+        if summary.skipped:  # a web archive's requests, pictures, error pages...
+            lines.append(fill(self.tr("Left out (web archive records that are not pages): %1"),
+                              sum(summary.skipped.values())))
         if summary.cancelled:
             lines.insert(0, self.tr("The import was cancelled; what was imported is kept."))
         lines += [m for m in (summary.index_message, summary.backup_message) if m]

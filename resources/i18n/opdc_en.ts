@@ -527,8 +527,8 @@
             <translation>Import files</translation>
         </message>
         <message>
-            <source>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</source>
-            <translation>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</translation>
+            <source>Pages, feeds, bundles and web archives (*.txt *.htm *.html *.xml *.rss *.atom *.zip *.warc *.warc.gz);;All files (*)</source>
+            <translation>Pages, feeds, bundles and web archives (*.txt *.htm *.html *.xml *.rss *.atom *.zip *.warc *.warc.gz);;All files (*)</translation>
         </message>
         <message>
             <source>Import a folder</source>
@@ -557,6 +557,10 @@
         <message>
             <source>Could not be read: %1</source>
             <translation>Could not be read: %1</translation>
+        </message>
+        <message>
+            <source>Left out (web archive records that are not pages): %1</source>
+            <translation>Left out (web archive records that are not pages): %1</translation>
         </message>
         <message>
             <source>The import was cancelled; what was imported is kept.</source>

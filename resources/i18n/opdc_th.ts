@@ -527,8 +527,8 @@
             <translation>นำเข้าไฟล์</translation>
         </message>
         <message>
-            <source>Pages, feeds and bundles (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;All files (*)</source>
-            <translation>หน้าเว็บ ฟีด และชุดไฟล์ (*.txt *.htm *.html *.xml *.rss *.atom *.zip);;ทุกไฟล์ (*)</translation>
+            <source>Pages, feeds, bundles and web archives (*.txt *.htm *.html *.xml *.rss *.atom *.zip *.warc *.warc.gz);;All files (*)</source>
+            <translation>หน้าเว็บ ฟีด ชุดไฟล์ และไฟล์คลังเว็บ (*.txt *.htm *.html *.xml *.rss *.atom *.zip *.warc *.warc.gz);;ทุกไฟล์ (*)</translation>
         </message>
         <message>
             <source>Import a folder</source>
@@ -557,6 +557,10 @@
         <message>
             <source>Could not be read: %1</source>
             <translation>อ่านไม่ได้: %1</translation>
+        </message>
+        <message>
+            <source>Left out (web archive records that are not pages): %1</source>
+            <translation>ข้ามไป (ระเบียนในไฟล์คลังเว็บที่ไม่ใช่หน้าเว็บ): %1</translation>
         </message>
         <message>
             <source>The import was cancelled; what was imported is kept.</source>

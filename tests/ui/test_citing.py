@@ -98,3 +98,18 @@ def test_export_the_list_as_warc_with_the_keyboard(open_window, archive_path, qt
     with qtbot.waitSignal(window.exporter.finished, timeout=60000) as blocker:
         qtbot.keyClick(window.list, Qt.Key.Key_W, CTRL | ALT)
     assert blocker.args[0].count == 2
+
+
+def test_import_summary_counts_what_a_web_archive_left_out(open_window, archive_path, qtbot, tmp_path):
+    from tests.core.test_warc import corpus_warc
+
+    crawl = tmp_path / "crawl.warc.gz"
+    corpus_warc(crawl)
+    window = open_window(archive_path)
+    with qtbot.waitSignal(window.importer.finished, timeout=60000) as blocker:
+        window.importer.start([str(crawl)])
+    summary = blocker.args[0]
+    assert summary.counts["new"] == 3 and summary.counts["unchanged"] == 1
+    text = window.importer.summary_text(summary)
+    assert "New articles: 3" in text
+    assert "Left out (web archive records that are not pages): 5" in text
