@@ -3,7 +3,8 @@
 It lays the widgets out and wires them to the controllers that do the work: listing.py
 (what the list shows), article.py (the open article and its edits, through
 operations.py), appearance.py (text size, theme, interface scale), output.py (print,
-PDF, Word), importing/indexing/exporting.py (background work). It holds no rules of its
+PDF, Word), importing/indexing/exporting.py (background work), updating.py and
+following.py (followed sources, refreshed in the background). It holds no rules of its
 own: what an article is, how it is stored, searched or dated all comes from reader.core.
 """
 
@@ -25,6 +26,7 @@ from .appearance import Appearance
 from .article import OpenArticle
 from .citing import Citing
 from .exporting import ExportController
+from .following import Following
 from .forms import name_widget, named
 from .importing import ImportController
 from .indexing import IndexController
@@ -38,6 +40,7 @@ from .readerpane import ReaderPane
 from .searchpanel import SearchPanel, SnippetDelegate
 from .settings import ZOOM_STEP, Settings, save_settings
 from .sidebar import Sidebar
+from .updating import UpdateController
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,6 +90,9 @@ class MainWindow(QMainWindow):
         self.exporter = ExportController(self, archive)
         self.citing = Citing(self, lambda: self.article.article_id)
         self.panes.build()
+        self.updater = UpdateController(self, archive)
+        self.following = Following(self)
+        self.sidebar.extras = self.following.extras
         # Another process (a command-line import, a second window) may add articles: the
         # catalog is polled (one PRAGMA) and the window follows without being asked.
         self.outside = named(QTimer(self, interval=OUTSIDE_POLL_MS), "outsideChanges")
@@ -135,11 +141,16 @@ class MainWindow(QMainWindow):
         self.sidebar.filterChosen.connect(self.listing.filter_chosen)
         self.search.changed.connect(self.listing.refresh)
         self.outside.timeout.connect(self.listing.follow_outside_changes)
+        self.updater.finished.connect(self.following.updated)
+        self.sidebar.sourcesChosen.connect(self.following.open_sources)
+        self.sidebar.filterChosen.connect(self.following.filter_chosen)
 
     def _connect_actions(self) -> None:
         r, look, out, art = self.registry, self.appearance, self.output, self.article
         r.bind("import_files", self.importer.ask_files)
         r.bind("import_folder", self.importer.ask_folder)
+        r.bind("sources", self.following.open_sources)
+        r.bind("refresh_sources", lambda: self.updater.refresh(force=True))
         r.bind("print", lambda: out.print_article("print"))
         r.bind("print_preview", lambda: out.print_article("preview"))
         r.bind("save_pdf", lambda: out.save_article("pdf"))
@@ -207,6 +218,7 @@ class MainWindow(QMainWindow):
         """Fill the window; on an empty, writable archive import the bundled sample."""
         self.listing.data_version = self.archive.data_version()
         self.outside.start()
+        self.updater.start()
         self.listing.refresh_library()
         if getattr(self.archive, "readonly", False):
             self.indexer.start(repair=False)  # search what is there; change nothing
@@ -225,8 +237,12 @@ class MainWindow(QMainWindow):
         """The index when nothing is writing to it; else None (search by title meanwhile)."""
         return self.indexer.usable(importing=self.importer.busy)
 
+    def sources_changed(self) -> None:
+        self.following.changed()
+
     def _after_import(self, _summary: ImportSummary | None) -> None:
         self.statusBar().clearMessage()
+        self.following.after_import(self.importer.sample)
         if not getattr(self.archive, "readonly", False):
             self.indexer.start()  # opens the index if needed; a no-op sync when current
         self.listing.refresh_library()
@@ -332,6 +348,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.outside.stop()  # the archive is closed after the window
+        self.updater.stop()
+        self.following.save()
         if self.importer.busy:
             self.importer.cancel()
         from .worker import cancel_all

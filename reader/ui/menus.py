@@ -15,7 +15,8 @@ from .settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
 THEME_ACTIONS = {"system": "theme_system", "light": "theme_light", "dark": "theme_dark",
                  "high-contrast": "theme_high_contrast"}
 MENUS: dict[str, list[str | None]] = {
-    "file": ["import_files", "import_folder", None, "print", "print_preview", "save_pdf",
+    "file": ["import_files", "import_folder", None, "sources", "refresh_sources", None, "print",
+             "print_preview", "save_pdf",
              "export_docx", "export_report", "export_warc", "print_reading_size", None, "quit"],
     "edit": ["copy_citation", "copy_citation_as", None, "find", None, "preferences"],
     "view": ["zoom_level", "zoom_in", "zoom_out", "zoom_reset", "scale_interface", None, "show_library",

@@ -36,6 +36,8 @@ class Settings:
     window_geometry: str = ""  # hex of QMainWindow.saveGeometry()
     window_state: str = ""
     splitter_state: str = ""
+    last_looked: str = ""  # ISO time the reader last looked at "New since you last looked"
+    sources_offered: bool = False  # the first-run offer to follow OPDC's news was shown
 
     def clean(self) -> Settings:
         """Replace out-of-range values by defaults, so any file loads."""
@@ -55,7 +57,8 @@ class Settings:
         if not isinstance(self.shortcuts, dict):
             self.shortcuts = {}
         self.shortcuts = {str(k): str(v) for k, v in self.shortcuts.items()}
-        for name in ("window_geometry", "window_state", "splitter_state", "export_folder"):
+        self.sources_offered = self.sources_offered is True
+        for name in ("window_geometry", "window_state", "splitter_state", "export_folder", "last_looked"):
             if not isinstance(getattr(self, name), str):
                 setattr(self, name, "")
         return self

@@ -1,9 +1,10 @@
-"""The library sidebar: all articles, by year, by category, bookmarks, tags,
-collections and recent imports. Choosing an entry emits the ListFilter fields for it."""
+"""The library sidebar: all articles, new since you last looked, by year, by category,
+bookmarks, tags, collections, followed sources and recent imports. Choosing an entry
+emits the ListFilter fields for it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -19,6 +20,7 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class Sidebar(QTreeWidget):
     filterChosen = Signal(object)  # dict of ListFilter keyword arguments; {} = all articles
+    sourcesChosen = Signal()  # the "Sources" heading was activated: manage them
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +29,9 @@ class Sidebar(QTreeWidget):
         self.setColumnCount(1)
         self.setUniformRowHeights(True)
         self.currentItemChanged.connect(self._chosen)
+        self.itemActivated.connect(self._activated)
+        self.sources_heading: QTreeWidgetItem | None = None
+        self.extras: Callable[[], tuple[tuple[str, dict] | None, Sequence[tuple[str, dict]]]] | None = None
         self._last: dict = {}  # "All articles", what the window shows first
         # Filters live here, items hold only their position: Python dicts stored in
         # item data go through QVariant conversions (and a PySide refcount bug with bools).
@@ -36,17 +41,22 @@ class Sidebar(QTreeWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Library"))
         self.setAccessibleDescription(self.tr(
-            "Groups of articles: all, by year, by category, bookmarks, tags, collections, recent imports"))
+            "Groups of articles: all, new since you last looked, by year, by category, bookmarks, "
+            "tags, collections, followed sources, recent imports"))
 
     def populate(self, archive: Archive, year_label: Callable[[int], str]) -> None:
         """Fill from the catalog (a few GROUP BY queries), keeping the current choice;
-        filterChosen is emitted only when that choice no longer exists."""
+        filterChosen is emitted only when that choice no longer exists. `extras`, when
+        set, gives the "New since you last looked" entry and one entry per source."""
+        new, sources = self.extras() if self.extras is not None else (None, [])
         keep = self._last
         self.blockSignals(True)
         self.clear()
         self._filters = []
         total = archive.count_articles()
         self._add(None, fill(self.tr("All articles (%1)"), total), {})
+        if new is not None:
+            self._add(None, *new)
         bookmarks = archive.count_articles(_filter(bookmarked=True))
         self._add(None, fill(self.tr("Bookmarks (%1)"), bookmarks), {"bookmarked": True})
         groups: list[tuple[str, list[tuple[str, dict]]]] = [
@@ -55,6 +65,7 @@ class Sidebar(QTreeWidget):
             (self.tr("Tags"), [(f"{t} ({n})", {"tag": t}) for t, n in archive.tags.counts()]),
             (self.tr("Collections"), [(f"{c} ({n})", {"collection": c})
                                       for c, n in archive.collections.counts()]),
+            (self.tr("Sources"), list(sources)),
             (self.tr("Recent imports"), [
                 (f"{b.started_at[:16].replace('T', ' ')} (+{b.new})", {"batch_id": b.id})
                 for b in archive.imports.recent(10)]),
@@ -63,7 +74,10 @@ class Sidebar(QTreeWidget):
             parent = self._add(None, label, None)
             for text, flt in children:
                 self._add(parent, text, flt)
-            parent.setExpanded(label in (self.tr("By year"), self.tr("Tags")))
+            parent.setExpanded(label in (self.tr("By year"), self.tr("Tags"), self.tr("Sources")))
+            if label == self.tr("Sources"):
+                self.sources_heading = parent
+                parent.setToolTip(0, self.tr("Followed feeds and pages; Enter manages them"))
         self.select(keep)
         self.blockSignals(False)
         current = self.currentItem()
@@ -105,6 +119,10 @@ class Sidebar(QTreeWidget):
             out.append(top)
             out.extend(child for j in range(top.childCount()) if (child := top.child(j)) is not None)
         return out
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if item is self.sources_heading:
+            self.sourcesChosen.emit()
 
     def _chosen(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         if item is None:

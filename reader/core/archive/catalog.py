@@ -76,6 +76,7 @@ class Catalog:
         self.readonly_reason: str | None = None  # see Archive.readonly_reason
         self._conn: sqlite3.Connection | None = conn
         self._mutex = threading.RLock()
+        self._data_version = 0
         self._writer = WriterLock(root / "lock") if not readonly else None
         self._batch = WriterLock(root / "import.lock") if not readonly else None
 
@@ -119,8 +120,18 @@ class Catalog:
     def data_version(self) -> int:
         """A number that changes when another connection (another process: a command-line
         import, a second window) has committed to the catalog; this connection's own
-        commits leave it as it was. One cheap PRAGMA: the window polls it."""
-        return int(self.value("PRAGMA data_version"))
+        commits leave it as it was. One cheap PRAGMA: the window polls it.
+
+        The poll never waits for this connection's own writer (a background update
+        committing, which can take 100 ms on a busy disk): then it answers what it last
+        knew, and the next poll asks again."""
+        if not self._mutex.acquire(timeout=0.01):
+            return self._data_version
+        try:
+            self._data_version = int(self.value("PRAGMA data_version"))
+        finally:
+            self._mutex.release()
+        return self._data_version
 
     # -- locks -------------------------------------------------------------------------
 

@@ -29,6 +29,8 @@ _CLAUSES = {
                   " ON c.id=ci.collection_id WHERE c.name = ?)",
     "title_contains": "instr(lower(a.title), lower(?)) > 0",
     "batch_id": "a.id IN (SELECT article_id FROM routes WHERE batch_id = ?)",
+    "created_after": "a.created_at > ?",  # "new since you last looked"
+    "origin": "a.id IN (SELECT article_id FROM routes WHERE origin = ?)",  # a followed source's
 }
 
 

@@ -73,6 +73,8 @@ class ListFilter:
     title_contains: str | None = None
     year: int | None = None  # Common Era
     batch_id: int | None = None
+    origin: str | None = None  # arrived by this route (a followed source's address)
+    created_after: str | None = None  # first archived after this ISO time ("new since ...")
     ids: list[int] | None = None
 
 

@@ -47,7 +47,7 @@ class FetchSettings:
     """What a user or a test may change. `interval` can raise the gap between two
     requests to one host above polite.FLOOR, never lower it."""
 
-    interval: float = 1.0
+    interval: float = 0.0  # seconds between two requests to one host; polite.FLOOR at least
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     total_timeout: float = 120.0  # a whole download, however slowly it trickles

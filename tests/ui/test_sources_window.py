@@ -1,0 +1,130 @@
+"""Followed sources in the window: refresh in the background, the status bar and the
+screen reader told, "New since you last looked", the Sources dialog, the first-run offer,
+and the event loop never held up during an update of 500 articles (measured)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from reader.core.archive.subscriptions import Subscriptions
+from reader.core.fetch import polite
+from reader.ui.announce import announcer_for
+from tests import corpussite
+from tests.conftest import need_corpus
+from tests.webserver import Reply, WebServer
+
+RSS = {"Content-Type": "application/rss+xml"}
+
+
+@pytest.fixture
+def server(monkeypatch):
+    monkeypatch.setattr(polite, "FLOOR", 0.01)
+    srv = WebServer()
+    yield srv
+    srv.close()
+
+
+def _idle(window, qtbot):
+    qtbot.waitUntil(lambda: not window.importer.busy and window.indexer.job is None, timeout=20000)
+
+
+def test_refresh_now_brings_news_and_says_so(open_window, archive_path, server, qtbot):
+    corpus = need_corpus("pages", "truth.json").parent.parent
+    feed = corpussite.serve_summaries(server, corpus, n=4)
+    window = open_window(archive_path)
+    _idle(window, qtbot)
+    Subscriptions(window.archive).add(server.url(feed), "feed", name="ข่าวสรุป ก.พ.ร.")
+    window.sources_changed()
+    shown = []
+    window.statusBar().messageChanged.connect(shown.append)
+    window.registry["refresh_sources"].trigger()
+    qtbot.waitUntil(lambda: window.updater.last_summary is not None, timeout=20000)
+    assert window.updater.last_summary.new == 4
+    assert "4 new articles" in shown  # (the search index's progress may follow it)
+    assert announcer_for(window).said[-1] == "4 new articles"
+    labels = [window.sidebar.topLevelItem(i).text(0) for i in range(window.sidebar.topLevelItemCount())]
+    assert "New since you last looked (4)" in labels
+    sources = next(window.sidebar.topLevelItem(i) for i in range(window.sidebar.topLevelItemCount())
+                   if window.sidebar.topLevelItem(i).text(0) == "Sources")
+    assert sources.child(0).text(0) == "ข่าวสรุป ก.พ.ร. (4)"
+    window.sidebar.setCurrentItem(sources.child(0))  # the source's own articles
+    qtbot.waitUntil(lambda: window.list_model.total == 4, timeout=5000)
+    window.registry["sources"].trigger()
+    dialog = window.following.dialog
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "4 new, 0 changed"
+
+
+def test_first_run_offers_to_follow_opdc(open_window, tmp_path, server, qtbot, monkeypatch):
+    # every request the offer causes goes to the local server (as a proxy), never out
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(name, server.url(""))
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    window = open_window(tmp_path / "new-archive")
+    qtbot.waitUntil(lambda: window.following.offer is not None, timeout=30000)
+    offer = window.following.offer
+    assert isinstance(offer, QMessageBox) and "OPDC" in offer.text()
+    offer.findChild(QPushButton, "followOpdc").click()
+    urls = [s.url for s in Subscriptions(window.archive).all()]
+    assert "https://www.opdc.go.th/" in urls and len(urls) == 3
+    qtbot.waitUntil(lambda: window.updater.last_summary is not None, timeout=30000)
+    assert window.settings.sources_offered
+
+
+def _big_feed(corpus, n: int) -> bytes:
+    texts = corpussite.article_texts(corpus)
+    items = []
+    for i in range(n):
+        title, body = texts[i % len(texts)]
+        text = " ".join(body * 2)
+        items.append(f"<item><title>{title} ({i})</title><description><![CDATA[<p>{text}</p>]]>"
+                     f"</description><pubDate>Fri, 11 Jan 2019 10:00:00 +0700</pubDate></item>")
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>ข่าว</title>'
+            + "".join(items) + "</channel></rss>").encode()
+
+
+def longest_stall_during_update(window, qtbot) -> tuple[float, float]:
+    """(longest gap between two 5 ms timer ticks while the update ran, update seconds)."""
+    gaps, last = [0.0], [time.perf_counter()]
+
+    def tick():
+        now = time.perf_counter()
+        gaps[0] = max(gaps[0], now - last[0])
+        last[0] = now
+
+    timer = QTimer(interval=5)
+    timer.timeout.connect(tick)
+    window.updater.last_summary = None
+    started = time.perf_counter()
+    timer.start()
+    last[0] = time.perf_counter()
+    window.updater.refresh(force=True)
+    qtbot.waitUntil(lambda: window.updater.last_summary is not None, timeout=300000)
+    took = time.perf_counter() - started
+    timer.stop()
+    return gaps[0], took
+
+
+@pytest.mark.slow
+def test_event_loop_never_stalls_during_500_articles(open_window, archive_path, server, qtbot):
+    corpus = need_corpus("pages", "truth.json").parent.parent
+    for n in range(10):  # 10 feeds of 50 full articles each
+        server.routes[f"/feed{n}.xml"] = Reply(body=_big_feed(corpus, 50).replace(b"(", f"[{n}] (".encode()),
+                                               headers=RSS)
+    window = open_window(archive_path)
+    _idle(window, qtbot)
+    subs = Subscriptions(window.archive)
+    for n in range(10):
+        subs.add(server.url(f"/feed{n}.xml"), "feed")
+    stall, took = longest_stall_during_update(window, qtbot)
+    assert window.updater.last_summary.new == 500
+    load = os.getloadavg()[0] / (os.cpu_count() or 1)
+    print(f"500 articles in {took:.1f} s; longest event-loop stall {stall * 1000:.0f} ms; "
+          f"load {load:.1f} per core")
+    # 100 ms is the promise. On a machine loaded beyond its cores (shared CI, many jobs)
+    # the scheduler alone holds any thread back that long, so there the bound is looser.
+    assert stall < (0.100 if load < 1.0 else 0.400)
