@@ -1,5 +1,5 @@
-"""`recover` gives back everything: 2,000 corpus articles with tags, notes, bookmarks and
-collections, two catalog backups and the journal; then the catalog is deleted, cut short,
+"""`recover` gives back everything: 2,000 corpus articles with tags, notes, bookmarks,
+collections, highlights and saved searches, two catalog backups and the journal; then the catalog is deleted, cut short,
 overwritten at random pages (20 seeds), and deleted with its newest backup. After each,
 recover rebuilds it, a full dump equals the one taken before, and `verify` passes.
 
@@ -27,6 +27,7 @@ from tests.reliability.helpers import cli
 ARTICLES = 2000
 FIRST = 1500  # imported before the first backup; the rest before the second
 SEEDS = 20
+EDITS_BEFORE, EDITS_AFTER = 180, 180  # before and after the newest backup
 PAGE = 4096
 
 
@@ -52,7 +53,7 @@ def edits(archive: Archive, ids: list[int], rng: random.Random, n: int) -> None:
     """The librarian's work: tags added and removed, notes, bookmarks, collections."""
     for step in range(n):
         article = rng.choice(ids)
-        what = step % 6
+        what = step % 9
         if what == 0:
             archive.tags.add(article, rng.choice(["นโยบาย", "เศรษฐกิจ", "to read", "ภาคใต้"]))
         elif what == 1:
@@ -65,6 +66,22 @@ def edits(archive: Archive, ids: list[int], rng: random.Random, n: int) -> None:
             archive.tags.remove(article, archive.tags.of(article)[0])
         elif what == 5 and archive.collections.of(article):
             archive.collections.remove(article, archive.collections.of(article)[0])
+        elif what == 6:
+            body = archive.get(article).body
+            start = rng.randrange(max(1, len(body) - 40))
+            if body[start:start + 30].strip():
+                archive.highlights.add(article, archive.get(article).version or 1, start, start + 30,
+                                       note=rng.choice(["", "อ้างอิงในรายงาน"]))
+        elif what == 7 and archive.highlights.count():
+            mark = rng.choice(archive.highlights.all())
+            if rng.random() < 0.5:
+                archive.highlights.remove(mark.id)
+            else:
+                archive.highlights.set_note(mark.id, f"หมายเหตุ {step}")
+        elif what == 8:
+            saved = archive.saved.save(rng.choice(["งบประมาณ", "ภัยแล้ง"]), rng.choice(["งบ", "น้ำ"]))
+            if rng.random() < 0.3:
+                archive.saved.mark_seen(saved.id)
 
 
 def dump(root: Path) -> dict[str, Any]:
@@ -82,6 +99,8 @@ def dump(root: Path) -> dict[str, Any]:
                        " ON c.id=ci.collection_id ORDER BY 1, 2",
         "batches": "SELECT * FROM batches ORDER BY id",
         "failures": "SELECT * FROM failures ORDER BY batch_id, name",
+        "highlights": "SELECT * FROM highlights ORDER BY id",
+        "saved searches": "SELECT * FROM saved_searches ORDER BY id",
     }
     try:
         return {name: [tuple(r) for r in conn.execute(sql)] for name, sql in queries.items()}
@@ -104,7 +123,7 @@ def filled(tmp_path_factory) -> tuple[Path, dict[str, Any]]:
     with Archive.open(root) as archive:
         import_targets(archive, [str(first)])  # takes the first backup by itself
         assert len(backups.existing(root)) == 1
-        edits(archive, archive.all_ids(), rng, 300)
+        edits(archive, archive.all_ids(), rng, EDITS_BEFORE)
         import_targets(archive, [str(second)])  # the same day: no automatic backup
         assert len(backups.existing(root)) == 1
         backups.take(root, root / "catalog.sqlite")  # as the next day's import would
@@ -115,10 +134,11 @@ def filled(tmp_path_factory) -> tuple[Path, dict[str, Any]]:
         (base / "third").mkdir()
         (base / "third" / changed.name).write_text(text, encoding="utf-8")
         import_targets(archive, [str(base / "third")])
-        edits(archive, archive.all_ids(), rng, 200)
+        edits(archive, archive.all_ids(), rng, EDITS_AFTER)
         assert archive.count_articles() > 1900
     before = dump(root)
-    assert len(before["tags"]) > 50 and before["collections"] and any(r[8] for r in before["articles"])
+    assert len(before["tags"]) > 20 and before["collections"] and any(r[8] for r in before["articles"])
+    assert len(before["highlights"]) > 10 and before["saved searches"]
     assert max(r[3] for r in before["articles"]) >= 2  # the new version is there
     return root, before
 

@@ -61,6 +61,7 @@ class Highlights:
             cur = conn.execute(
                 "INSERT INTO highlights(article_id, version, start, end, quote, note, created_at)"
                 " VALUES (?,?,?,?,?,?,?)", (article_id, version, start, end, quote, note, _now()))
+            self.archive.journal.record_row(conn, "highlights", {"id": cur.lastrowid})
             return int(cur.lastrowid or 0)
         return self.get(self.archive.db.write(fn))
 
@@ -110,6 +111,7 @@ class Highlights:
         def fn(conn: sqlite3.Connection) -> None:
             if conn.execute(sql, params).rowcount == 0:
                 raise KeyError(f"no highlight {highlight_id}")
+            self.archive.journal.record_row(conn, "highlights", {"id": highlight_id})
         self.archive.db.write(fn)
 
 

@@ -11,7 +11,8 @@ A line is `{"at": <UTC time>, "kind": <what>, ...what changed}`. Every kind is r
 a function registered with `@replays("kind")`, and replay is idempotent and last-writer-wins
 per thing changed, so the whole journal can be replayed over any backup. Other features
 record their own kinds with `archive.journal.record(kind, payload)` and register how to
-replay them.
+replay them, or, simplest, call `archive.journal.record_row(conn, table, key)` inside their
+transaction after each change: the row as it now is (or its deletion) is put back as is.
 
 Inside a catalog transaction the lines wait (`pending()`), and are written only once the
 transaction has committed, still under the writer lock: the journal's order is the
@@ -23,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -77,6 +79,17 @@ class Journal:
             waiting.append(entry)
         else:
             self._append([entry])
+
+    def record_row(self, conn: sqlite3.Connection, table: str, key: Mapping[str, Any]) -> None:
+        """Journal one row of `table` as it now is in this transaction (gone: `"row": null`).
+        The simplest way for a feature to be recoverable: call it after each change, inside
+        the change's transaction; the "row" replayer puts the row back as it was last seen."""
+        where = " AND ".join(f"{column}=?" for column in key)
+        cur = conn.execute(f"SELECT * FROM {table} WHERE {where}", tuple(key.values()))
+        found = cur.fetchone()
+        names = [d[0] for d in cur.description]
+        row = dict(zip(names, found, strict=True)) if found is not None else None
+        self.record("row", {"table": table, "key": dict(key), "row": row})
 
     @contextmanager
     def pending(self) -> Iterator[None]:

@@ -9,6 +9,7 @@ version numbers are the journal's, so tags and notes land on the right ones.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +98,26 @@ def _batch_done(r: Replay, e: Entry) -> None:
     if cur.rowcount:
         r.conn.executemany("INSERT INTO failures(batch_id, name, reason) VALUES (?,?,?)",
                            [(e["id"], name, reason) for name, reason in e["failures"]])
+
+
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@replays("row")
+def _row(r: Replay, e: Entry) -> None:
+    """A row of any table as journal.record_row saw it: put back, or deleted."""
+    table, key, row = e["table"], e["key"], e["row"]
+    tables = {t[0] for t in r.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    names = list(key) + list(row or {})
+    if table not in tables or not all(_NAME.match(n) for n in names):
+        raise ValueError(f"no table {table!r} or a strange column name")
+    if row is None:
+        where = " AND ".join(f"{c}=?" for c in key)
+        r.conn.execute(f"DELETE FROM {table} WHERE {where}", tuple(key.values()))
+        return
+    columns = ", ".join(row)
+    r.conn.execute(f"INSERT OR REPLACE INTO {table}({columns}) VALUES ({', '.join('?' * len(row))})",
+                   tuple(row.values()))
 
 
 def _batch_id(r: Replay, batch: int | None) -> int | None:

@@ -61,6 +61,8 @@ class SavedSearches:
                 "INSERT INTO saved_searches(name, query, filters, created_at, seen_at)"
                 " VALUES (?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET query=excluded.query,"
                 " filters=excluded.filters, seen_at=excluded.seen_at", (name, query, data, now, now))
+            saved_id = conn.execute("SELECT id FROM saved_searches WHERE name=?", (name,)).fetchone()[0]
+            self.archive.journal.record_row(conn, "saved_searches", {"id": saved_id})
         self.archive.db.write(fn)
         return self.by_name(name)
 
@@ -101,6 +103,7 @@ class SavedSearches:
         def fn(conn: sqlite3.Connection) -> None:
             if conn.execute(sql, params).rowcount == 0:
                 raise KeyError(f"no saved search {saved_id}")
+            self.archive.journal.record_row(conn, "saved_searches", {"id": saved_id})
         self.archive.db.write(fn)
 
     def changed_after(self, ids: list[int], when: str) -> set[int]:
