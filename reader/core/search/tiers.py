@@ -10,13 +10,12 @@ from functools import cached_property
 import numpy as np
 
 from reader.core.search import analyzer as ana
-from reader.core.search import rank
+from reader.core.search import rank, tree
 from reader.core.search.check import Candidate, passes
 from reader.core.search.grams import GramStore
 from reader.core.search.parse import Filters, Kind, Parsed, highlight_terms
 from reader.core.search.query import Hit, Results, hit, suggest
 from reader.core.search.schema import date_number
-from reader.core.search.tree import Clause, filter_clauses, negated_node, query_node, unit_node
 from reader.core.search.whoosh_query import whoosh_filter, whoosh_query
 
 
@@ -47,8 +46,19 @@ class Search:
         return got
 
     @cached_property
-    def clauses(self) -> list[Clause]:
-        return filter_clauses(self.p, self.f, self.lexicon)
+    def clauses(self) -> list[tree.Clause]:
+        """The filters, as the query tree's clauses."""
+        return tree.filter_clauses(self.p, self.f, self.lexicon)
+
+    @cached_property
+    def words(self) -> tree.Node | None:
+        """The query's words as the tree's terms (None: no words)."""
+        return tree.query_node(self.p) if self.p.groups else None
+
+    @cached_property
+    def excluded(self) -> tree.Node | None:
+        """The exclusions as the tree's terms (None: none)."""
+        return tree.negated_node(self.p) if self.p.negated else None
 
     @cached_property
     def use_store(self) -> bool:
@@ -145,7 +155,7 @@ class Search:
     def filters_by_date(self) -> None:
         """Filters or exclusions only: Whoosh's date-sorted search."""
         need = self.need
-        r = self.searcher.search(whoosh_query(self.p), filter=whoosh_filter(self.clauses),
+        r = self.searcher.search(whoosh_query(self.words, self.excluded), filter=whoosh_filter(self.clauses),
                                  limit=None if need == 0 else max(need * 2, 50), sortedby="date", reverse=True)
         self.res.total = len(r) if r.has_exact_length() else r.estimated_length()
         for h in r:
@@ -178,9 +188,11 @@ class Search:
     def tier1(self) -> rank.Scores:
         """Whole-word matches with their BM25 scores, filtered, exclusions taken out."""
         allowed = rank.allowed_docs(self.tables, self.clauses, self.lexicon) if self.clauses else None
-        found = rank.evaluate(self.tables, query_node(self.p), allowed)
-        if self.p.negated and len(found):
-            excluded = rank.doc_set(self.tables, negated_node(self.p))
+        if self.words is None:  # not called without words
+            return rank.Scores()
+        found = rank.evaluate(self.tables, self.words, allowed)
+        if self.excluded is not None and len(found):
+            excluded = rank.doc_set(self.tables, self.excluded)
             found = found.keep(~rank.within(found.ids, excluded))
         return found
 
@@ -203,7 +215,7 @@ def _grams_masks(store: GramStore, tables: rank.Tables, p: Parsed) -> dict[int, 
                     if not umask:
                         break
             else:
-                docs = rank.doc_set(tables, unit_node(u))
+                docs = rank.doc_set(tables, tree.unit_node(u))
                 umask = store.masks_for(tables.article_maps[0][docs].tolist())
             for b, v in (umask or {}).items():
                 gmask[b] = gmask.get(b, 0) | v

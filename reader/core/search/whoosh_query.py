@@ -7,7 +7,6 @@ from __future__ import annotations
 from whoosh import query as Q
 
 from reader.core.search import tree
-from reader.core.search.parse import Parsed
 from reader.core.search.schema import date_number
 
 
@@ -35,11 +34,11 @@ class WhooshFilter(tree.ClauseVisitor[Q.Query]):
         return terms[0] if len(terms) == 1 else Q.Or(terms)
 
 
-def whoosh_query(p: Parsed) -> Q.Query:
-    """Every group and no exclusion (no group: every document)."""
-    pos: Q.Query = WhooshQuery().visit(tree.query_node(p)) if p.groups else Q.Every()
-    if p.negated:
-        pos = Q.AndNot(pos, WhooshQuery().visit(tree.negated_node(p)))
+def whoosh_query(words: tree.Node | None, excluded: tree.Node | None) -> Q.Query:
+    """The words and none of the exclusions (no words: every document)."""
+    pos: Q.Query = WhooshQuery().visit(words) if words is not None else Q.Every()
+    if excluded is not None:
+        pos = Q.AndNot(pos, WhooshQuery().visit(excluded))
     return pos
 
 
