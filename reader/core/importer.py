@@ -8,12 +8,13 @@ it is repaired at the next start (search.sync_index compares it with the catalog
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.archive import (
     DUPLICATE,
@@ -30,6 +31,7 @@ from reader.core.ingest import (
     ChromeLearner,
     Failure,
     IngestError,
+    Limits,
     Skipped,
     Source,
     extract,
@@ -39,6 +41,9 @@ from reader.core.ingest import (
 from reader.core.ingest.chrome import MIN_PAGES, site_of
 from reader.core.ingest.sources import provenance
 from reader.core.model import Article
+
+if TYPE_CHECKING:
+    from reader.core.search import SearchIndex
 
 # The index is brought up to date every INDEX_CHUNK new articles or INDEX_SECONDS,
 # whichever comes first: each update is a Whoosh commit, so fewer, larger ones import
@@ -73,7 +78,7 @@ class ImportSummary:
     def ok(self) -> bool:
         return not self.failed and not self.cancelled
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "new": self.counts[NEW], "new_version": self.counts[VERSION],
             "unchanged": self.counts[UNCHANGED], "duplicate": self.counts[DUPLICATE],
@@ -106,32 +111,14 @@ def import_targets(
     targets: list[str | Path],
     progress: Callable[[ImportEvent], None] | None = None,
     cancel: threading.Event | None = None,
-    index=None,
-    limits=None,
+    index: SearchIndex | None = None,
+    limits: Limits | None = None,
 ) -> ImportSummary:
     """Import files, folders, zips, bundles and feed URLs into `archive`.
 
     `index` is an open search.SearchIndex to keep current (None: no index update)."""
-    summary = ImportSummary()
-    total = count_files(targets)
-    done = 0
-    pending: list[int] = []
-
-    last_flush = [time.monotonic()]
-
-    def flush_index() -> None:
-        last_flush[0] = time.monotonic()
-        if index is not None and pending:
-            try:
-                index.update(archive.iter_index_docs(sorted(set(pending))))
-            except Exception as exc:  # the catalog is the truth; the index is repaired later
-                summary.index_message = f"search index not updated ({exc}); it will be repaired at next start"
-            pending.clear()
-
-    def report(name: str, status: str, message: str = "") -> None:
-        if progress:
-            progress(ImportEvent(done, total, name, status, message))
-
+    run = _Run(archive, targets, progress, index)
+    summary = run.summary
     with archive.batch(wait=2.0):
         summary.batch_id = archive.imports.begin([str(t) for t in targets])
         chrome = ChromeLearner(archive.site_chrome.known())
@@ -142,36 +129,74 @@ def import_targets(
                     if cancel is not None and cancel.is_set():
                         summary.cancelled = True
                         break
-                    done += 1
-                    if isinstance(item, Failure):
-                        summary.failed.append(item)
-                        report(item.name, "failed", item.reason)
-                        continue
-                    if isinstance(item, Skipped):
-                        _count_skipped(summary, item)
-                        report(item.name, UNCHANGED if item.unchanged else "skipped", item.reason)
-                        continue
-                    status = _import_source(archive, item, summary, pending, chrome)
-                    report(item.name, status, summary.failed[-1].reason if status == "failed" else "")
-                    if len(pending) >= INDEX_CHUNK or (
-                            pending and time.monotonic() - last_flush[0] > INDEX_SECONDS):
-                        flush_index()
+                    run.take(item, chrome)
                 if summary.cancelled:
                     break
             finished = True
         finally:
-            flush_index()
-            try:
-                archive.imports.finish(
-                    summary.batch_id, summary.counts, [(f.name, f.reason) for f in summary.failed],
-                    "cancelled" if summary.cancelled else "done" if finished else "failed",
-                )
-                archive.site_chrome.remember(chrome.learned())
-            except ArchiveError:
-                pass  # e.g. the disk filled up: the articles themselves are committed
+            run.finish(chrome, finished)
     if summary.counts[NEW] or summary.counts[VERSION]:
         summary.backup_message = backups.after_import(archive)
     return summary
+
+
+class _Run:
+    """One import job under way: its summary, its progress, and the stored articles still
+    waiting for the search index."""
+
+    def __init__(self, archive: Archive, targets: list[str | Path],
+                 progress: Callable[[ImportEvent], None] | None, index: SearchIndex | None):
+        self.archive, self.progress, self.index = archive, progress, index
+        self.summary = ImportSummary()
+        self.total = count_files(targets)
+        self.done = 0
+        self.pending: list[int] = []
+        self.last_flush = time.monotonic()
+
+    def take(self, item: Source | Failure | Skipped, chrome: ChromeLearner) -> None:
+        """Import one source (or count one failure or skip) and say so."""
+        self.done += 1
+        summary = self.summary
+        if isinstance(item, Failure):
+            summary.failed.append(item)
+            self.report(item.name, "failed", item.reason)
+            return
+        if isinstance(item, Skipped):
+            _count_skipped(summary, item)
+            self.report(item.name, UNCHANGED if item.unchanged else "skipped", item.reason)
+            return
+        status = _import_source(self.archive, item, summary, self.pending, chrome)
+        self.report(item.name, status, summary.failed[-1].reason if status == "failed" else "")
+        if len(self.pending) >= INDEX_CHUNK or (
+                self.pending and time.monotonic() - self.last_flush > INDEX_SECONDS):
+            self.flush_index()
+
+    def report(self, name: str, status: str, message: str = "") -> None:
+        if self.progress:
+            self.progress(ImportEvent(self.done, self.total, name, status, message))
+
+    def flush_index(self) -> None:
+        self.last_flush = time.monotonic()
+        if self.index is not None and self.pending:
+            try:
+                self.index.update(self.archive.iter_index_docs(sorted(set(self.pending))))
+            except Exception as exc:  # the catalog is the truth; the index is repaired later
+                self.summary.index_message = (f"search index not updated ({exc}); "
+                                              "it will be repaired at next start")
+            self.pending.clear()
+
+    def finish(self, chrome: ChromeLearner, finished: bool) -> None:
+        """The last index update and the batch's record, however the job ended."""
+        self.flush_index()
+        summary = self.summary
+        try:
+            self.archive.imports.finish(
+                summary.batch_id or 0, summary.counts, [(f.name, f.reason) for f in summary.failed],
+                "cancelled" if summary.cancelled else "done" if finished else "failed",
+            )
+            self.archive.site_chrome.remember(chrome.learned())
+        except ArchiveError:
+            pass  # e.g. the disk filled up: the articles themselves are committed
 
 
 def learned_first(items: Iterable[Source | Failure | Skipped], chrome: ChromeLearner,
@@ -246,7 +271,7 @@ def _count_skipped(summary: ImportSummary, item: Skipped) -> None:
         summary.skipped[item.reason] = summary.skipped.get(item.reason, 0) + 1
 
 
-def _described(source: Source) -> list[dict]:
+def _described(source: Source) -> list[dict[str, Any]]:
     """Our own WARC export's descriptions of these bytes, when they really are of these
     bytes (same SHA-256) and carry an article; otherwise the bytes are read afresh."""
     if not source.described:
@@ -270,7 +295,7 @@ def _restore_highlights(archive: Archive, article_id: int, data: dict[str, Any])
             continue  # a passage this text does not hold: left out, the article is kept
 
 
-def _restore_own_words(archive: Archive, article_id: int, data: dict) -> None:
+def _restore_own_words(archive: Archive, article_id: int, data: dict[str, Any]) -> None:
     """Tags, note, bookmark, collections and earlier captures from an OPDC Reader WARC."""
     from reader.core.archive.captures import insert_capture
 
@@ -288,4 +313,6 @@ def _restore_own_words(archive: Archive, article_id: int, data: dict) -> None:
     for capture in data.get("captures") or []:
         sha = capture.get("sha256")
         if sha and archive.originals.has(sha):
-            archive.db.write(lambda conn, c=capture, s=sha: insert_capture(conn, article_id, s, c, now_iso()))
+            def store(conn: sqlite3.Connection, c: dict[str, Any] = capture, s: str = sha) -> None:
+                insert_capture(conn, article_id, s, c, now_iso())
+            archive.db.write(store)

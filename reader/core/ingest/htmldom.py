@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
+from enum import Enum
 from html import unescape
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import (
@@ -16,10 +19,10 @@ from bs4 import (
     CData,
     Comment,
     MarkupResemblesLocatorWarning,
-    NavigableString,
     Tag,
     XMLParsedAsHTMLWarning,
 )
+from bs4.element import NavigableString, PageElement
 
 from reader.core.ingest.cleanup import Block
 from reader.core.thaitext import clean_line
@@ -94,13 +97,11 @@ def _is_chrome_tag(tag: Tag) -> bool:
         return False
     if tag.get("role") in _DROP_ROLES:
         return True
-    names = []
-    classes = tag.get("class") or []
-    if isinstance(classes, str):
-        classes = classes.split()
-    names.extend(classes)
-    if isinstance(tag.get("id"), str):
-        names.append(tag["id"])
+    classes = tag.get("class")
+    names: list[str] = classes.split() if isinstance(classes, str) else list(classes or [])
+    tag_id = tag.get("id")
+    if isinstance(tag_id, str):
+        names.append(tag_id)
     for name in names:
         for token in re.split(r"[\s_\-]+", name):
             if _CHROME_CLASS.match(token):
@@ -108,17 +109,24 @@ def _is_chrome_tag(tag: Tag) -> bool:
     return False
 
 
-def _unwanted(node) -> str:
-    """What strip_chrome does with a node: "drop" it, "unwrap" it (an <embed>) or "keep" it."""
+class Fate(Enum):
+    """What strip_chrome does with a node."""
+
+    DROP = "drop"  # out, with everything inside it
+    UNWRAP = "unwrap"  # the tag out, what it holds kept (an <embed>, see strip_chrome)
+    KEEP = "keep"
+
+
+def _unwanted(node: PageElement) -> Fate:
     if isinstance(node, Comment):
-        return "drop"
+        return Fate.DROP
     if not isinstance(node, Tag):
-        return "keep"
+        return Fate.KEEP
     if node.name == "embed":
-        return "unwrap"
+        return Fate.UNWRAP
     if node.name in _DROP or _is_hidden(node) or _is_chrome_tag(node):
-        return "drop"
-    return "keep"
+        return Fate.DROP
+    return Fate.KEEP
 
 
 def _strip_under(root: Tag, embeds: list[Tag]) -> None:
@@ -130,11 +138,11 @@ def _strip_under(root: Tag, embeds: list[Tag]) -> None:
         for i in range(len(tag.contents) - 1, -1, -1):
             child = tag.contents[i]
             what = _unwanted(child)
-            if what == "drop":
+            if what is Fate.DROP:
                 child.extract(_self_index=i)
                 if isinstance(child, Tag):
                     child.decompose()
-            elif what == "unwrap":
+            elif what is Fate.UNWRAP and isinstance(child, Tag):
                 embeds.append(child)
             elif isinstance(child, Tag):
                 stack.append(child)
@@ -154,17 +162,17 @@ def strip_chrome(root: Tag) -> None:
         embed.unwrap()
         for kid in kids:
             what = _unwanted(kid)
-            if what == "drop":
+            if what is Fate.DROP:
                 kid.extract()
                 if isinstance(kid, Tag):
                     kid.decompose()
-            elif what == "unwrap":
+            elif what is Fate.UNWRAP and isinstance(kid, Tag):
                 embeds.append(kid)
             elif isinstance(kid, Tag):
                 _strip_under(kid, embeds)
 
 
-def _block_parent(node) -> Tag | None:
+def _block_parent(node: PageElement) -> Tag | None:
     parent = node.parent
     while parent is not None and parent.name not in BLOCK_TAGS:
         parent = parent.parent
@@ -202,7 +210,7 @@ class TextSizes:
                     links += c_links
                     if child.name == "a":
                         links += c_chars + max(c_count - 1, 0)
-                elif type(child) in _TEXT_TYPES:
+                elif type(child) in _TEXT_TYPES and isinstance(child, NavigableString):
                     piece = child.strip()
                     if piece:
                         chars += len(piece)
@@ -246,36 +254,12 @@ def best_container(root: Tag, sizes: TextSizes | None = None) -> Tag | None:
     """The element holding the most non-link text, counted readability-style: each
     block's own text scores for itself, its parent block and half for the grandparent."""
     sizes = sizes or TextSizes(root)
-    # One walk in document order: each element's nearest block (itself or above) and
-    # whether it sits in a link, so no string walks up the tree on its own.
-    block_of: dict[int, Tag | None] = {id(root): root if root.name in BLOCK_TAGS else _block_parent(root)}
-    in_link: dict[int, bool] = {id(root): root.name == "a" or root.find_parent("a") is not None}
+    own, tags, block_of = _own_text(root)
 
     def block_above(tag: Tag) -> Tag | None:
         key = id(tag.parent)
         return block_of[key] if key in block_of else _block_parent(tag)
 
-    own: dict[int, float] = {}
-    tags: dict[int, Tag] = {}
-    stack: list = list(reversed(root.contents))
-    while stack:
-        node = stack.pop()
-        parent = id(node.parent)
-        if isinstance(node, Tag):
-            block_of[id(node)] = node if node.name in BLOCK_TAGS else block_of[parent]
-            in_link[id(node)] = node.name == "a" or in_link[parent]
-            stack.extend(reversed(node.contents))
-            continue
-        if isinstance(node, Comment):
-            continue
-        n = len(node.strip())
-        if n == 0 or in_link[parent]:
-            continue
-        block = block_of[parent]
-        if block is None:
-            continue
-        own[id(block)] = own.get(id(block), 0) + n
-        tags[id(block)] = block
     scores: dict[int, float] = {}
     for key, n in own.items():
         if n < 25:
@@ -290,9 +274,43 @@ def best_container(root: Tag, sizes: TextSizes | None = None) -> Tag | None:
             if grand is not None:
                 scores[id(grand)] = scores.get(id(grand), 0) + n / 2
                 tags[id(grand)] = grand
-    # The highest score wins, the first in document order among equals. The footer test
-    # reads a block's whole text, so it is asked only of blocks that can still win:
-    # in order of their score before it (it can only lower a score).
+    return _highest(scores, tags, sizes)
+
+
+def _own_text(root: Tag) -> tuple[dict[int, float], dict[int, Tag], dict[int, Tag | None]]:
+    """Each block's own non-link text length (by id), the blocks by id, and each element's
+    nearest block (itself or above). One walk in document order, which also knows whether
+    a string sits in a link, so no string walks up the tree on its own."""
+    block_of: dict[int, Tag | None] = {id(root): root if root.name in BLOCK_TAGS else _block_parent(root)}
+    in_link: dict[int, bool] = {id(root): root.name == "a" or root.find_parent("a") is not None}
+    own: dict[int, float] = {}
+    tags: dict[int, Tag] = {}
+    stack: list[PageElement] = list(reversed(root.contents))
+    while stack:
+        node = stack.pop()
+        parent = id(node.parent)
+        if isinstance(node, Tag):
+            block_of[id(node)] = node if node.name in BLOCK_TAGS else block_of[parent]
+            in_link[id(node)] = node.name == "a" or in_link[parent]
+            stack.extend(reversed(node.contents))
+            continue
+        if isinstance(node, Comment) or not isinstance(node, NavigableString):
+            continue
+        n = len(node.strip())
+        if n == 0 or in_link[parent]:
+            continue
+        block = block_of[parent]
+        if block is None:
+            continue
+        own[id(block)] = own.get(id(block), 0) + n
+        tags[id(block)] = block
+    return own, tags, block_of
+
+
+def _highest(scores: dict[int, float], tags: dict[int, Tag], sizes: TextSizes) -> Tag | None:
+    """The highest score wins, the first in document order among equals. The footer test
+    reads a block's whole text, so it is asked only of blocks that can still win: in
+    order of their score before it (it can only lower a score)."""
     ranked = sorted(
         ((score * (1 - sizes.link_density(tags[key])), n, key) for n, (key, score) in enumerate(scores.items())),
         key=lambda r: (-r[0], r[1]),
@@ -325,7 +343,7 @@ def link_texts(root: Tag) -> dict[int, str]:
     links (unclosed <a> on broken pages, 80 deep) made get_text on each quadratic."""
     strings: list[str] = []
     spans: dict[int, tuple[int, int]] = {}
-    stack: list = [(root, False)]
+    stack: list[tuple[PageElement, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
         if leaving:
@@ -335,7 +353,7 @@ def link_texts(root: Tag) -> dict[int, str]:
                 spans[id(node)] = (len(strings), -1)
                 stack.append((node, True))
             stack.extend((c, False) for c in reversed(node.contents))
-        elif type(node) in _TEXT_TYPES:
+        elif type(node) in _TEXT_TYPES and isinstance(node, NavigableString):
             strings.append(node)
     return {key: clean_line(" ".join(strings[start:end])) for key, (start, end) in spans.items()
             if key != id(root)}
@@ -352,7 +370,7 @@ def images_in(root: Tag, base: str | None, keep: set[int] | None = None) -> list
     return image_urls(imgs, base)
 
 
-def image_urls(imgs, base: str | None) -> list[str]:
+def image_urls(imgs: Iterable[Any], base: str | None) -> list[str]:
     """The addresses of the story's pictures among <img> elements (bs4 tags or lxml
     elements: anything with .get): no data: URIs, tracking pixels or site furniture."""
     found = []
