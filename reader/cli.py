@@ -156,6 +156,7 @@ def _fetches(archive: Archive, data: dict) -> list[dict]:
 
 
 def cmd_show(args) -> int:
+    from reader.core.model import MARK_WORDS
     from reader.core.thaidate import format_date
 
     with _open(args, create=False, readonly=True) as archive:
@@ -171,6 +172,8 @@ def cmd_show(args) -> int:
     print(article.title)
     meta = [format_date(article.date, era=args.era) if article.date else "", article.category]
     print(" · ".join(m for m in meta if m))
+    for mark in article.marks:
+        print(f"[{MARK_WORDS.get(mark, mark)}]")
     print()
     for paragraph in article.paragraphs:
         print(paragraph)

@@ -20,6 +20,11 @@ DATE_FROM_PATH = "path"  # the file's folder or name (corpus folders are capture
 MARK_HEADLINE_ONLY = "headline-only"  # the posting holds only its headline (and pictures)
 MARK_TRUNCATED = "truncated"  # the page stops mid-text: the copy was cut off
 MARK_UNTITLED = "untitled"  # the page has no headline; the title is its first words
+MARK_WORDS = {  # for the command line; the window says the same through Qt's translations
+    MARK_HEADLINE_ONLY: "only its headline (and pictures)",
+    MARK_TRUNCATED: "cut off: the page stops mid-text",
+    MARK_UNTITLED: "no headline: the title is the text's first words",
+}
 
 
 @dataclass

@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QInputDialog
 
+from reader.core.model import MARK_HEADLINE_ONLY, MARK_TRUNCATED, MARK_UNTITLED
+
 from .announce import say
 from .operations import ArticleOp, Changed, Step
 from .readerpane import ArticleView
@@ -59,11 +61,21 @@ class OpenArticle(QObject):
             note=archive.notes.of(article_id),
             versions=[(v.version, v.archived_at[:10]) for v in archive.versions(article_id)],
             current_version=article.version,
+            notices=[self.mark_text(mark) for mark in article.marks],
         )
         w.reader.show_article(view, w.listing.terms)
         w.registry["bookmark"].setChecked(archive.bookmarks.has(article_id))
         w.registry["open_link"].setEnabled(bool(article.source_url))
         w.setWindowTitle(f"{article.title} — {w.tr('OPDC Reader')}")
+
+    def mark_text(self, mark: str) -> str:
+        """What a mark on an article (model.MARK_*) tells the reader."""
+        texts = {
+            MARK_HEADLINE_ONLY: self.tr("This posting holds only its headline (and its pictures)."),
+            MARK_TRUNCATED: self.tr("The page stops mid-text: the copy that was imported is cut off."),
+            MARK_UNTITLED: self.tr("The page has no headline; its first words stand in for one."),
+        }
+        return texts.get(mark, mark)
 
     def close(self) -> None:
         """No article open (the list is empty): the pane says how to choose one."""

@@ -56,6 +56,7 @@ class ArticleView:
     note: str = ""
     versions: list[tuple[int, str]] = field(default_factory=list)  # (number, label)
     current_version: int | None = None
+    notices: list[str] = field(default_factory=list)  # what the import noticed (marks), in words
 
 
 def word_starts(text: str) -> list[int]:
@@ -323,6 +324,8 @@ class ReaderPane(QTextEdit):
         cursor.insertText(view.title, self._char(self._title_adjustment(), bold=True))
         meta = [part for part in (view.date_text, view.category) if part]
         self._block(cursor, "  ·  ".join(meta), self._char(italic=True), spacing)
+        for notice in view.notices:  # a headline-only posting, a cut-off page...
+            self._block(cursor, notice, self._char(italic=True), 0)
         if view.tags:
             self._block(cursor, f"{self._labels['tags']}: " + ", ".join(view.tags), self._char(), 0)
         if view.note:

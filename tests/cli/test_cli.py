@@ -151,3 +151,14 @@ def test_export_pdf_of_one_and_of_several_articles(tmp_path):
     # pdftotext drops some Thai marks (เรื่อง comes out เรือง): compare on what survives
     assert "ASEAN Executive Governance Program" in contents[0]
     assert contents[0].count("ทดสอบความทนทานของคลังข่าว") == 2, contents[0]
+
+
+def test_show_says_what_the_import_noticed(tmp_path):
+    """A photo posting with only its headline is kept, and `show` says so (issue 12)."""
+    page = tmp_path / "photos.txt"
+    page.write_text("ภาพข่าว ก.พ.ร. ร่วมงานวันข้าราชการพลเรือน\n\n1 เมษายน 2566\n", encoding="utf-8")
+    out = json.loads(cli("import", str(page), "--json", archive=tmp_path / "arch").stdout)
+    assert out["new"] == 1 and out["failed"] == []
+    shown = json.loads(cli("show", "1", "--json", archive=tmp_path / "arch").stdout)
+    assert shown["marks"] == ["headline-only"] and shown["paragraphs"] == []
+    assert "[only its headline (and pictures)]" in cli("show", "1", archive=tmp_path / "arch").stdout

@@ -110,3 +110,13 @@ def test_snippet_lead_is_cut_at_a_word_start():
     cut = lead_to_first_hit(segments)
     assert cut[0][0] == "…สำนักงาน " and cut[1:] == segments[1:]
     assert lead_to_first_hit([("สั้น ", False), ("ก.พ.ร.", True)]) == [("สั้น ", False), ("ก.พ.ร.", True)]
+
+
+def test_notices_of_the_import_are_shown(qtbot):
+    """A headline-only posting or a cut-off page says so under the date (issue 12)."""
+    widget = ReaderPane()
+    qtbot.addWidget(widget)
+    widget.show_article(ArticleView(title="ภาพข่าว", date_text="1 เมษายน 2566", paragraphs=[],
+                                    notices=["ข่าวนี้มีเพียงหัวข้อข่าว (และรูปภาพ)"]))
+    text = widget.toPlainText()
+    assert text.index("1 เมษายน 2566") < text.index("ข่าวนี้มีเพียงหัวข้อข่าว (และรูปภาพ)")
