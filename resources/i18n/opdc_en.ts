@@ -776,6 +776,18 @@ An accessible reader and archive for Thai government news.</translation>
 <context>
     <name>OpenArticle</name>
     <message>
+        <source>This posting holds only its headline (and its pictures).</source>
+        <translation>This posting holds only its headline (and its pictures).</translation>
+    </message>
+    <message>
+        <source>The page stops mid-text: the copy that was imported is cut off.</source>
+        <translation>The page stops mid-text: the copy that was imported is cut off.</translation>
+    </message>
+    <message>
+        <source>The page has no headline; its first words stand in for one.</source>
+        <translation>The page has no headline; its first words stand in for one.</translation>
+    </message>
+    <message>
         <source>That article is no longer in the archive.</source>
         <translation>That article is no longer in the archive.</translation>
     </message>

@@ -773,6 +773,18 @@ An accessible reader and archive for Thai government news.</source>
 <context>
     <name>OpenArticle</name>
     <message>
+        <source>This posting holds only its headline (and its pictures).</source>
+        <translation>ข่าวนี้มีเพียงหัวข้อข่าว (และรูปภาพ)</translation>
+    </message>
+    <message>
+        <source>The page stops mid-text: the copy that was imported is cut off.</source>
+        <translation>หน้านี้จบกลางข้อความ: สำเนาที่นำเข้าถูกตัดขาด</translation>
+    </message>
+    <message>
+        <source>The page has no headline; its first words stand in for one.</source>
+        <translation>หน้านี้ไม่มีหัวข้อข่าว จึงใช้ถ้อยคำแรกของเนื้อหาแทน</translation>
+    </message>
+    <message>
         <source>That article is no longer in the archive.</source>
         <translation>บทความนี้ไม่มีอยู่ในคลังแล้ว</translation>
     </message>
