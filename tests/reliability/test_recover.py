@@ -225,3 +225,25 @@ def test_journal_is_one_readable_line_per_change(tmp_path, seed_path):
     assert lines[1]["name"] == str(seed_path) and lines[1]["version"] == 1
     assert lines[4] == {**lines[4], "id": 1, "tag": "ข่าว", "on": True}
     assert "ข่าว" in (tmp_path / "a" / "journal").glob("*.jsonl").__next__().read_text(encoding="utf-8")
+
+
+def test_recover_keeps_subscriptions_after_the_catalog_is_lost(tmp_path, seed_path):
+    from reader.core.archive.subscriptions import Subscriptions
+
+    root = tmp_path / "a"
+    with Archive.open(root) as archive:
+        import_targets(archive, [str(seed_path)])
+        subs = Subscriptions(archive)
+        kept = subs.add("https://www.opdc.go.th/_rss.php?cat=N", "feed", name="ข่าว ก.พ.ร.")
+        subs.edit(kept.id, name="ข่าวสำนักงาน ก.พ.ร.")
+        gone = subs.add("https://www.thaigov.go.th/rss", "feed")
+        subs.remove(gone.id)
+        archive.tags.add(1, "ติดตาม")
+        before = [(s.id, s.url, s.name, s.every_seconds) for s in subs.all()]
+    (root / "catalog.sqlite").unlink()
+    report = recover(root)
+    assert report.problems == []
+    with Archive.open(root, create=False) as archive:
+        after = [(s.id, s.url, s.name, s.every_seconds) for s in Subscriptions(archive).all()]
+        assert after == before == [(kept.id, kept.url, "ข่าวสำนักงาน ก.พ.ร.", kept.every_seconds)]
+        assert archive.tags.of(1) == ["ติดตาม"]

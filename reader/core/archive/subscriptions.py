@@ -127,9 +127,11 @@ class Subscriptions:
             found = conn.execute("SELECT id FROM sources WHERE url=?", (url,)).fetchone()
             if found:
                 raise ArchiveError(f"already following {url} (source {found[0]})")
-            return int(conn.execute(
+            new = int(conn.execute(
                 "INSERT INTO sources(kind, url, name, every_seconds, created_at) VALUES (?,?,?,?,?)",
                 (kind, url, " ".join(name.split()), every_seconds, _now())).lastrowid or 0)
+            self.archive.journal.record_row(conn, "sources", {"id": new})  # for `recover`
+            return new
         return self.get(self.archive.db.write(fn))
 
     def get(self, source_id: int) -> Subscription:
@@ -190,6 +192,7 @@ class Subscriptions:
         def fn(conn: sqlite3.Connection) -> None:
             if conn.execute(sql, params).rowcount == 0:
                 raise KeyError(f"no source {source_id}")
+            self.archive.journal.record_row(conn, "sources", {"id": source_id})
         self.archive.db.write(fn)
 
     # -- what the archive already holds -----------------------------------------
