@@ -62,6 +62,8 @@ class OpenArticle(QObject):
             versions=[(v.version, v.archived_at[:10]) for v in archive.versions(article_id)],
             current_version=article.version,
             notices=[self.mark_text(mark) for mark in article.marks],
+            marks=[(h.start, h.end, h.id)
+                   for h in archive.highlights.for_article(article_id, article.version)],
         )
         w.reader.show_article(view, w.listing.terms)
         w.registry["bookmark"].setChecked(archive.bookmarks.has(article_id))

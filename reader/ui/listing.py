@@ -54,6 +54,13 @@ class Listing(QObject):
         self.known_total: int | None = None  # articles in the archive when last looked at
 
     def filter_chosen(self, flt: dict) -> None:
+        # A saved search or a highlight is a place to go, not a group of the catalog.
+        if "saved" in flt:
+            self.window.passages.open_saved(flt["saved"])
+            return
+        if "highlight" in flt:
+            self.window.passages.open_highlight(flt["highlight"])
+            return
         self.base_filter = dict(flt)
         self.refresh()
 

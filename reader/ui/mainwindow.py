@@ -35,6 +35,7 @@ from .menus import THEME_ACTIONS, build_menus
 from .models import SNIPPET, ArticleListModel
 from .output import Output
 from .panes import Panes
+from .passages import Passages
 from .preferences import PreferencesDialog
 from .readerpane import ReaderPane
 from .searchpanel import SearchPanel, SnippetDelegate
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from reader.core.archive import Archive
+    from reader.core.archive.saved import SavedSearch
     from reader.core.importer import ImportSummary
     from reader.core.search import SearchIndex
 
@@ -70,8 +72,10 @@ class MainWindow(QMainWindow):
         self.listing = Listing(self)
         self.article = OpenArticle(self)
         self.output = Output(self)
+        self.passages = Passages(self)
         self.importer = ImportController(self, archive, index)
         self.sidebar = Sidebar()
+        self.sidebar.saved_counter = self.saved_count
         self.search = SearchPanel()
         self.list_model = ArticleListModel(self.format_date, self)
         self.list = article_list_view(self.list_model)
@@ -185,6 +189,10 @@ class MainWindow(QMainWindow):
         r.bind("open_link", art.open_source_link)
         r.bind("help", self.show_help)
         r.bind("recover", self.ask_recover)
+        r.bind("highlight", self.passages.highlight_selection)
+        r.bind("remove_highlight", self.passages.remove_highlight)
+        r.bind("compare_versions", self.passages.compare_versions)
+        r.bind("save_search", self.passages.save_search)
         r.bind("about", self.about)
 
     def retranslate(self) -> None:
@@ -239,6 +247,16 @@ class MainWindow(QMainWindow):
 
     def sources_changed(self) -> None:
         self.following.changed()
+
+    def saved_count(self, saved: SavedSearch) -> tuple[int, int] | None:
+        """A saved search's matches and new matches, when the index can answer."""
+        index = self.usable_index()
+        if index is None:
+            return None
+        from reader.core.search.saved import count
+
+        found = count(self.archive, index, saved)
+        return found.total, found.new
 
     def _after_import(self, _summary: ImportSummary | None) -> None:
         self.statusBar().clearMessage()

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from .i18n import fill
+from .marks import apply_marks
 
 BASE_POINT_SIZE = 13.0
 
@@ -57,6 +58,7 @@ class ArticleView:
     versions: list[tuple[int, str]] = field(default_factory=list)  # (number, label)
     current_version: int | None = None
     notices: list[str] = field(default_factory=list)  # what the import noticed (marks), in words
+    marks: list[tuple[int, int, int]] = field(default_factory=list)  # highlights: body start, end, id
 
 
 def word_starts(text: str) -> list[int]:
@@ -93,6 +95,7 @@ class ReaderPane(QTextEdit):
         self.hit_colors = (QColor("#ffe066"), QColor("#1a1a1a"))
         self.view: ArticleView | None = None
         self.terms: list[str] = []
+        self.paragraph_starts: list[int] = []  # where each paragraph begins in the document
         self._labels: dict[str, str] = {}  # the pane's own words, filled by retranslate()
         self._pending_top: int | None = None  # where to scroll once the layout gets there
         self.document().documentLayout().documentSizeChanged.connect(self._scroll_pending)
@@ -111,6 +114,7 @@ class ReaderPane(QTextEdit):
             "source": self.tr("Source"),
             "versions": self.tr("Versions"),
             "version": self.tr("Version %1"),
+            "version_of": self.tr("version %1 of %2"),
             "empty": self.tr("Choose an article from the list to read it here."),
         }
         self._render_in_place()
@@ -152,7 +156,9 @@ class ReaderPane(QTextEdit):
 
     def refresh_colors(self) -> None:
         """Theme change: links and hits are drawn as extra selections, so new colours need
-        no change to the document either."""
+        no change to the document either. Highlighted passages are in the text's formats (so
+        screen readers read them as attributes): only their ranges are re-coloured."""
+        apply_marks(self)
         self._apply_highlights()
 
     def point_size(self, factor: float = 1.0) -> float:
@@ -323,6 +329,8 @@ class ReaderPane(QTextEdit):
         cursor.setBlockFormat(title)
         cursor.insertText(view.title, self._char(self._title_adjustment(), bold=True))
         meta = [part for part in (view.date_text, view.category) if part]
+        if len(view.versions) > 1 and view.current_version:
+            meta.append(fill(self._labels["version_of"], view.current_version, len(view.versions)))
         self._block(cursor, "  ·  ".join(meta), self._char(italic=True), spacing)
         for notice in view.notices:  # a headline-only posting, a cut-off page...
             self._block(cursor, notice, self._char(italic=True), 0)
@@ -330,8 +338,10 @@ class ReaderPane(QTextEdit):
             self._block(cursor, f"{self._labels['tags']}: " + ", ".join(view.tags), self._char(), 0)
         if view.note:
             self._block(cursor, f"{self._labels['note']}: {view.note}", self._char(), 0)
+        self.paragraph_starts = []
         for text in view.paragraphs:
             self._block(cursor, text, self._char(), spacing)
+            self.paragraph_starts.append(cursor.position() - len(text))
         if view.credits:
             self._block(cursor, self._labels["credits"], self._char(bold=True), spacing)
             for text in view.credits:
@@ -350,6 +360,7 @@ class ReaderPane(QTextEdit):
                 else:
                     self._block(cursor, "• ", self._char(), 0)
                     cursor.insertText(text, self._char(link=f"version:{number}"))
+        apply_marks(self)
         self._apply_highlights()
 
     def _block(self, cursor: QTextCursor, text: str, fmt: QTextCharFormat, top: float) -> None:

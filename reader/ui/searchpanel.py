@@ -199,6 +199,24 @@ class SearchPanel(QWidget):
             "language": self.language.currentData(),
         }
 
+    def set_search(self, query: str, filters: dict) -> None:
+        """Put a saved search back: its words and filters (dates as ISO text or dates),
+        without a search per change; the caller refreshes the list once."""
+        offset = BE_OFFSET if self.era == "be" else 0
+        widgets = [self.box, self.year_from, self.year_to, self.category, self.language]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.box.setText(query)
+        for spin, key in ((self.year_from, "date_from"), (self.year_to, "date_to")):
+            value = filters.get(key)
+            year = int(str(value)[:4]) if value else None
+            spin.setValue(year + offset if year else spin.minimum())
+        for combo, key in ((self.category, "category"), (self.language, "language")):
+            combo.setCurrentIndex(max(combo.findData(filters.get(key)), 0))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.timer.stop()
+
     def sort_order(self) -> str:
         return self.sort.currentData() or "relevance"
 

@@ -1,6 +1,7 @@
 """The library sidebar: all articles, new since you last looked, by year, by category,
-bookmarks, tags, collections, followed sources and recent imports. Choosing an entry
-emits the ListFilter fields for it."""
+bookmarks, tags, collections, followed sources, recent imports, saved searches and
+highlights. Choosing a group emits the ListFilter fields for it; a saved search or a
+highlight emits {"saved": id} or {"highlight": id}, places to go rather than groups."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from .i18n import fill
 
 if TYPE_CHECKING:
     from reader.core.archive import Archive, ListFilter
+    from reader.core.archive.highlights import Highlight
+    from reader.core.archive.saved import SavedSearch
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -36,13 +39,16 @@ class Sidebar(QTreeWidget):
         # Filters live here, items hold only their position: Python dicts stored in
         # item data go through QVariant conversions (and a PySide refcount bug with bools).
         self._filters: list[dict | None] = []
+        # Counts of a saved search's matches (total, new) come from the search index, which
+        # the window owns: it sets this when an index is usable (None: names only).
+        self.saved_counter: Callable[[SavedSearch], tuple[int, int] | None] | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Library"))
         self.setAccessibleDescription(self.tr(
             "Groups of articles: all, new since you last looked, by year, by category, bookmarks, "
-            "tags, collections, followed sources, recent imports"))
+            "tags, collections, followed sources, recent imports, saved searches and highlights"))
 
     def populate(self, archive: Archive, year_label: Callable[[int], str]) -> None:
         """Fill from the catalog (a few GROUP BY queries), keeping the current choice;
@@ -69,6 +75,9 @@ class Sidebar(QTreeWidget):
             (self.tr("Recent imports"), [
                 (f"{b.started_at[:16].replace('T', ' ')} (+{b.new})", {"batch_id": b.id})
                 for b in archive.imports.recent(10)]),
+            (self.tr("Saved searches"), self._saved_entries(archive)),
+            (self.tr("Highlights"), [(self._highlight_label(h), {"highlight": h.id})
+                                     for h in archive.highlights.all()[:200]]),
         ]
         for label, children in groups:
             parent = self._add(None, label, None)
@@ -85,6 +94,25 @@ class Sidebar(QTreeWidget):
         if chosen != keep:  # the group is gone (e.g. its last tag removed): say so
             self._last = chosen or {}
             self.filterChosen.emit(self._last)
+
+    def _saved_entries(self, archive: Archive) -> list[tuple[str, dict]]:
+        entries = []
+        for saved in archive.saved.all():
+            counted = self.saved_counter(saved) if self.saved_counter else None
+            if counted is None:
+                entries.append((saved.name, {"saved": saved.id}))
+                continue
+            total, new = counted
+            label = (fill(self.tr("%1 (%2, %3 new)"), saved.name, total, new) if new
+                     else f"{saved.name} ({total})")
+            entries.append((label, {"saved": saved.id}))
+        return entries
+
+    @staticmethod
+    def _highlight_label(mark: Highlight) -> str:
+        quote = " ".join(mark.quote.split())
+        quote = quote if len(quote) <= 60 else quote[:59] + "…"
+        return f"“{quote}” — {mark.title[:40]}"
 
     def _add(self, parent: QTreeWidgetItem | None, text: str, flt: dict | None) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
