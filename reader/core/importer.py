@@ -230,11 +230,11 @@ def _import_source(archive: Archive, source: Source, summary: ImportSummary,
         from reader.core.archive.bundle import merge_bundle
 
         try:
-            result = merge_bundle(archive, source.data, source.name, summary.batch_id)
+            merged = merge_bundle(archive, source.data, source.name, summary.batch_id)
         except (IngestError, ArchiveError) as exc:
             summary.failed.append(Failure(source.name, str(exc)))
             return "failed"
-        for status, article_id in result:
+        for status, article_id in merged:
             summary.counts[status] += 1
             summary.article_ids.append(article_id)
             pending.append(article_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 # Where an article's date came from, so a librarian can tell a posting date from a
 # date guessed out of the body text.
@@ -51,13 +52,13 @@ class Article:
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
         return data
 
     @classmethod
-    def from_dict(cls, data: dict) -> Article:
+    def from_dict(cls, data: dict[str, Any]) -> Article:
         data = dict(data)
         if data.get("date"):
             data["date"] = dt.date.fromisoformat(data["date"])

@@ -84,7 +84,7 @@ def default_archive_dir() -> Path:
     return data_dir() / "archive"
 
 
-def archive_dir(explicit: str | os.PathLike | None = None) -> Path:
+def archive_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The archive to use: --archive wins, then OPDC_READER_ARCHIVE, then the default."""
     if explicit:
         return Path(explicit).expanduser()

@@ -88,7 +88,7 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
     return data
 
 
-def open_zip(path_or_file: str | os.PathLike | IO[bytes] | bytes) -> zipfile.ZipFile:
+def open_zip(path_or_file: str | os.PathLike[str] | IO[bytes] | bytes) -> zipfile.ZipFile:
     if isinstance(path_or_file, bytes | bytearray):
         path_or_file = io.BytesIO(path_or_file)
     try:
@@ -98,7 +98,7 @@ def open_zip(path_or_file: str | os.PathLike | IO[bytes] | bytes) -> zipfile.Zip
 
 
 def read_zip_members(
-    path_or_file: str | os.PathLike | IO[bytes] | bytes, limits: Limits | None = None
+    path_or_file: str | os.PathLike[str] | IO[bytes] | bytes, limits: Limits | None = None
 ) -> Iterator[tuple[str, bytes]]:
     """(member name, bytes) for every file in the zip, after the whole zip is checked."""
     limits = limits or Limits()

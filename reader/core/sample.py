@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.paths import sample_archive_dir
 
+if TYPE_CHECKING:
+    from reader.core.archive import Archive
+    from reader.core.importer import ImportSummary
+    from reader.core.search import SearchIndex
 
-def sample_files() -> list:
+
+def sample_files() -> list[Path]:
     """The sample's files, each checked against the manifest's SHA-256."""
     root = sample_archive_dir()
     manifest = tomllib.loads((root / "MANIFEST.toml").read_text(encoding="utf-8"))
@@ -22,7 +29,7 @@ def sample_files() -> list:
     return files
 
 
-def import_sample(archive, index=None):
+def import_sample(archive: Archive, index: SearchIndex | None = None) -> ImportSummary:
     """Import the sample into `archive` (used when it is empty)."""
     from reader.core.importer import import_targets
 

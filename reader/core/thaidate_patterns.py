@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from reader.core.thaidate_names import (
     ENGLISH_MONTH_VARIANTS,
@@ -100,7 +101,7 @@ for _table in (THAI_MONTH_VARIANTS, THAI_MONTH_SPOKEN, ENGLISH_MONTH_VARIANTS):
         MONTH_KEYS[month_key(_name)] = _n
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

@@ -16,12 +16,15 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from reader import __version__
 
-from .store import CATALOG, MANIFEST, Archive, now_iso
-from .types import ArchiveError
+from .catalog import now_iso
+from .store import CATALOG, MANIFEST, Archive
+from .types import AddStatus, ArchiveError
 
 BUNDLE_MANIFEST = "opdc-bundle.json"
 BUNDLE_FORMAT = "opdc-reader-bundle"
@@ -29,9 +32,10 @@ MAX_RATIO = 200  # a member that inflates more than this is treated as a zip bom
 MAX_MERGE = 1 << 30  # bytes a bundle may unpack to when it is imported (merged) into an archive
 
 
-def backup(archive: Archive, out: str | os.PathLike, progress=None) -> dict:
+def backup(archive: Archive, out: str | os.PathLike[str],
+           progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     out = Path(out)
-    files: dict[str, dict] = {}
+    files: dict[str, dict[str, Any]] = {}
     tmp_out = out.with_name(out.name + ".part")
     with tempfile.TemporaryDirectory() as tmp:
         snapshot = Path(tmp) / CATALOG
@@ -63,9 +67,9 @@ def backup(archive: Archive, out: str | os.PathLike, progress=None) -> dict:
             "bytes": out.stat().st_size}
 
 
-def _read_manifest(zf: zipfile.ZipFile, name: str) -> dict:
+def _read_manifest(zf: zipfile.ZipFile, name: str) -> dict[str, Any]:
     try:
-        manifest = json.loads(zf.read(BUNDLE_MANIFEST))
+        manifest: dict[str, Any] = json.loads(zf.read(BUNDLE_MANIFEST))
     except (KeyError, ValueError) as exc:
         raise ArchiveError(f"{name} is not an OPDC Reader backup (no readable {BUNDLE_MANIFEST})") from exc
     if manifest.get("format") != BUNDLE_FORMAT or not isinstance(manifest.get("files"), dict):
@@ -79,7 +83,8 @@ def _safe_name(name: str) -> bool:
             and ".." not in path.parts and name == str(path))
 
 
-def _checked_entries(zf: zipfile.ZipFile, manifest: dict, label: str, max_total: int | None = None):
+def _checked_entries(zf: zipfile.ZipFile, manifest: dict[str, Any], label: str,
+                     max_total: int | None = None) -> Iterator[tuple[str, bytes]]:
     """Yield (name, bytes) of each manifest entry after every safety check."""
     listed = manifest["files"]
     infos = {info.filename: info for info in zf.infolist()}
@@ -105,9 +110,10 @@ def _checked_entries(zf: zipfile.ZipFile, manifest: dict, label: str, max_total:
     for name, meta in listed.items():
         if not _safe_name(name) or not (name in (MANIFEST, CATALOG) or name.startswith("originals/")):
             raise ArchiveError(f"{label}: refusing entry {name!r}: it would land outside the archive")
-        info = infos.get(name)
-        if info is None:
+        found = infos.get(name)
+        if found is None:
             raise ArchiveError(f"{label}: {name} is missing from the backup")
+        info = found
         if info.file_size != meta["size"]:
             raise ArchiveError(f"{label}: {name} has the wrong size")
         if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1 << 20:
@@ -121,7 +127,7 @@ def _checked_entries(zf: zipfile.ZipFile, manifest: dict, label: str, max_total:
         yield name, data
 
 
-def restore(bundle: str | os.PathLike, target: str | os.PathLike) -> dict:
+def restore(bundle: str | os.PathLike[str], target: str | os.PathLike[str]) -> dict[str, Any]:
     """Unpack a backup into `target` (new or empty), checked before anything is kept."""
     bundle, target = Path(bundle), Path(target).expanduser().resolve()
     if target.exists() and any(target.iterdir()):
@@ -154,7 +160,8 @@ def restore(bundle: str | os.PathLike, target: str | os.PathLike) -> dict:
     return {"archive": str(target), "files": count, "articles": manifest.get("articles")}
 
 
-def merge_bundle(archive: Archive, data: bytes, label: str, batch_id: int | None = None):
+def merge_bundle(archive: Archive, data: bytes, label: str,
+                 batch_id: int | None = None) -> list[tuple[AddStatus, int]]:
     """Import every version of every article in a bundle, with tags, notes, bookmarks
     and collections. Returns [(status, article_id)] for the versions added."""
     from reader.core.model import Article
@@ -176,14 +183,15 @@ def merge_bundle(archive: Archive, data: bytes, label: str, batch_id: int | None
             raise ArchiveError(f"{label} holds no catalog")
         src = sqlite3.connect(f"file:{Path(tmp) / CATALOG}?mode=ro", uri=True)
         src.row_factory = sqlite3.Row
-        results, mapping = [], {}
+        results: list[tuple[AddStatus, int]] = []
+        mapping: dict[int, int] = {}
         try:
             for row in src.execute("SELECT * FROM versions ORDER BY article_id, version"):
-                blob = originals.get(row["sha256"])
-                if blob is None:
+                original = originals.get(row["sha256"])
+                if original is None:
                     raise ArchiveError(f"{label}: original {row['sha256']} is missing")
                 article = Article.from_dict(json.loads(row["data"]))
-                res = archive.add(article, blob, f"{label}: {row['origin']}", batch_id)
+                res = archive.add(article, original, f"{label}: {row['origin']}", batch_id)
                 mapping[row["article_id"]] = res.article_id
                 results.append((res.status, res.article_id))
             for row in src.execute("SELECT id, bookmarked, note FROM articles"):

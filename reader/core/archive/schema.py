@@ -227,4 +227,4 @@ def migrate(conn: sqlite3.Connection) -> int:
         )
     for version in range(found + 1, SCHEMA_VERSION + 1):
         conn.executescript("BEGIN;" + MIGRATIONS[version] + f"PRAGMA user_version = {version};COMMIT;")
-    return found
+    return int(found)

@@ -6,6 +6,8 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from . import health
 from .store import Archive
@@ -22,13 +24,13 @@ class VerifyReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "originals_checked": self.originals_checked,
                 "versions_checked": self.versions_checked, "problems": self.problems,
                 "warnings": self.warnings}
 
 
-def _hash_file(path) -> str:
+def _hash_file(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from reader.core.export.citation import Citation, authors, build_citation, labels
 from reader.core.model import Article
@@ -94,7 +95,7 @@ class ExportOptions:
         return self
 
 
-def print_options(font: str, reader_size_pt: float | None = None, **changes) -> ExportOptions:
+def print_options(font: str, reader_size_pt: float | None = None, **changes: Any) -> ExportOptions:
     """Options for printing: a fixed readable size unless the reader's own size is asked for."""
     size = reader_size_pt if reader_size_pt else PRINT_SIZE_PT
     return replace(ExportOptions(font=font, size_pt=size), **changes)

@@ -28,7 +28,7 @@ def unpack(data: bytes) -> tuple[bytes, str | None, str | None]:
         if part.get_content_type() != "text/html":
             continue
         payload = part.get_payload(decode=True)
-        if not payload:
+        if not payload or not isinstance(payload, bytes):
             continue
         return payload, part.get_content_charset(), url or part.get("Content-Location")
     raise IngestError("a single-file web page (MHTML) with no HTML page inside")

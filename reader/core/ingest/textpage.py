@@ -125,7 +125,7 @@ def read_text(text: str, hints: Hints | None = None) -> Draft:
             break
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     prefix = _SITE_PREFIX.match(lines[first]) if first is not None else None
-    if prefix:
+    if prefix and first is not None:
         # corpus files: the page <title>, "รัฐบาลไทย-<section>-<headline>"
         return Draft(
             title=clean_line(lines[first][prefix.end() :]),
