@@ -9,6 +9,7 @@ htmldom.fragment; that one stays as the fallback should lxml refuse the markup.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from lxml import etree
 
@@ -33,7 +34,7 @@ def _parser() -> etree.HTMLParser:
 _NOT_PRE_TEXT = _DROP | {"template", "rt", "rp"}
 
 
-def _pi_text(node) -> str:
+def _pi_text(node: Any) -> str:
     # BeautifulSoup keeps a processing instruction as a string "target data" (libxml2's
     # HTML parser of today reads "<?...>" as a comment; older ones made it an instruction)
     return f"{node.target} {node.text or ''}"
@@ -46,7 +47,7 @@ class _Reader:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.gap = 0
-        self.images: list = []
+        self.images: list[etree._Element] = []
 
     def flush(self, gap: int) -> None:
         text = " ".join(" ".join(self.parts).split())
@@ -57,10 +58,10 @@ class _Reader:
         else:
             self.gap = max(self.gap, gap)
 
-    def walk(self, root) -> None:
+    def walk(self, root: etree._Element) -> None:
         # an explicit stack, not recursion: items may nest deeply. Entries are elements
         # to enter, strings (text or tails) to add, or ints: a flush with that gap.
-        stack: list = [root]
+        stack: list[Any] = [root]
         while stack:
             item = stack.pop()
             if isinstance(item, str):
@@ -94,7 +95,7 @@ class _Reader:
                 if tag in BLOCK_TAGS:
                     self.flush(1)
                     stack.append(1)  # after the children
-            later: list = []
+            later: list[Any] = []
             if item.text:
                 later.append(item.text)
             for child in item:
@@ -104,11 +105,11 @@ class _Reader:
             stack.extend(reversed(later))
 
 
-def _text(el) -> str:
+def _text(el: etree._Element) -> str:
     """get_text() of a <pre>: its text and tails, not comments, processing
     instructions or what was dropped."""
-    out = []
-    stack: list = [el]
+    out: list[str] = []
+    stack: list[Any] = [el]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
@@ -116,7 +117,7 @@ def _text(el) -> str:
             continue
         if not isinstance(item.tag, str) or (item is not el and item.tag in _NOT_PRE_TEXT):
             continue  # (its tail was added by its parent)
-        later: list = [item.text] if item.text else []
+        later: list[Any] = [item.text] if item.text else []
         for child in item:
             later.append(child)
             if child.tail:
@@ -125,9 +126,9 @@ def _text(el) -> str:
     return "".join(out)
 
 
-def _imgs(el) -> list:
+def _imgs(el: etree._Element) -> list[etree._Element]:
     """The <img> elements inside el, in document order, outside dropped elements."""
-    found = []
+    found: list[etree._Element] = []
     stack = list(reversed(el))
     while stack:
         item = stack.pop()

@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Comment, SoupStrainer, Tag
+from bs4 import BeautifulSoup, Comment, Tag
+from bs4.filter import SoupStrainer
 
 from reader.core import thaidate
 from reader.core.ingest.base import IngestError
@@ -84,8 +85,9 @@ def check_redirect(soup: BeautifulSoup, base: str | None) -> None:
     """A stub whose only job is to send the browser elsewhere is not an article."""
     target = None
     refresh = _first(soup, _REFRESH)
-    if refresh and isinstance(refresh.get("content"), str):
-        m = re.search(r"url\s*=\s*['\"]?([^'\";]+)", refresh["content"], re.IGNORECASE)
+    content = refresh.get("content") if refresh else None
+    if isinstance(content, str):
+        m = re.search(r"url\s*=\s*['\"]?([^'\";]+)", content, re.IGNORECASE)
         if m:
             target = m.group(1).strip()
     if target is None:
@@ -99,7 +101,8 @@ def check_redirect(soup: BeautifulSoup, base: str | None) -> None:
     body = soup.body or soup
     visible = " ".join(
         s for s in body.find_all(string=True)
-        if not isinstance(s, Comment) and s.parent.name not in ("script", "style", "title")
+        if not isinstance(s, Comment) and s.parent is not None
+        and s.parent.name not in ("script", "style", "title")
     )
     if len(clean_line(visible)) < 200:
         where = urljoin(base, target) if base else target

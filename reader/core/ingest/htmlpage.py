@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, Tag
+from bs4.element import NavigableString
 
 from reader.core.ingest.base import IngestError
 from reader.core.ingest.cleanup import Draft, is_chrome
@@ -143,8 +144,8 @@ def _tidy(container: Tag, sizes: TextSizes) -> None:
         text = texts[id(a)]
         if text and is_chrome(text):
             a.decompose()
-        elif _CLICK_HERE.match(text) and isinstance(a.get("href"), str) and a["href"].strip():
-            a.append(f" ({a['href'].strip()})")
+        elif _CLICK_HERE.match(text) and isinstance(href := a.get("href"), str) and href.strip():
+            a.append(f" ({href.strip()})")
 
 
 # ---------------------------------------------------------------- site profiles

@@ -11,9 +11,11 @@ case-sensitive, tag and attribute names are lower case (the parser makes them so
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bs4 import Tag
+from bs4.element import PageElement
 
 _PART = re.compile(
     r"^(?P<tag>[a-z][a-z0-9]*)?(?P<classes>(?:\.[\w-]+)*)"
@@ -81,7 +83,7 @@ class _Inside:
         self.name = name
         self.known: dict[int, bool] = {}
 
-    def __call__(self, node) -> bool:
+    def __call__(self, node: PageElement | None) -> bool:
         path: list[int] = []
         found = False
         while node is not None:
@@ -99,7 +101,7 @@ class _Inside:
         return found
 
 
-def _elements(root: Tag):
+def _elements(root: Tag) -> Iterator[Tag]:
     """The elements under root in document order, leaving out what a <template> holds
     (as soupsieve does: a template's content is not part of the page)."""
     stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
@@ -108,6 +110,10 @@ def _elements(root: Tag):
         yield tag
         if tag.name != "template":
             stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
+
+
+def _inside(inside: dict[str, _Inside], within: str | None, tag: Tag) -> bool:
+    return within is None or inside[within](tag.parent)
 
 
 def first_matches(root: Tag, selectors: list[Simple]) -> list[Tag | None]:
@@ -124,7 +130,7 @@ def first_matches(root: Tag, selectors: list[Simple]) -> list[Tag | None]:
             continue
         classes = _classes(tag)
         hits = [i for i in todo if _matches(selectors[i], tag, classes)
-                and (selectors[i].within is None or inside[selectors[i].within](tag.parent))]
+                and _inside(inside, selectors[i].within, tag)]
         if hits:
             for i in hits:
                 found[i] = tag
