@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
+from typing import Any
 
 import feedparser
 from feedparser.urls import make_safe_absolute_uri
@@ -46,7 +48,7 @@ def _utf8_bytes(text: str) -> bytes:
     return text.encode("utf-8")
 
 
-def _item_date(entry) -> thaidate.FoundDate | None:
+def _item_date(entry: dict[str, Any]) -> thaidate.FoundDate | None:
     # dict.get: FeedParserDict.get maps missing keys to others, with a DeprecationWarning
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = dict.get(entry, key)
@@ -65,11 +67,11 @@ def _item_date(entry) -> thaidate.FoundDate | None:
     return None
 
 
-def _item_html(entry) -> str:
+def _item_html(entry: dict[str, Any]) -> str:
     return _item_body(entry)[0]
 
 
-def _item_body(entry) -> tuple[str, dict]:
+def _item_body(entry: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """The item's HTML (its content, else its summary) and feedparser's details of it."""
     for content in entry.get("content") or []:
         value = content.get("value")
@@ -81,7 +83,7 @@ def _item_body(entry) -> tuple[str, dict]:
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
 
 
-def _picture_resolver(detail: dict):
+def _picture_resolver(detail: dict[str, Any]) -> Callable[[str], str] | None:
     """What feedparser's resolve_relative_uris did to an <img src> of this HTML, which
     is all of its work the articles keep: made absolute against the item's base (its
     xml:base or the feed's address), left as it was when that is not a web address."""
@@ -125,8 +127,8 @@ def read_feed(text: str, url: str | None = None, size: int | None = None) -> lis
     entries = parsed.get("entries") or []
     if not entries:
         reason = parsed.get("bozo_exception")
-        detail = f" ({reason})" if reason else ""
-        raise IngestError(f"broken or empty feed: no item could be read{detail}")
+        why = f" ({reason})" if reason else ""
+        raise IngestError(f"broken or empty feed: no item could be read{why}")
     channel_link = (parsed.get("feed") or {}).get("link")
     articles = []
     for entry in entries:

@@ -13,8 +13,9 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
+from http.client import HTTPMessage
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, BinaryIO
 from urllib.parse import urlsplit
 from zlib import error as zlib_error
 
@@ -57,7 +58,7 @@ def _skipped(name: str) -> bool:
     return path.suffix.lower() in ASSET_SUFFIXES
 
 
-def iter_sources(target: str | os.PathLike, limits: Limits | None = None) -> Iterator[Source | Failure | Skipped]:
+def iter_sources(target: str | os.PathLike[str], limits: Limits | None = None) -> Iterator[Source | Failure | Skipped]:
     """Every source under `target`: a file, a folder, a zip or an http(s) URL."""
     limits = limits or Limits()
     text = str(target)
@@ -140,7 +141,7 @@ def _from_folder(root: Path, limits: Limits) -> Iterator[Source | Failure | Skip
         stack.extend(reversed(subfolders))
 
 
-def _folder_entry(entry: os.DirEntry, siblings: list[str], real_root: Path, limits: Limits,
+def _folder_entry(entry: os.DirEntry[str], siblings: list[str], real_root: Path, limits: Limits,
                   origin: str, subfolders: list[Path]) -> Iterator[Source | Failure | Skipped]:
     path = Path(entry.path)
     name = entry.name
@@ -217,7 +218,7 @@ def _from_file(path: Path, limits: Limits, origin: str) -> Iterator[Source | Fai
         yield from _from_open_file(fh, info.st_size, head, name, limits, origin)
 
 
-def _from_open_file(fh, size: int, head: bytes, name: str, limits: Limits,
+def _from_open_file(fh: BinaryIO, size: int, head: bytes, name: str, limits: Limits,
                     origin: str) -> Iterator[Source | Failure | Skipped]:
     if head[:2] in (b"WA", b"\x1f\x8b") and is_warc(fh):
         # Read record by record, whatever its size: web archives run to gigabytes.
@@ -248,7 +249,7 @@ def _from_open_file(fh, size: int, head: bytes, name: str, limits: Limits,
     yield from _read_capped(fh, name, origin, limits.max_file_bytes)
 
 
-def _read_capped(fh, name: str, origin: str, limit: int) -> Iterator[Source | Failure]:
+def _read_capped(fh: IO[bytes], name: str, origin: str, limit: int) -> Iterator[Source | Failure]:
     chunks: list[bytes] = []
     total = 0
     try:
@@ -270,7 +271,7 @@ def _read_capped(fh, name: str, origin: str, limit: int) -> Iterator[Source | Fa
     yield Source(name, data, origin)
 
 
-def _plain_tar(fh) -> bool:
+def _plain_tar(fh: IO[bytes]) -> bool:
     try:
         fh.seek(257)
         return fh.read(5) == b"ustar"
@@ -278,7 +279,7 @@ def _plain_tar(fh) -> bool:
         return False
 
 
-def _is_tar(fh) -> bool:
+def _is_tar(fh: IO[bytes]) -> bool:
     try:
         fh.seek(0)
         return tarfile.is_tarfile(fh)
@@ -286,7 +287,7 @@ def _is_tar(fh) -> bool:
         return False
 
 
-def _from_tar(fh, name: str, origin: str, limits: Limits) -> Iterator[Source | Failure]:
+def _from_tar(fh: IO[bytes], name: str, origin: str, limits: Limits) -> Iterator[Source | Failure]:
     """A tar archive (plain, gzip, bzip2 or xz), read as a stream: the thaigov corpus
     comes as one. The same rules as for zips: no links, no '..', size limits."""
     total = 0
@@ -295,7 +296,7 @@ def _from_tar(fh, name: str, origin: str, limits: Limits) -> Iterator[Source | F
         fh.seek(0)
         with tarfile.open(fileobj=fh, mode="r|*") as tf:
             for member in tf:
-                tf.members = []  # TarFile keeps every member it has read: 95 MB for the corpus
+                tf.members = []  # type: ignore[attr-defined]  # TarFile keeps every member it has read: 95 MB for the corpus
                 member_name = f"{name}/{member.name}"
                 if member.isdir():
                     continue
@@ -319,8 +320,8 @@ def _from_tar(fh, name: str, origin: str, limits: Limits) -> Iterator[Source | F
                 if total > limits.max_zip_total:
                     yield Failure(name, f"archive expands to more than {size_text(limits.max_zip_total)}; the rest is not read")
                     return
-                fh = tf.extractfile(member)
-                data = fh.read(limits.max_file_bytes + 1) if fh else b""
+                member_fh = tf.extractfile(member)
+                data = member_fh.read(limits.max_file_bytes + 1) if member_fh else b""
                 if data[:4] in ZIP_MAGIC:
                     yield from _from_zip(data, member_name, origin, limits, depth=1)
                 else:
@@ -329,7 +330,7 @@ def _from_tar(fh, name: str, origin: str, limits: Limits) -> Iterator[Source | F
         yield Failure(name, f"the archive is damaged or cut off ({exc}); files before that point were read")
 
 
-def _from_zip(zip_src, name: str, origin: str, limits: Limits, depth: int) -> Iterator[Source | Failure]:
+def _from_zip(zip_src: Path | bytes | IO[bytes], name: str, origin: str, limits: Limits, depth: int) -> Iterator[Source | Failure]:
     if depth > limits.max_depth:
         yield Failure(name, f"zip inside zips more than {limits.max_depth} deep; not opened")
         return
@@ -371,7 +372,8 @@ def _from_zip(zip_src, name: str, origin: str, limits: Limits, depth: int) -> It
 class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects only to http(s): never to file:, ftp: or data:."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                         headers: HTTPMessage, newurl: str) -> urllib.request.Request | None:
         if urlsplit(newurl).scheme.lower() not in ("http", "https"):
             raise urllib.error.HTTPError(newurl, code, f"redirect to {newurl} refused", headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
