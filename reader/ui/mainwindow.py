@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
         self.outside.start()
         self.updater.start()
         self.listing.refresh_library()
+        # The window opens in the list (not in the toolbar's size box, the first control
+        # in Qt's order): a screen reader starts on an article.
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         if getattr(self.archive, "readonly", False):
             self.indexer.start(repair=False)  # search what is there; change nothing
         elif self.archive.count_articles() == 0:

@@ -745,15 +745,15 @@
         <message numerus="yes">
             <source>%n article(s) found</source>
             <translation>
-                <numerusform>%n article(s) found</numerusform>
-                <numerusform>%n article(s) found</numerusform>
+                <numerusform>%n article found</numerusform>
+                <numerusform>%n articles found</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n article(s)</source>
             <translation>
-                <numerusform>%n article(s)</numerusform>
-                <numerusform>%n article(s)</numerusform>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
             </translation>
         </message>
         <message>
@@ -763,8 +763,8 @@
         <message numerus="yes">
             <source>%n new article(s) in the archive</source>
             <translation>
-                <numerusform>%n new article(s) in the archive</numerusform>
-                <numerusform>%n new article(s) in the archive</numerusform>
+                <numerusform>%n new article in the archive</numerusform>
+                <numerusform>%n new articles in the archive</numerusform>
             </translation>
         </message>
     </context>

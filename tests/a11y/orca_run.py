@@ -23,7 +23,8 @@ from pathlib import Path
 from .session import desktop_session, missing_tools
 
 ROOT = Path(__file__).resolve().parents[2]
-SPOKEN = re.compile(r"SPEECH OUTPUT: '(.*)'")
+# SPEECH OUTPUT: 'the words'{'established': False}  (the voice settings may follow)
+SPOKEN = re.compile(r"SPEECH OUTPUT: '(.*?)'\s*(?:\{.*\}|voice=.*)?\s*$", re.M)
 # Orca's own settings: no speech server (speech stays "on" inside Orca, so it still decides
 # what to say and logs it), no braille, no first-run questions.
 ORCA_SETTINGS = {
@@ -45,6 +46,9 @@ ORCA_SETTINGS = {
     "pronunciations": {},
     "profiles": {"default": {"profile": ["Default", "default"]}},
 }
+
+
+KEY_ECHO = {"left shift", "shift"}  # our own flushing key, echoed by Orca
 
 
 def orca_missing() -> list[str]:
@@ -79,17 +83,32 @@ class OrcaRun:
             time.sleep(0.3)
         return False
 
-    def keys(self, label: str, *keys: str, settle: float = 1.2, typed: str = "") -> list[str]:
-        """Press keys (xdotool names) or type text, wait for Orca, return what it said."""
+    def keys(self, label: str, *keys: str, settle: float = 1.0, typed: str = "",
+             expect: str = "", timeout: float = 12.0) -> list[str]:
+        """Press keys (xdotool names), then type text; return what Orca said. With
+        `expect`, wait (up to `timeout`) until an utterance matches it, then `settle` more:
+        on a loaded machine Orca can lag a key or two behind."""
         self.spoken_since_last()
-        if typed:
-            subprocess.run(["xdotool", "type", "--delay", "40", typed], env=self.env, check=True,
-                           timeout=30)
         for key in keys:
             subprocess.run(["xdotool", "key", key], env=self.env, check=True, timeout=10)
-            time.sleep(0.25)
-        time.sleep(settle)
-        said = self.spoken_since_last()
+            time.sleep(0.3)
+        if typed:
+            subprocess.run(["xdotool", "type", "--delay", "60", typed], env=self.env, check=True,
+                           timeout=30)
+        said: list[str] = []
+        regex = re.compile(expect) if expect else None
+        end = time.monotonic() + (timeout if expect else settle)
+        while time.monotonic() < end:
+            # Orca 43 here presents a caret move or focus change when the next key event
+            # reaches it: a Shift tap (said as "left shift", dropped below) flushes it.
+            time.sleep(0.5)
+            subprocess.run(["xdotool", "key", "shift"], env=self.env, check=True, timeout=10)
+            time.sleep(0.4)
+            said += [line for line in self.spoken_since_last() if line.strip() not in KEY_ECHO]
+            if regex is not None and any(regex.search(line) for line in said):
+                break
+        time.sleep(settle if expect else 0)
+        said += [line for line in self.spoken_since_last() if line.strip() not in KEY_ECHO]
         self.steps.append((label, said))
         return said
 
