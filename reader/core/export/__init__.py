@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.export.citation import Citation, CitationLine, build_citation, memo_reference
 from reader.core.export.document import (
@@ -26,6 +27,9 @@ from reader.core.export.document import (
 )
 from reader.core.model import Article
 
+if TYPE_CHECKING:
+    from reader.core.archive import Archive
+
 QUERY_LIMIT = 500  # a report of more articles than this is almost surely a mistaken query
 
 
@@ -37,7 +41,7 @@ class Selection:
     highlights: dict[int, list[Passage]] = field(default_factory=dict)  # by article id
 
 
-def passages_of(archive, article: Article) -> list[Passage]:
+def passages_of(archive: Archive, article: Article) -> list[Passage]:
     """The highlights of the version being exported, as the document model takes them."""
     if article.id is None:
         return []
@@ -45,7 +49,7 @@ def passages_of(archive, article: Article) -> list[Passage]:
             for h in archive.highlights.for_article(article.id, article.version)]
 
 
-def collect_articles(archive, ids: Iterable[int | str] = (), query: str | None = None,
+def collect_articles(archive: Archive, ids: Iterable[int | str] = (), query: str | None = None,
                      limit: int = QUERY_LIMIT) -> Selection:
     """The articles named by id (in the order given) and/or found by a search query.
 
@@ -85,7 +89,7 @@ def collect_articles(archive, ids: Iterable[int | str] = (), query: str | None =
     return Selection(articles, tags, missing, highlights)
 
 
-def select_ids(archive, ids: Iterable[int | str] = (), query: str | None = None,
+def select_ids(archive: Archive, ids: Iterable[int | str] = (), query: str | None = None,
                collection: str | None = None, everything: bool = False,
                limit: int = 100_000) -> tuple[list[int], list[str]]:
     """Article ids for an export of many (WARC, citations): those named, a search's hits,
@@ -117,7 +121,7 @@ def select_ids(archive, ids: Iterable[int | str] = (), query: str | None = None,
     return wanted, missing
 
 
-def _search_ids(archive, query: str, limit: int) -> list[int]:
+def _search_ids(archive: Archive, query: str, limit: int) -> list[int]:
     # Imported here: the search index is only needed for --query.
     try:
         from reader.core.search import open_index
@@ -141,7 +145,7 @@ class ExportResult:
     missing: list[str]
 
 
-def export_command(archive, out_path: str | os.PathLike, ids: Iterable[int | str] = (),
+def export_command(archive: Archive, out_path: str | os.PathLike[str], ids: Iterable[int | str] = (),
                    query: str | None = None, fmt: str = "docx", options: ExportOptions | None = None,
                    meta: ReportMeta | None = None) -> ExportResult:
     """Export articles (by id and/or query) to a DOCX file. fmt "pdf" is reader.ui.printing's."""
@@ -166,7 +170,7 @@ __all__ = [
 ]
 
 
-def write_docx(report: Report, path: str | os.PathLike) -> Path:
+def write_docx(report: Report, path: str | os.PathLike[str]) -> Path:
     """reader.core.export.docx.write_docx, imported on first use (python-docx loads slowly)."""
     from reader.core.export.docx import write_docx as _write
 
