@@ -38,7 +38,7 @@ from reader.core.ingest import (
     is_bundle,
     iter_sources,
 )
-from reader.core.ingest.chrome import MIN_PAGES, site_of
+from reader.core.ingest.chrome import LEARN_BYTES, MIN_PAGES, site_of
 from reader.core.ingest.sources import provenance
 from reader.core.model import Article
 
@@ -203,7 +203,7 @@ def learned_first(items: Iterable[Source | Failure | Skipped], chrome: ChromeLea
                   hold: int = 2 * MIN_PAGES) -> Iterator[Source | Failure | Skipped]:
     """The sources, each site's first `hold` pages held back until the learner has seen
     them all, so the chrome a batch shows is known from its first page on. Sources come
-    folder by folder, so only one site's pages are ever held."""
+    folder by folder, so only one site's pages are ever held (at most `hold` x LEARN_BYTES)."""
     held: list[Source] = []
     current = None
     for item in items:
@@ -215,7 +215,8 @@ def learned_first(items: Iterable[Source | Failure | Skipped], chrome: ChromeLea
             yield from held
             held, current = [], site
         chrome.observe_source(item.name, item.url, item.data)
-        if len(held) < hold and chrome.pages[site] <= hold:
+        small = len(item.data) <= LEARN_BYTES  # a page; a big file (a zip, a bundle) is not held
+        if small and len(held) < hold and chrome.pages[site] <= hold:
             held.append(item)
             continue
         yield from held

@@ -29,6 +29,7 @@ LINE_MAX = 100  # chrome lines are short; a repeated paragraph is the site's tex
 MAX_KEYS = 20_000  # per site: memory stays bounded on a 60,000-page batch
 HEAD_LINES = 40  # only the head and the foot of a page carry chrome
 FOOT_LINES = 20
+LEARN_BYTES = 2 * 1024 * 1024  # pages are smaller; bigger files are not read twice to learn
 
 
 def site_of(name: str, url: str | None) -> str:
@@ -89,6 +90,8 @@ class ChromeLearner:
     def observe_source(self, name: str, url: str | None, data: bytes) -> None:
         """Count the lines of a text page given as bytes (HTML, feeds and files that do
         not decode are left out: their chrome is found in their markup)."""
+        if len(data) > LEARN_BYTES:
+            return
         try:
             text, _ = decode(data)
             if sniff_kind(text, name) != TEXT:

@@ -29,6 +29,7 @@ CANDIDATES = 8  # text lines considered as the headline
 TITLE_MIN, TITLE_MAX = 6, 400
 COVER_TEXT = 2500  # characters of following text a headline is compared with
 LABEL_MAX = 30
+CHROME_MAX = 100  # learned chrome lines are short (chrome.LINE_MAX)
 
 # Widget and template labels that stand alone on a line of a copied page.
 _WIDGET = re.compile(
@@ -139,6 +140,8 @@ def date_line(text: str) -> thaidate.FoundDate | None:
 
 
 def _kind(text: str, chrome: frozenset[str]) -> str:
+    if len(text) > TITLE_MAX:  # a paragraph: no label, date, counter or widget is this long
+        return "chrome" if is_chrome(text) else "text"
     if not any(c.isalnum() for c in text):
         return "empty"
     if is_chrome(text) or _WIDGET.match(text) or _breadcrumb(text):
@@ -151,7 +154,7 @@ def _kind(text: str, chrome: frozenset[str]) -> str:
         return "label"
     if len(text) <= LABEL_MAX and (text.endswith((":", "：")) or _DATE_WORD.match(text)):
         return "label"
-    if key(text) in chrome:  # printed on most pages of this site (chrome.py)
+    if chrome and len(text) <= CHROME_MAX and key(text) in chrome:  # printed on most pages (chrome.py)
         return "chrome"
     return "text"
 
@@ -189,6 +192,8 @@ def _join_split_dates(lines: list[_Line]) -> None:
 def _copy(a: str, b: str) -> bool:
     """b is another copy of headline a: the same, one with a few words more, or a
     shortened sub-heading that starts the same way."""
+    if max(len(a), len(b)) > 3 * min(len(a), len(b)) + 40:
+        return False  # cheap test first: a headline and a long paragraph
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return False
@@ -281,9 +286,9 @@ def _cover(text: str, after: list[Block]) -> float:
     for block in after:
         if _copy(text, block.text):
             continue
-        following.append(block.text)
-        total += len(block.text)
-        if total > COVER_TEXT:
+        following.append(block.text[: COVER_TEXT - total])
+        total += len(following[-1])
+        if total >= COVER_TEXT:
             break
     return len(grams & _grams(" ".join(following))) / len(grams)
 
@@ -461,6 +466,8 @@ def _pieces(lines: list[_Line], start: int, title_key: str) -> int:
     """How many lines from `start` together spell the headline again (0 if they don't)."""
     joined = ""
     for j in range(start, min(len(lines), start + 8)):
+        if len(lines[j].text) > 2 * len(title_key) + 40:
+            return 0
         piece = key(lines[j].text)
         if not piece:
             continue
