@@ -107,6 +107,12 @@ def test_several_captures_of_one_uri_become_versions(tmp_path):
         assert [v.version for v in archive.versions(article_id)] == [1, 2]
         dates = [c["captured_at"] for c in archive.captures.for_article(article_id)]
         assert dates == ["2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z"]
+        result = export_warc(archive, tmp_path / "out.warc.gz", [article_id])
+        assert (result.articles, result.originals, result.records) == (1, 2, 5)  # warcinfo, 2 x (page, metadata)
+        with Archive.open(tmp_path / "b") as again:
+            summary = import_targets(again, [tmp_path / "out.warc.gz"])
+            assert summary.counts[NEW] == 1 and summary.counts[VERSION] == 1
+            assert [c["captured_at"] for c in again.captures.for_article(1) if c["warc_file"] == "twice.warc"] == dates
 
 
 def test_a_cut_off_warc_keeps_the_records_before_the_damage(tmp_path):

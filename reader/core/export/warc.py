@@ -118,7 +118,7 @@ def _write_chunk(archive: Archive, writer: WARCWriter, part: list[int], counts: 
         for article_id, version in members:
             writer.write_record(_description(archive, writer, record_id, sha, article_id, version))
             counts["records"] += 1
-        counts["articles"] += len({m[0] for m in members})
+    counts["articles"] += len(present)  # articles, not versions: each counted once
 
 
 def _write_original(archive: Archive, writer: WARCWriter, sha: str, first: tuple[int, int]) -> str:
