@@ -11,18 +11,24 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import cast
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.styles.style import BaseStyle, ParagraphStyle
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from reader.core.export.document import ExportError, Mark, Report, Section, clean, split_marked
 from reader.core.export.ooxml import (
     FONT_SLOTS,
     THEME_SLOTS,
+    Element,
     bookmark,
     field_run,
     hyperlink,
@@ -40,22 +46,26 @@ CITE_STYLE = "Citation"
 COVER_LINE_STYLE = "Cover Line"
 
 
-def _style_rpr(style):
+def _style_rpr(style: BaseStyle) -> Element:
     return style.element.get_or_add_rPr()
 
 
-def _paragraph_style(doc, name: str, base: str = "Normal"):
+def _pstyle(doc: DocxDocument, name: str) -> ParagraphStyle:
+    return cast(ParagraphStyle, doc.styles[name])
+
+
+def _paragraph_style(doc: DocxDocument, name: str, base: str = "Normal") -> ParagraphStyle:
     styles = doc.styles
     try:
-        return styles[name]
+        return cast(ParagraphStyle, styles[name])
     except KeyError:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style = cast(ParagraphStyle, styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))
         style.base_style = styles[base]
         style.quick_style = True
         return style
 
 
-def _setup_styles(doc, report: Report) -> None:
+def _setup_styles(doc: DocxDocument, report: Report) -> None:
     opt = report.options
     font, size = opt.font, opt.size_pt
     styles_el = doc.styles.element
@@ -68,7 +78,7 @@ def _setup_styles(doc, report: Report) -> None:
     defaults = styles_el.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_thai_font(defaults, font, size, lang="th-TH")  # Thai is the complex script, whatever the labels
     set_thai_font(_style_rpr(doc.styles["Normal"]), font, size)
-    normal = doc.styles["Normal"].paragraph_format
+    normal = _pstyle(doc, "Normal").paragraph_format
     normal.space_after = Pt(0)
     normal.line_spacing = 1.0
 
@@ -83,7 +93,7 @@ def _setup_styles(doc, report: Report) -> None:
     title_ppr = doc.styles["Title"].element.pPr
     if title_ppr is not None and title_ppr.find(qn("w:pBdr")) is not None:
         title_ppr.remove(title_ppr.find(qn("w:pBdr")))  # the template's blue rule
-    doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _pstyle(doc, "Title").paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     toc_head = doc.styles["TOC Heading"]
     set_thai_font(_style_rpr(toc_head), font, size, True)
@@ -116,7 +126,7 @@ def _setup_styles(doc, report: Report) -> None:
         set_thai_font(_style_rpr(doc.styles[name]), font, size - 2)
 
 
-def _para(doc, style_name: str):
+def _para(doc: DocxDocument, style_name: str) -> Paragraph:
     """A new paragraph in a named style. python-docx's own lookup by name scans every
     style each time (most of the export's run time); ids are looked up once per document."""
     ids = doc.__dict__.setdefault("_style_ids", {})
@@ -127,7 +137,7 @@ def _para(doc, style_name: str):
     return paragraph
 
 
-def _run(paragraph, text: str, font: str, bold: bool = False):
+def _run(paragraph: Paragraph, text: str, font: str, bold: bool = False) -> Run:
     text = clean(text)
     run = paragraph.add_run()
     if "\n" in text or "\t" in text:
@@ -138,7 +148,7 @@ def _run(paragraph, text: str, font: str, bold: bool = False):
     return run
 
 
-def _setup_page(doc, report: Report) -> None:
+def _setup_page(doc: DocxDocument, report: Report) -> None:
     opt = report.options
     width, height = opt.paper_mm()
     section = doc.sections[0]
@@ -166,7 +176,7 @@ def _setup_page(doc, report: Report) -> None:
             _run(footer, " / ", opt.font)
 
 
-def _core_properties(doc, report: Report) -> None:
+def _core_properties(doc: DocxDocument, report: Report) -> None:
     props = doc.core_properties
     props.title = report.title
     props.subject = report.subject
@@ -186,7 +196,7 @@ def _core_properties(doc, report: Report) -> None:
     props.revision = 1
 
 
-def _cover(doc, report: Report) -> None:
+def _cover(doc: DocxDocument, report: Report) -> None:
     font = report.options.font
     lab = report.labels
     title = _para(doc, "Title")
@@ -201,7 +211,7 @@ def _cover(doc, report: Report) -> None:
         _run(_para(doc, COVER_LINE_STYLE), text, font)
 
 
-def _contents(doc, report: Report) -> None:
+def _contents(doc: DocxDocument, report: Report) -> None:
     font = report.options.font
     head = _para(doc, "TOC Heading")
     head.paragraph_format.page_break_before = report.cover
@@ -218,7 +228,7 @@ def _contents(doc, report: Report) -> None:
     field_run(_para(doc, "toc 1"), "end")
 
 
-def _article(doc, section: Section, report: Report, index: int) -> None:
+def _article(doc: DocxDocument, section: Section, report: Report, index: int) -> None:
     opt = report.options
     font = opt.font
     head = _para(doc, "Heading 1")
@@ -255,7 +265,7 @@ def _article(doc, section: Section, report: Report, index: int) -> None:
         _run(para, cit.reference, font)
 
 
-def _marked_runs(para, text: str, marks: list[Mark], font: str) -> None:
+def _marked_runs(para: Paragraph, text: str, marks: list[Mark], font: str) -> None:
     """A paragraph's text; highlighted passages shaded and underlined (not colour alone:
     the underline survives black-and-white printing), each followed by its number."""
     if not marks:
@@ -275,7 +285,7 @@ def _marked_runs(para, text: str, marks: list[Mark], font: str) -> None:
             label.font.superscript = True
 
 
-def _highlight_notes(doc, section: Section, report: Report) -> None:
+def _highlight_notes(doc: DocxDocument, section: Section, report: Report) -> None:
     """The numbered list of the article's highlighted passages and their notes."""
     if not section.notes:
         return
@@ -289,7 +299,7 @@ def _highlight_notes(doc, section: Section, report: Report) -> None:
             _run(para, f" \u2014 {note}", font)
 
 
-def build_docx(report: Report):
+def build_docx(report: Report) -> DocxDocument:
     """The python-docx Document for a report (not yet saved)."""
     doc = Document()
     _setup_styles(doc, report)
@@ -305,7 +315,7 @@ def build_docx(report: Report):
     return doc
 
 
-def write_docx(report: Report, path: str | os.PathLike) -> Path:
+def write_docx(report: Report, path: str | os.PathLike[str]) -> Path:
     """Write the report; the file appears whole or not at all."""
     path = Path(path)
     doc = build_docx(report)

@@ -4,9 +4,13 @@ ECMA-376, which Word enforces."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from reader.core.export.document import clean
 
@@ -20,14 +24,22 @@ RPR_ORDER = [
 ]
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 THEME_SLOTS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+# An element of the document's XML. python-docx builds its element classes (CT_P, CT_RPr...)
+# by metaclass, and the lxml stubs' _Element does not fit them: typed loosely here.
+Element = Any
 
 
-def rpr_child(rpr, tag: str):
+def new_element(tag: str) -> Element:
+    """A new `w:` element, such as new_element("w:rPr")."""
+    return OxmlElement(tag)
+
+
+def rpr_child(rpr: Element, tag: str) -> Element:
     """The rPr child `w:tag`, created in schema order when missing."""
     found = rpr.find(qn("w:" + tag))
     if found is not None:
         return found
-    child = OxmlElement("w:" + tag)
+    child = new_element("w:" + tag)
     rank = RPR_ORDER.index(tag)
     for existing in rpr:
         name = existing.tag.rsplit("}", 1)[-1]
@@ -38,7 +50,7 @@ def rpr_child(rpr, tag: str):
     return child
 
 
-def set_thai_font(rpr, font: str, size_pt: float | None = None, bold: bool | None = None,
+def set_thai_font(rpr: Element, font: str, size_pt: float | None = None, bold: bool | None = None,
                   lang: str | None = None) -> None:
     """Put `font` in all four slots (theme fonts removed); size and bold for Thai too."""
     fonts = rpr_child(rpr, "rFonts")
@@ -64,10 +76,10 @@ def set_thai_font(rpr, font: str, size_pt: float | None = None, bold: bool | Non
         el.set(qn("w:bidi"), lang)
 
 
-def top_rule(ppr) -> None:
+def top_rule(ppr: Element) -> None:
     """A thin line above the citation block, so it reads as apart from the article."""
-    border = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
+    border = new_element("w:pBdr")
+    top = new_element("w:top")
     for key, value in (("val", "single"), ("sz", "4"), ("space", "4"), ("color", "auto")):
         top.set(qn("w:" + key), value)
     border.append(top)
@@ -83,23 +95,23 @@ def top_rule(ppr) -> None:
         ppr.append(border)
 
 
-def hyperlink(paragraph, url: str, text: str, font: str, anchor: bool = False) -> None:
+def hyperlink(paragraph: Paragraph, url: str, text: str, font: str, anchor: bool = False) -> None:
     """A clickable link: external URL, or (anchor=True) a bookmark in this document."""
-    link = OxmlElement("w:hyperlink")
+    link = new_element("w:hyperlink")
     if anchor:
         link.set(qn("w:anchor"), url)
     else:
         link.set(qn("r:id"), paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True))
     link.set(qn("w:history"), "1")
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
+    run = new_element("w:r")
+    rpr = new_element("w:rPr")
     if not anchor:  # contents entries read as plain text, not blue links
-        style = OxmlElement("w:rStyle")
+        style = new_element("w:rStyle")
         style.set(qn("w:val"), "Hyperlink")
         rpr.append(style)
     set_thai_font(rpr, font)
     run.append(rpr)
-    t = OxmlElement("w:t")
+    t = new_element("w:t")
     t.text = clean(text)
     t.set(qn("xml:space"), "preserve")
     run.append(t)
@@ -107,14 +119,14 @@ def hyperlink(paragraph, url: str, text: str, font: str, anchor: bool = False) -
     paragraph._p.append(link)
 
 
-def field_run(paragraph, kind: str, instr: str | None = None, dirty: bool = False) -> None:
-    run = OxmlElement("w:r")
+def field_run(paragraph: Paragraph, kind: str, instr: str | None = None, dirty: bool = False) -> None:
+    run = new_element("w:r")
     if kind == "instr":
-        el = OxmlElement("w:instrText")
+        el = new_element("w:instrText")
         el.set(qn("xml:space"), "preserve")
         el.text = instr
     else:
-        el = OxmlElement("w:fldChar")
+        el = new_element("w:fldChar")
         el.set(qn("w:fldCharType"), kind)
         if dirty:
             el.set(qn("w:dirty"), "true")  # Word refreshes the field when the file opens
@@ -122,11 +134,11 @@ def field_run(paragraph, kind: str, instr: str | None = None, dirty: bool = Fals
     paragraph._p.append(run)
 
 
-def bookmark(paragraph, name: str, ident: int) -> None:
-    start = OxmlElement("w:bookmarkStart")
+def bookmark(paragraph: Paragraph, name: str, ident: int) -> None:
+    start = new_element("w:bookmarkStart")
     start.set(qn("w:id"), str(ident))
     start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
+    end = new_element("w:bookmarkEnd")
     end.set(qn("w:id"), str(ident))
     ppr = paragraph._p.pPr
     if ppr is not None:
@@ -136,9 +148,9 @@ def bookmark(paragraph, name: str, ident: int) -> None:
     paragraph._p.append(end)
 
 
-def update_fields_on_open(doc) -> None:
+def update_fields_on_open(doc: DocxDocument) -> None:
     settings = doc.settings.element
     if settings.find(qn("w:updateFields")) is None:
-        flag = OxmlElement("w:updateFields")
+        flag = new_element("w:updateFields")
         flag.set(qn("w:val"), "true")
         settings.append(flag)
