@@ -97,3 +97,24 @@ def test_fetch_provenance_and_bundle_round_trip(tmp_path):
         subs = Subscriptions(arch)
         assert [(x.url, x.name) for x in subs.all()] == [("https://www.opdc.go.th/news", "ข่าวเด่น")]
         assert subs.fetches_for(sha)[0]["final_url"] == "https://www.opdc.go.th/n/2"
+
+
+def test_recover_gives_back_the_subscriptions(tmp_path):
+    """Sources are journaled (journal.record_row): a lost catalog is rebuilt with them."""
+    from reader.core.archive.recover import recover
+
+    root = tmp_path / "a"
+    with Archive.open(root) as arch:
+        subs = Subscriptions(arch)
+        keep = subs.add("https://www.opdc.go.th/_rss.php?cat=N", "feed", name="ข่าว ก.พ.ร.")
+        moved = subs.add("https://www.prd.go.th/old", "page")
+        gone = subs.add("https://www.thaigov.go.th/news", "listing")
+        subs.edit(keep.id, every_seconds=43200, enabled=False)
+        subs.edit(moved.id, url="https://www.prd.go.th/new", kind="listing")
+        subs.remove(gone.id)
+        want = {(s.url, s.kind, s.name, s.every_seconds, s.enabled) for s in subs.all()}
+    (root / "catalog.sqlite").unlink()
+    recover(root)
+    with Archive.open(root) as arch:
+        back = Subscriptions(arch).all()
+    assert {(s.url, s.kind, s.name, s.every_seconds, s.enabled) for s in back} == want
