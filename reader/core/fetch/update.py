@@ -25,14 +25,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from reader.core.archive import DUPLICATE, NEW, UNCHANGED, VERSION, Archive, ArchiveError
 from reader.core.archive.originals import sha256_of
 from reader.core.archive.subscriptions import Subscription, Subscriptions
 from reader.core.fetch import errors as E
 from reader.core.fetch.backoff import OFFLINE_RETRY, failure_delay
-from reader.core.fetch.client import Fetcher, FetchSettings, Response
+from reader.core.fetch.client import Fetcher, FetchSettings, Response, origin_of
 from reader.core.fetch.errors import FetchError
 from reader.core.fetch.sites import read_listing
 from reader.core.ingest import IngestError, Source, extract
@@ -139,7 +138,7 @@ class _Pass:
         self.counts = {NEW: 0, VERSION: 0, UNCHANGED: 0, DUPLICATE: 0}
         self.pending: list[int] = []
         self.reached = False  # some host answered during this pass
-        self.down: dict[str, FetchError] = {}  # host -> its connection failure
+        self.down: dict[str, FetchError] = {}  # origin -> its connection failure
         self.unreachable: list[tuple[Subscription, SourceOutcome, FetchError]] = []
         self.requests0, self.bytes0 = fetcher.requests, fetcher.bytes
 
@@ -148,7 +147,7 @@ class _Pass:
     def source(self, sub: Subscription) -> SourceOutcome:
         outcome = SourceOutcome(sub.id, sub.label, "unchanged")
         self.summary.outcomes.append(outcome)
-        host = urlsplit(sub.url).hostname or ""
+        host = origin_of(sub.url)  # scheme, host and port: one server
         if host in self.down:  # no error storm: one failed connection per host and pass
             self.unreachable.append((sub, outcome, self.down[host]))
             return outcome
@@ -270,7 +269,7 @@ class _Pass:
     def _page(self, sub: Subscription, url: str, outcome: SourceOutcome) -> None:
         """Fetch and store one linked article page; a failure is noted, not fatal (a
         feed item keeps its summary). A host found unreachable is not tried again."""
-        host = urlsplit(url).hostname or ""
+        host = origin_of(url)
         if host in self.down:
             outcome.problems.append(f"{url}: {self.down[host].message}")
             return
