@@ -177,3 +177,25 @@ def test_add_detects_kind_and_presets(tmp_path, server, corpus):
         added = follow_presets(arch)
         assert {s.kind for s in added} == {"feed", "listing"}
         assert all("opdc.go.th" in s.url for s in added) and follow_presets(arch) == []
+
+
+def test_dead_linked_pages_keep_summaries_and_spare_other_sources(tmp_path, server, corpus):
+    """Items linking to a server that is down keep their summaries, that server is tried
+    once, and other sources on the same host name but another port are not held back."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]
+    items = [(f"ข่าวทดสอบลิงก์เสีย ฉบับที่ {i}", f"http://127.0.0.1:{dead}/n/{i}", "สรุปข่าวสั้น ๆ")
+             for i in range(3)]
+    server.routes["/dead.xml"] = Reply(body=corpussite.summary_feed(server.url("/"), items),
+                                       headers=corpussite.RSS)
+    news = corpussite.serve_news(server, corpus, 1)[0]
+    with Archive.open(tmp_path / "a") as arch:
+        subs = Subscriptions(arch)
+        subs.add(server.url("/dead.xml"), "feed")
+        subs.add(server.url(news), "page")
+        result = update(arch)
+        first, second = result.outcomes
+        assert first.new == 3 and len(first.problems) == 3 and second.new == 1
+        assert not result.offline and [s.failures for s in subs.all()] == [0, 0]
+        assert all(arch.get(i).kind == "feed" for i in arch.all_ids()[:3])
