@@ -5,7 +5,8 @@
 
 Builds a temporary archive from the bundled sample (plus ../shared/corpus/thaigov-samples
 when present), opens the real window offscreen at 1280x800 and saves: text size 100%,
-200% and 300%; each theme; the interface scaled with the text; a search with hits marked.
+200% and 300%; each theme; the interface scaled with the text to 200, 300 and 400% (each
+page of the page layout when the panes no longer fit); a search with hits marked.
 """
 
 from __future__ import annotations
@@ -86,9 +87,17 @@ def main() -> int:
         shot(f"theme-{theme}")
     window.appearance.set_theme("light")
     window.appearance.set_scale_interface(True)
-    for zoom in (200, 300):
+    for zoom in (200, 300, 400):
         window.appearance.set_zoom(zoom)
         shot(f"interface-{zoom}")
+        if window.panes.paged:  # the page layout: each page in turn
+            for name, widget in (("list", window.list), ("search", window.search.box),
+                                 ("library", window.sidebar), ("article", window.reader)):
+                window.panes.show_page(widget)
+                shot(f"interface-{zoom}-{name}")
+    window.appearance.set_theme("high-contrast")
+    shot("interface-400-high-contrast")
+    window.appearance.set_theme("light")
     window.appearance.set_scale_interface(False)
     window.appearance.set_zoom(100)
     window.search.box.setText("ก.พ.ร.")

@@ -40,6 +40,7 @@ class Panes(QObject):
         self.search_page.setObjectName("searchPage")
         self.search_layout = QVBoxLayout(self.search_page)
         self.search_layout.setContentsMargins(4, 4, 4, 4)
+        self.search_layout.addStretch(1)
         # The list's panel (search box above the list), laid out by the window already.
         middle = window.list.parentWidget()
         layout = middle.layout() if middle is not None else None
@@ -108,7 +109,7 @@ class Panes(QObject):
         self.paged = on
         middle = self.middle
         if on:
-            self.search_layout.addWidget(w.search)
+            self.search_layout.insertWidget(0, w.search)  # at the top, above a stretch
             for page in (w.sidebar, self.search_page, middle, w.reader):
                 self.pages.addWidget(page)
             self.stack.setCurrentWidget(self.pages)
