@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -138,25 +139,63 @@ class Session:
         self.app, self.settings = app, settings
         self.archive: Archive | None = None
         self.window: MainWindow | None = None
+        self.offering = False
+        self.previous_hook = sys.excepthook
 
     def show(self, archive: Archive, warning: str | None) -> None:
+        if sys.excepthook != self.excepthook:
+            self.previous_hook, sys.excepthook = sys.excepthook, self.excepthook
         self.archive = archive
         # The index opens in the background once the window is up (see indexing.py).
         window = self.window = open_window(self.app, archive, self.settings,
                                            index_opener=lambda: open_index(archive))
         window.recoverRequested.connect(self.recover)
         window.show()
-        window.start()
+        from reader.core.archive.health import CatalogDamaged
+
+        try:
+            window.start()
+        except CatalogDamaged as damage:  # the first page of the list met a damaged page
+            QTimer.singleShot(0, lambda what=damage.what: self.offer(what))
         if warning:
             window.statusBar().showMessage(warning)
+        from .recovering import check_in_background
+
+        check_in_background(archive, self.offer)
+
+    def offer(self, what: str) -> None:
+        """Damage found while the window is open (the background check, or a read that
+        met a damaged page): say so once and offer recovery."""
+        from .recovering import Recovery
+
+        if self.offering or self.window is None:
+            return
+        self.offering = True
+        try:
+            if Recovery(self.window).ask_at_open(what, running=True):
+                self.recover()
+        finally:
+            self.offering = False
+
+    def excepthook(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        """A damaged page met by any read in the window: the offer, not a traceback."""
+        from reader.core.archive.health import CatalogDamaged
+
+        if isinstance(value, CatalogDamaged):
+            QTimer.singleShot(0, lambda: self.offer(value.what))
+            return
+        self.previous_hook(kind, value, tb)
 
     def close(self) -> None:
+        if sys.excepthook == self.excepthook:
+            sys.excepthook = self.previous_hook
         if self.window is not None and self.window.indexer.index is not None:
             self.window.indexer.index.close()
         if self.archive is not None:
             self.archive.close()
 
     def recover(self) -> None:
+        """Close the window and the archive, recover it, open both again."""
         from .recovering import Recovery
 
         if self.archive is None or self.window is None:

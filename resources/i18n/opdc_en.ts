@@ -1138,6 +1138,10 @@ Recover the archive now?</translation>
             <translation>&amp;Recover Now</translation>
         </message>
         <message>
+            <source>&amp;Later</source>
+            <translation>&amp;Later</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
         </message>

@@ -1135,6 +1135,10 @@ Recover the archive now?</source>
             <translation>กู้คืนตอนนี้ (&amp;R)</translation>
         </message>
         <message>
+            <source>&amp;Later</source>
+            <translation>ภายหลัง (&amp;L)</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>ออก (&amp;Q)</translation>
         </message>

@@ -96,3 +96,38 @@ def test_help_recover_archive_rebuilds_and_reopens_the_window(qtbot, tmp_path):
         answers.timer.stop()
         session.window.close()
         session.close()
+
+
+def test_damage_found_while_the_window_is_open_is_offered_for_recovery(qtbot, tmp_path):
+    """The open check reads only the catalog's edges; the window then checks every page in
+    the background, names the damage and offers recovery, which reopens the window."""
+    from reader.ui.app import Session, create_app, open_archive
+    from reader.ui.settings import load_settings
+
+    settings = load_settings()
+    app = create_app(["test"], settings)
+    write_pages(tmp_path / "pages", 0, 400)
+    root = tmp_path / "archive"
+    with Archive.open(root) as archive:
+        import_targets(archive, [str(tmp_path / "pages")])
+        archive.tags.add(7, "ข่าวเด่น")
+    catalog = root / "catalog.sqlite"
+    with open(catalog, "r+b") as fh:  # the middle of the file: articles' text, not the edges
+        fh.seek(catalog.stat().st_size // 2 // 4096 * 4096)
+        fh.write(b"\xa5" * 4096 * 8)
+    session = Session(app, settings)
+    session.show(*open_archive(root))  # the open check passes: the damage is not at an edge
+    first = session.window
+    answers = AutoAnswer()
+    try:
+        qtbot.waitUntil(lambda: session.window is not first, timeout=60_000)
+        answers.timer.stop()
+        names = [name for name, _ in answers.seen]
+        assert names[0] == "damagedArchiveBox" and names[-1] == "recoverSummary"
+        assert session.archive is not None and session.archive.count_articles() == 400
+        assert session.archive.tags.of(7) == ["ข่าวเด่น"]
+    finally:
+        answers.timer.stop()
+        if session.window is not None:
+            session.window.close()
+        session.close()

@@ -83,6 +83,10 @@ def take(root: Path, catalog: Path, keep: int = KEEP) -> Path:
     tmp = where / f".{target.name}.tmp"
     try:
         _copy(catalog, tmp)
+        problems = good(tmp)  # never rotate sound backups out for copies of a damaged catalog
+        if problems:
+            raise sqlite3.DatabaseError(f"the catalog is damaged ({problems[0]}); no backup taken, "
+                                        "the older ones are kept")
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
