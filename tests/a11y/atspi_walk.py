@@ -138,12 +138,71 @@ def press(keys, pid, app):
     return trail
 
 
+def count_events(keys, measured, pid):
+    """Press `keys`, then count the object events the app sends while each of `measured`
+    is pressed (what a screen reader would have to digest): {key: {event type: n}}."""
+    from gi.repository import GLib
+
+    counts = {}
+    current = {"key": None}
+
+    def on_event(event):
+        key = current["key"]
+        if key is None:
+            return
+        try:
+            if event.source is None or event.source.get_process_id() != pid:
+                return
+        except Exception:
+            return
+        kind = ":".join(event.type.split(":")[:2])
+        counts.setdefault(key, {}).setdefault(kind, 0)
+        counts[key][kind] += 1
+
+    listener = Atspi.EventListener.new(on_event)
+    kinds = ("object:text-changed", "object:text-attributes-changed", "object:text-caret-moved",
+             "object:children-changed", "object:property-change", "object:visible-data-changed",
+             "object:bounds-changed", "object:state-changed")
+    for kind in kinds:
+        listener.register(kind)
+
+    def pump(seconds):
+        end = time.monotonic() + seconds
+        context = GLib.MainContext.default()
+        while time.monotonic() < end:
+            while context.iteration(False):
+                pass
+            time.sleep(0.02)
+
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+                           capture_output=True, text=True).stdout.split()
+    if found:
+        subprocess.run(["xdotool", "windowfocus", "--sync", found[-1]], capture_output=True)
+    pump(0.5)
+    for key in keys:
+        subprocess.run(["xdotool", "key", key], check=True)
+        pump(0.5)
+    for i, key in enumerate(measured):
+        label = f"{i}:{key}"
+        current["key"] = label
+        counts[label] = {}
+        subprocess.run(["xdotool", "key", key], check=True)
+        pump(2.0)
+        current["key"] = None
+        pump(0.3)
+    for kind in kinds:
+        listener.deregister(kind)
+    return counts
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("pid", type=int)
     parser.add_argument("--wait-text")
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("--keys", default="", help="xdotool key names to press, space separated")
+    parser.add_argument("--count", default="",
+                        help="after --keys, keys whose accessibility events are counted")
     args = parser.parse_args()
     deadline = time.monotonic() + args.timeout
     nodes, app = [], None
@@ -158,6 +217,10 @@ def main():
     if app is None:
         print(json.dumps({"error": f"no application with pid {args.pid} on the AT-SPI bus"}))
         return 2
+    if args.count:
+        counted = count_events(args.keys.split(), args.count.split(), args.pid)
+        print(json.dumps({"app": app.get_name(), "counts": counted}, ensure_ascii=False))
+        return 0
     trail = press(args.keys.split(), args.pid, app) if args.keys else []
     print(json.dumps({"app": app.get_name(), "nodes": nodes, "keys": trail}, ensure_ascii=False))
     return 0
