@@ -63,3 +63,26 @@ def test_a_batch_learns_its_chrome_and_later_imports_use_it(tmp_path):
         assert archive.get(new).title == headline(9)
         archive.site_chrome.forget()
         assert archive.site_chrome.known() == {}
+
+
+def test_recover_reads_the_pages_again_with_the_learned_chrome(tmp_path):
+    """A lost catalog is rebuilt from its backup and the journal; pages are extracted again
+    with the chrome learned when they were first imported, so they come back the same."""
+    from reader.core.archive.recover import recover
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for i in range(1, 7):
+        (folder / f"p{i}.txt").write_bytes(page(i))
+    root = tmp_path / "arc"
+    with Archive.open(root) as archive:
+        import_targets(archive, [folder])
+    (folder / "p7.txt").write_bytes(page(7))
+    with Archive.open(root) as archive:  # after the backup: known only to the journal
+        import_targets(archive, [folder / "p7.txt"])
+    (root / "catalog.sqlite").unlink()
+    report = recover(root)
+    assert report.problems == []
+    with Archive.open(root, create=False) as archive:
+        titles = {a.title for a in archive.list_articles(limit=20)}
+    assert titles == {headline(i) for i in range(1, 8)}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.core.ingest import IngestError, Source, extract
+from reader.core.ingest import ChromeLearner, IngestError, Source, extract
 from reader.core.model import Article
 
 from .adding import _article_json, _date, _text_hash, title_key
@@ -31,6 +31,21 @@ class Replay:
     root: Path
     problems: list[str] = field(default_factory=list)
     articles: int = 0  # article versions put back from their originals
+
+    chrome: ChromeLearner | None = None  # the sites' chrome the catalog learned (ingest/chrome.py)
+
+    def site_chrome(self) -> ChromeLearner:
+        """Pages are read again with the chrome they were first read with, so they give
+        the same text (the rebuilt catalog holds the learned lines when its backup did)."""
+        if self.chrome is None:
+            known: dict[str, dict[str, str]] = {}
+            try:
+                for site, k, line in self.conn.execute("SELECT site, line_key, line FROM site_chrome"):
+                    known.setdefault(site, {})[k] = line
+            except sqlite3.OperationalError:
+                pass  # a catalog from before the table
+            self.chrome = ChromeLearner(known)
+        return self.chrome
 
     def original(self, sha: str) -> bytes | None:
         path = self.root / "originals" / sha[:2] / sha
@@ -146,7 +161,7 @@ def _extracted(r: Replay, e: Entry) -> Article | None:
                           "is missing; not rebuilt")
         return None
     try:
-        found = extract(Source(e["name"], data, e["origin"], e.get("fetched_url")))
+        found = extract(Source(e["name"], data, e["origin"], e.get("fetched_url")), chrome=r.site_chrome())
     except IngestError as exc:
         r.problems.append(f"article {e['id']} version {e['version']}: its original cannot be read "
                           f"again ({exc}); not rebuilt")
