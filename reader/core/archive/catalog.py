@@ -192,6 +192,16 @@ class Catalog:
         with self.transaction() as conn:
             return fn(conn)
 
+    def change_row(self, table: str, row_id: int, sql: str, params: Params, missing: str) -> None:
+        """Change one row of `table` (its `id` is row_id) by `sql` in one transaction and
+        journal the row as it now is, or its deletion. KeyError(missing) when `sql`
+        touched no row."""
+        def fn(conn: sqlite3.Connection) -> None:
+            if conn.execute(sql, params).rowcount == 0:
+                raise KeyError(missing)
+            self.journal.record_row(conn, table, {"id": row_id})
+        self.write(fn)
+
     def change_article(self, article_id: int, kind: str, change: dict[str, Any],
                        *statements: tuple[str, Params]) -> None:
         """One edit of the librarian's: run the statements in one transaction, mark the

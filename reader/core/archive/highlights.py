@@ -9,19 +9,16 @@ person can check and read it without the text at hand.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
+
+from .catalog import now_iso
 
 if TYPE_CHECKING:
     from .store import Archive
 
 MAX_NOTE = 20_000  # characters; a note is a comment on a passage, not a document
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 @dataclass
@@ -60,7 +57,7 @@ class Highlights:
         def fn(conn: sqlite3.Connection) -> int:
             cur = conn.execute(
                 "INSERT INTO highlights(article_id, version, start, end, quote, note, created_at)"
-                " VALUES (?,?,?,?,?,?,?)", (article_id, version, start, end, quote, note, _now()))
+                " VALUES (?,?,?,?,?,?,?)", (article_id, version, start, end, quote, note, now_iso()))
             self.archive.journal.record_row(conn, "highlights", {"id": cur.lastrowid})
             return int(cur.lastrowid or 0)
         return self.get(self.archive.db.write(fn))
@@ -108,11 +105,7 @@ class Highlights:
         self._change(highlight_id, "DELETE FROM highlights WHERE id=?", (highlight_id,))
 
     def _change(self, highlight_id: int, sql: str, params: tuple[Any, ...]) -> None:
-        def fn(conn: sqlite3.Connection) -> None:
-            if conn.execute(sql, params).rowcount == 0:
-                raise KeyError(f"no highlight {highlight_id}")
-            self.archive.journal.record_row(conn, "highlights", {"id": highlight_id})
-        self.archive.db.write(fn)
+        self.archive.db.change_row("highlights", highlight_id, sql, params, f"no highlight {highlight_id}")
 
 
 _SELECT = ("SELECT h.*, a.title AS title FROM highlights h"

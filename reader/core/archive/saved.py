@@ -13,16 +13,13 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .catalog import now_iso
 from .types import ArchiveError
 
 if TYPE_CHECKING:
     from .store import Archive
 
 FILTER_KEYS = ("date_from", "date_to", "category", "language", "tag", "bookmarked")
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 @dataclass
@@ -54,7 +51,7 @@ class SavedSearches:
         if not query.strip():
             raise ValueError("nothing to save: the search is empty")
         data = json.dumps(_clean_filters(filters or {}), ensure_ascii=False, sort_keys=True)
-        now = _now()
+        now = now_iso()
 
         def fn(conn: sqlite3.Connection) -> None:
             conn.execute(
@@ -94,17 +91,13 @@ class SavedSearches:
     def mark_seen(self, saved_id: int, when: str | None = None) -> None:
         """The user opened it: what matches now is no longer new."""
         self._change(saved_id, "UPDATE saved_searches SET seen_at=? WHERE id=?",
-                     (when or _now(), saved_id))
+                     (when or now_iso(), saved_id))
 
     def remove(self, saved_id: int) -> None:
         self._change(saved_id, "DELETE FROM saved_searches WHERE id=?", (saved_id,))
 
     def _change(self, saved_id: int, sql: str, params: tuple[Any, ...]) -> None:
-        def fn(conn: sqlite3.Connection) -> None:
-            if conn.execute(sql, params).rowcount == 0:
-                raise KeyError(f"no saved search {saved_id}")
-            self.archive.journal.record_row(conn, "saved_searches", {"id": saved_id})
-        self.archive.db.write(fn)
+        self.archive.db.change_row("saved_searches", saved_id, sql, params, f"no saved search {saved_id}")
 
     def changed_after(self, ids: list[int], when: str) -> set[int]:
         """Of these articles, those whose current version was archived after `when`."""

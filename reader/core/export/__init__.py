@@ -56,15 +56,7 @@ def collect_articles(archive: Archive, ids: Iterable[int | str] = (), query: str
     Unknown or malformed ids are reported in `missing`; the rest is exported. Raises
     ExportError when nothing at all is left.
     """
-    wanted: list[int] = []
-    missing: list[str] = []
-    for raw in ids:
-        try:
-            wanted.append(int(raw))
-        except (TypeError, ValueError):
-            missing.append(f"{raw!r} is not an article id")
-    if query:
-        wanted += _search_ids(archive, query, limit)
+    wanted, missing = _named_ids(archive, ids, query, limit)
     articles: list[Article] = []
     tags: list[str] = []
     highlights: dict[int, list[Passage]] = {}
@@ -97,15 +89,7 @@ def select_ids(archive: Archive, ids: Iterable[int | str] = (), query: str | Non
     message per id that could not be taken. Raises ExportError when nothing is chosen."""
     from reader.core.archive import ListFilter
 
-    wanted: list[int] = []
-    missing: list[str] = []
-    for raw in ids:
-        try:
-            wanted.append(int(raw))
-        except (TypeError, ValueError):
-            missing.append(f"{raw!r} is not an article id")
-    if query:
-        wanted += _search_ids(archive, query, limit)
+    wanted, missing = _named_ids(archive, ids, query, limit)
     if collection:
         if collection not in {name for name, _ in archive.collections.counts()}:
             raise ExportError(f"no collection named {collection!r}")
@@ -118,6 +102,21 @@ def select_ids(archive: Archive, ids: Iterable[int | str] = (), query: str | Non
     if not wanted:
         why = "; ".join(missing) if missing else (f"no article matches {query!r}" if query else "no articles chosen")
         raise ExportError(f"nothing to export: {why}")
+    return wanted, missing
+
+
+def _named_ids(archive: Archive, ids: Iterable[int | str], query: str | None,
+               limit: int) -> tuple[list[int], list[str]]:
+    """The ids named (each that is not a number said in the second list), then a search's hits."""
+    wanted: list[int] = []
+    missing: list[str] = []
+    for raw in ids:
+        try:
+            wanted.append(int(raw))
+        except (TypeError, ValueError):
+            missing.append(f"{raw!r} is not an article id")
+    if query:
+        wanted += _search_ids(archive, query, limit)
     return wanted, missing
 
 
