@@ -80,7 +80,8 @@ def test_damage_in_the_text_pages_is_found_by_verify_and_named_when_read(small_a
 COMMANDS = [
     ["list"], ["list", "--json"], ["show", "1"], ["stats"], ["verify"], ["search", "ทดสอบ"],
     ["reindex"], ["tag", "1", "x"], ["import", str(ROOT / "archive")], ["sample"],
-    ["backup", "OUT"], ["export", "1", "--docx", "OUT"],
+    ["backup", "OUT"], ["export", "1", "--docx", "OUT"], ["diff", "1"], ["highlight", "1", "ทดสอบ"],
+    ["highlights"], ["saved"], ["sources"], ["update"],
 ]
 
 

@@ -247,3 +247,26 @@ def test_recover_keeps_subscriptions_after_the_catalog_is_lost(tmp_path, seed_pa
         after = [(s.id, s.url, s.name, s.every_seconds) for s in Subscriptions(archive).all()]
         assert after == before == [(kept.id, kept.url, "ข่าวสำนักงาน ก.พ.ร.", kept.every_seconds)]
         assert archive.tags.of(1) == ["ติดตาม"]
+
+
+def test_recover_gives_back_a_warc_import_with_its_provenance(tmp_path):
+    from tests.core.test_warc import corpus_warc
+
+    corpus_warc(tmp_path / "crawl.warc.gz")
+    root = tmp_path / "a"
+    with Archive.open(root) as archive:
+        summary = import_targets(archive, [tmp_path / "crawl.warc.gz"])
+        assert not summary.failed
+    before = dump(root)
+    conn = sqlite3.connect(root / "catalog.sqlite")
+    captures = conn.execute("SELECT * FROM captures ORDER BY article_id").fetchall()
+    conn.close()
+    (root / "catalog.sqlite").unlink()
+    for backup in backups.existing(root):
+        backup.unlink()  # the journal alone: the WARC's records extracted again
+    report = recover(root)
+    assert report.problems == []
+    assert dump(root) == before
+    conn = sqlite3.connect(root / "catalog.sqlite")
+    assert conn.execute("SELECT * FROM captures ORDER BY article_id").fetchall() == captures
+    conn.close()

@@ -215,9 +215,12 @@ class Archive:
                 with self.db.transaction() as conn:
                     adding = Adding(conn, article, sha, origin, batch_id)
                     result = adding.run(len(original))
+                    self._journal_add(result, adding, len(original), name, fetched_url)
                     if capture:
                         insert_capture(conn, result.article_id, sha, capture, adding.now)
-                    self._journal_add(result, adding, len(original), name, fetched_url)
+                        self.journal.record_row(conn, "captures", {  # after its article's lines
+                            "article_id": result.article_id, "sha256": sha,
+                            "record_id": capture.get("record_id") or ""})
                     return result
             except ArchiveError:
                 if fresh:  # "nothing was changed": take back the bytes no catalog row names
