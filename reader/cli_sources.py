@@ -55,6 +55,8 @@ def add_commands(c: Any) -> None:
 
     up = c.add("update", "fetch the sources that are due and store what is new", cmd_update)
     up.add_argument("--source", type=int, metavar="ID", help="only this source, due or not")
+    up.add_argument("--interval", type=float, default=0.0, metavar="SECONDS",
+                    help="wait longer between two requests to one site (never less than 1 s)")
 
 
 def _line(s: Subscription) -> str:
@@ -134,6 +136,8 @@ def cmd_sources_export(args: argparse.Namespace) -> int:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
+    from reader.core.archive.subscriptions import Subscriptions
+    from reader.core.fetch.client import Fetcher, FetchSettings
     from reader.core.fetch.update import run_update
     from reader.core.search import open_index
 
@@ -145,13 +149,15 @@ def cmd_update(args: argparse.Namespace) -> int:
             print(f"opdc-reader: search index not available ({exc}); it is rebuilt at the next start",
                   file=sys.stderr)
             index = None
+        fetcher = Fetcher(FetchSettings(interval=args.interval), robots_store=Subscriptions(archive))
         try:
-            summary = run_update(archive, args.source, index=index,
+            summary = run_update(archive, args.source, index=index, fetcher=fetcher,
                                  progress=lambda ev: bar(ev.done, ev.total, ev.label))
         except KeyError as exc:
             print(f"opdc-reader: {exc.args[0]}", file=sys.stderr)
             return EXIT_ERROR
         finally:
+            fetcher.close()
             bar.close()
             if index is not None:
                 index.close()
