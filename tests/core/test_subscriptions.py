@@ -118,3 +118,20 @@ def test_recover_gives_back_the_subscriptions(tmp_path):
     with Archive.open(root) as arch:
         back = Subscriptions(arch).all()
     assert {(s.url, s.kind, s.name, s.every_seconds, s.enabled) for s in back} == want
+
+
+def test_bundle_merged_into_another_archive_brings_its_sources(tmp_path):
+    from reader.core.archive.bundle import merge_bundle
+
+    with Archive.open(tmp_path / "a") as arch:
+        subs = Subscriptions(arch)
+        subs.add("https://www.opdc.go.th/", "listing", name="ข่าวเด่น")
+        paused = subs.add("https://www.prd.go.th/rss.xml", "feed")
+        subs.edit(paused.id, enabled=False)
+        arch.add(_article(1), b"one", "one.txt")
+        backup(arch, tmp_path / "a.zip")
+    with Archive.open(tmp_path / "b") as arch:
+        Subscriptions(arch).add("https://www.opdc.go.th/", "listing", name="mine")
+        merge_bundle(arch, (tmp_path / "a.zip").read_bytes(), "a.zip")
+        got = {(s.url, s.name, s.enabled) for s in Subscriptions(arch).all()}
+    assert got == {("https://www.opdc.go.th/", "mine", True), ("https://www.prd.go.th/rss.xml", "", False)}

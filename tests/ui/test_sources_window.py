@@ -57,6 +57,9 @@ def test_refresh_now_brings_news_and_says_so(open_window, archive_path, server, 
     window.registry["sources"].trigger()
     dialog = window.following.dialog
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "4 new, 0 changed"
+    dialog.close()
+    window.sidebar.itemActivated.emit(sources, 0)  # Enter on the "Sources" heading
+    assert dialog.isVisible()
 
 
 def test_first_run_offers_to_follow_opdc(open_window, tmp_path, server, qtbot, monkeypatch):

@@ -162,8 +162,8 @@ def restore(bundle: str | os.PathLike[str], target: str | os.PathLike[str]) -> d
 
 def merge_bundle(archive: Archive, data: bytes, label: str,
                  batch_id: int | None = None) -> list[tuple[AddStatus, int]]:
-    """Import every version of every article in a bundle, with tags, notes, bookmarks
-    and collections. Returns [(status, article_id)] for the versions added."""
+    """Import every version of every article in a bundle, with tags, notes, bookmarks,
+    collections and followed sources. Returns [(status, article_id)] for the versions added."""
     from reader.core.model import Article
 
     try:
@@ -209,8 +209,26 @@ def merge_bundle(archive: Archive, data: bytes, label: str,
                                    " ON ci.collection_id=c.id"):
                 if row["article_id"] in mapping:
                     archive.collections.add(mapping[row["article_id"]], row["name"])
+            _merge_sources(archive, src)
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{label}: the catalog inside cannot be read: {exc}") from exc
         finally:
             src.close()
     return results
+
+
+def _merge_sources(archive: Archive, src: sqlite3.Connection) -> None:
+    """The bundle's followed sources that this archive does not follow yet (a bundle from
+    before catalog v3 has none: its `sources` table is the routes)."""
+    from .subscriptions import Subscriptions
+
+    if src.execute("PRAGMA user_version").fetchone()[0] < 3:
+        return
+    subs = Subscriptions(archive)
+    have = {s.url for s in subs.all()}
+    for row in src.execute("SELECT kind, url, name, every_seconds, enabled FROM sources ORDER BY id"):
+        if row["url"] in have:
+            continue
+        added = subs.add(row["url"], row["kind"], row["name"], row["every_seconds"])
+        if not row["enabled"]:
+            subs.edit(added.id, enabled=False)
