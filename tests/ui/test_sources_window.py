@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from reader.core.archive import ListFilter
 from reader.core.archive.subscriptions import Subscriptions
 from reader.core.fetch import polite
 from reader.ui.announce import announcer_for
@@ -60,6 +61,16 @@ def test_refresh_now_brings_news_and_says_so(open_window, archive_path, server, 
     dialog.close()
     window.sidebar.itemActivated.emit(sources, 0)  # Enter on the "Sources" heading
     assert dialog.isVisible()
+    dialog.close()
+    # looking at what is new: the next start counts from now
+    new = next(window.sidebar.topLevelItem(i) for i in range(window.sidebar.topLevelItemCount())
+               if window.sidebar.topLevelItem(i).text(0).startswith("New since"))
+    before = window.settings.last_looked
+    window.sidebar.setCurrentItem(new)
+    qtbot.waitUntil(lambda: window.list_model.total == 4, timeout=5000)
+    window.close()
+    assert window.settings.last_looked > (before or "")
+    assert window.archive.count_articles(ListFilter(created_after=window.settings.last_looked)) == 0
 
 
 def test_first_run_offers_to_follow_opdc(open_window, tmp_path, server, qtbot, monkeypatch):
