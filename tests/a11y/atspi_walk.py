@@ -34,6 +34,19 @@ def find_app(pid):
     return None
 
 
+def _nodes(root):
+    stack, out = [root], []
+    while stack and len(out) < MAX_NODES:
+        node = stack.pop()
+        out.append(node)
+        try:
+            stack.extend(node.get_child_at_index(i)
+                         for i in range(min(node.get_child_count(), MAX_CHILDREN)))
+        except Exception:
+            continue
+    return [n for n in out if n is not None]
+
+
 def node_info(node, depth):
     states = node.get_state_set()
     info = {
@@ -52,6 +65,23 @@ def node_info(node, depth):
         info["text"] = Atspi.Text.get_text(text, 0, min(count, 2000))
         info["char_count"] = count
     return info
+
+
+def attribute_runs(node, limit=20000):
+    """The stretches of a text node whose attributes differ from its defaults, as a
+    screen reader asks for them (Orca's "read formatting"): [{start, end, text, attrs}]."""
+    text = node.get_text_iface() if hasattr(node, "get_text_iface") else node
+    count = min(Atspi.Text.get_character_count(text), limit)
+    runs, offset = [], 0
+    while offset < count:
+        attrs, start, end = Atspi.Text.get_attribute_run(text, offset, False)
+        if end <= offset:
+            break
+        if attrs:
+            runs.append({"start": start, "end": end, "attrs": dict(attrs),
+                         "text": Atspi.Text.get_text(text, start, end)})
+        offset = end
+    return runs
 
 
 def walk(root):
@@ -203,6 +233,7 @@ def main():
     parser.add_argument("--keys", default="", help="xdotool key names to press, space separated")
     parser.add_argument("--count", default="",
                         help="after --keys, keys whose accessibility events are counted")
+    parser.add_argument("--runs", help="also print the text attribute runs of the node so named")
     args = parser.parse_args()
     deadline = time.monotonic() + args.timeout
     nodes, app = [], None
@@ -222,7 +253,12 @@ def main():
         print(json.dumps({"app": app.get_name(), "counts": counted}, ensure_ascii=False))
         return 0
     trail = press(args.keys.split(), args.pid, app) if args.keys else []
-    print(json.dumps({"app": app.get_name(), "nodes": nodes, "keys": trail}, ensure_ascii=False))
+    runs = []
+    if args.runs:
+        found = [n for n in _nodes(app) if n.get_name() == args.runs]
+        runs = attribute_runs(found[0]) if found else [{"error": f"no node named {args.runs}"}]
+    print(json.dumps({"app": app.get_name(), "nodes": nodes, "keys": trail, "runs": runs},
+                     ensure_ascii=False))
     return 0
 
 
