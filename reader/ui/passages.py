@@ -114,8 +114,11 @@ class Passages(QObject):
             saved = w.archive.saved.get(saved_id)
         except KeyError:
             return
+        counted = w.saved_count(saved)
         w.search.set_search(saved.query, saved.filters)
         w.listing.refresh()
+        if counted is not None and counted[1]:
+            self._tell(fill(self.tr("%1: %2 new since you last opened it"), saved.name, counted[1]))
         try:
             w.archive.saved.mark_seen(saved_id)
         except Exception:  # a read-only archive keeps its "new" marks; nothing is lost

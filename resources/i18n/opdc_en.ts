@@ -981,6 +981,10 @@ An accessible reader and archive for Thai government news.</translation>
             <translation>Search saved as %1</translation>
         </message>
         <message>
+            <source>%1: %2 new since you last opened it</source>
+            <translation>%1: %2 new since you last opened it</translation>
+        </message>
+        <message>
             <source>This article has only one version.</source>
             <translation>This article has only one version.</translation>
         </message>

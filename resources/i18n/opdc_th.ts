@@ -978,6 +978,10 @@ An accessible reader and archive for Thai government news.</source>
             <translation>บันทึกการค้นหาชื่อ %1 แล้ว</translation>
         </message>
         <message>
+            <source>%1: %2 new since you last opened it</source>
+            <translation>%1: ใหม่ %2 รายการตั้งแต่เปิดครั้งก่อน</translation>
+        </message>
+        <message>
             <source>This article has only one version.</source>
             <translation>ข่าวนี้มีเพียงฉบับเดียว</translation>
         </message>

@@ -123,4 +123,5 @@ def test_save_a_search_and_see_its_new_matches(open_window, archive_path, qtbot)
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)  # the saved search
     qtbot.waitUntil(lambda: window.list_model.total == 5, timeout=3000)
     assert window.search.query() == "Public"
+    assert "1" in window.statusBar().currentMessage()  # "Public: 1 new since you last opened it"
     assert window.archive.saved.get(saved.id).seen_at > saved.seen_at
