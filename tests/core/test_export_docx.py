@@ -157,18 +157,21 @@ def test_source_url_is_a_hyperlink(tmp_path):
     assert [(h.url, h.text) for h in hyperlinks] == [(SEED_URL, SEED_URL)]
 
 
-def test_report_has_cover_and_a_toc_field_word_updates(tmp_path):
+def test_report_has_cover_and_contents_with_page_references(tmp_path):
     path = write(tmp_path, [seed_article(), second_article()])
     doc = docx.Document(str(path))
     texts = [p.text for p in doc.paragraphs]
     assert texts[:4] == ["รายงานข่าว ก.พ.ร.", "จัดทำโดย ห้องสมุด", "วันที่ 25 พฤศจิกายน 2569", "จำนวนข่าว 2"]
     assert texts[4] == "สารบัญ"
-    assert texts[5:7] == [SEED_TITLE, "ข่าวสั้น ทดสอบ"]  # cached TOC result, cleaned
+    # each entry: the title (cleaned), a tab, its page ("#" until laid out)
+    assert texts[5:7] == [SEED_TITLE + "\t#", "ข่าวสั้น ทดสอบ\t#"]
     body = doc.element.body
     instr = [el.text for el in body.iter(qn("w:instrText"))]
-    assert instr == [' TOC \\o "1-1" \\h \\z \\u ']
+    assert instr == [" PAGEREF _article_1 \\h ", " PAGEREF _article_2 \\h "]
     kinds = [el.get(qn("w:fldCharType")) for el in body.iter(qn("w:fldChar"))]
-    assert kinds == ["begin", "separate", "end"]
+    assert kinds == ["begin", "separate", "end"] * 2
+    assert all(el.get(qn("w:dirty")) == "true" for el in body.iter(qn("w:fldChar"))
+               if el.get(qn("w:fldCharType")) == "begin")  # Word updates them on opening
     assert doc.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
     # Each TOC entry links to a bookmark on its article's heading.
     anchors = [h.get(qn("w:anchor")) for h in body.iter(qn("w:hyperlink")) if h.get(qn("w:anchor"))]

@@ -10,6 +10,7 @@ in a fallback font, which shows the check can tell the difference.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -99,3 +100,22 @@ def test_libreoffice_renders_thai_in_the_chosen_font(tmp_path):
     # LibreOffice keeps a usable text layer: the title is there, Thai intact.
     text = subprocess.run(["pdftotext", str(ours_pdf), "-"], capture_output=True, text=True).stdout
     assert normalize(SEED_TITLE.replace(" ", "")) in normalize(text.replace("\n", "").replace(" ", ""))
+
+
+def test_libreoffice_shows_page_numbers_in_the_contents(tmp_path):
+    # issue 15: the report's contents had no page numbers when opened in LibreOffice
+    import dataclasses
+
+    articles = [dataclasses.replace(seed_article(), title=f"{SEED_TITLE} {part}", id=i)
+                for i, part in enumerate(("ตอนแรก", "ตอนกลาง", "ตอนท้าย"), 1)]
+    report = build_report(articles, options=ExportOptions(font="Sarabun"))
+    path = tmp_path / "report.docx"
+    write_docx(report, path)
+    pdf = convert(tmp_path, path)[0]
+    text = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    # the number ending each entry (after a space or the dot leader); not the footer "n / N"
+    pages = [int(m.group(1)) for line in text.splitlines() if "/" not in line
+             for m in [re.search(r"[\s.](\d+)\s*$", line)] if m]
+    assert len(pages) == 3 and pages == sorted(set(pages)) and pages[0] >= 3, (pages, text)
+    assert "#" not in text

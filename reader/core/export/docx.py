@@ -32,6 +32,7 @@ from reader.core.export.ooxml import (
     bookmark,
     field_run,
     hyperlink,
+    new_element,
     rpr_child,
     set_thai_font,
     top_rule,
@@ -216,16 +217,24 @@ def _contents(doc: DocxDocument, report: Report) -> None:
     head = _para(doc, "TOC Heading")
     head.paragraph_format.page_break_before = report.cover
     _run(head, report.labels["contents"], font)
-    # A TOC field Word fills in (page numbers) on opening; until then, and in LibreOffice,
-    # the cached result already lists every title, each a link to its article.
-    for i, section in enumerate(report.sections):
+    # Each title a link to its article, and its page as a PAGEREF field. (A TOC field's
+    # cached result is what LibreOffice shows: it had no page numbers there; page
+    # references LibreOffice works out, and Word updates them on opening: dirty.)
+    for section in report.sections:
         entry = _para(doc, "toc 1")
-        if i == 0:
-            field_run(entry, "begin", dirty=True)
-            field_run(entry, "instr", instr=r' TOC \o "1-1" \h \z \u ')
-            field_run(entry, "separate")
         hyperlink(entry, "_" + section.bookmark, section.title, font, anchor=True)
-    field_run(_para(doc, "toc 1"), "end")
+        _page_ref(entry, "_" + section.bookmark, font)
+
+
+def _page_ref(entry: Paragraph, name: str, font: str) -> None:
+    """A tab (dot leader) and the article's page as a PAGEREF field, worked out when the
+    pages are laid out ("#" until then)."""
+    _run(entry, "", font)._r.append(new_element("w:tab"))  # (clean() would make it a space)
+    field_run(entry, "begin", dirty=True)
+    field_run(entry, "instr", instr=f" PAGEREF {name} \\h ")
+    field_run(entry, "separate")
+    _run(entry, "#", font)  # the cached value until the page is worked out
+    field_run(entry, "end")
 
 
 def _article(doc: DocxDocument, section: Section, report: Report, index: int) -> None:
