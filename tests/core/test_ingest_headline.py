@@ -102,12 +102,11 @@ def test_section_label_above_headline_is_not_joined():
 
 def test_repeated_headline_is_removed_once():
     headline = "รัฐมนตรีว่าการกระทรวงการต่างประเทศ ต้อนรับคณะกรรมาธิการการต่างประเทศ"
-    text = f"{headline}\n\n{headline}\n\nวันที่นำเข้าข้อมูล 22 ต.ค. 2567\n\n| 3,372 view\n{BODY}\n\n{headline}"
+    text = f"{headline}\n\n{headline}\n\nวันที่นำเข้าข้อมูล 22 ต.ค. 2567\n\n| 3,372 view\n{BODY}\n\n{SECOND}"
     article = one(text)
     assert article.title == headline
     assert article.date == dt.date(2024, 10, 22)
-    # the two copies in the head go; the same words later in the body are the body's
-    assert article.paragraphs == [BODY, headline]
+    assert article.paragraphs == [BODY, SECOND]  # the copy goes, once, with the counter
 
 
 def test_copy_with_the_section_name_after_it():

@@ -235,9 +235,8 @@ def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:
     out: list[Block] = []
     i = 0
     while i < len(blocks):
-        if i >= HEAD_LINES + 2 or (out and len(out[-1].text) >= LONG_PARAGRAPH):
-            # only the head of the page repeats the headline: below the story's first
-            # paragraph the same words are the story's own
+        if i >= HEAD_LINES + 2:  # only the head of the page repeats the headline
+            # (thaigov pages print headline + lead, then headline + the whole story)
             out.extend(blocks[i:])
             break
         text = blocks[i].text
