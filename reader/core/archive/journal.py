@@ -133,10 +133,10 @@ class Journal:
             return []
         return sorted(p for p in self.folder.iterdir() if p.suffix == ".jsonl")
 
-    def read(self) -> ReadResult:
-        """Every entry in order. A line that does not parse (the last one, cut by a crash,
-        or a damaged block) is listed and skipped; the rest is still used."""
-        result = ReadResult()
+    def entries(self, damaged: list[str] | None = None) -> Iterator[Entry]:
+        """Every entry in order, one at a time (a year of a big archive's journal is tens of
+        MB). A line that does not parse (the last one, cut by a crash, or a damaged block)
+        is skipped and named in `damaged`; the rest is still used."""
         for path in self.files():
             with open(path, "rb") as fh:
                 for number, raw in enumerate(fh, 1):
@@ -145,8 +145,13 @@ class Journal:
                         if not isinstance(entry, dict) or "kind" not in entry:
                             raise ValueError("not a journal entry")
                     except ValueError:
-                        if raw.strip():
-                            result.damaged_lines.append(f"{path.name}:{number}")
+                        if raw.strip() and damaged is not None:
+                            damaged.append(f"{path.name}:{number}")
                         continue
-                    result.entries.append(entry)
+                    yield entry
+
+    def read(self) -> ReadResult:
+        """All entries at once (tests, small journals); `entries` streams them."""
+        result = ReadResult()
+        result.entries = list(self.entries(result.damaged_lines))
         return result

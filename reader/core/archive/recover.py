@@ -71,7 +71,7 @@ def recover(root: Path, progress: Progress | None = None) -> RecoverReport:
         say("choosing a backup")
         report.backup_used = _restore_backup(root, report)
         say("replaying the journal")
-        _replay_journal(root, report)
+        _replay_journal(root, report, say)
     say("extracting originals no article names")
     _reextract(root, report)
     return report
@@ -128,10 +128,7 @@ def _restore_backup(root: Path, report: RecoverReport) -> str | None:
     return None  # none sound: the journal and the originals rebuild everything
 
 
-def _replay_journal(root: Path, report: RecoverReport) -> None:
-    read = Journal(root).read()
-    report.journal_entries = len(read.entries)
-    report.journal_damaged_lines = read.damaged_lines
+def _replay_journal(root: Path, report: RecoverReport, say: Progress | None = None) -> None:
     conn = sqlite3.connect(root / CATALOG, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
@@ -140,15 +137,22 @@ def _replay_journal(root: Path, report: RecoverReport) -> None:
         replay = Replay(conn, root)
         conn.execute("BEGIN IMMEDIATE")
         unknown: set[str] = set()
-        for entry in read.entries:
+        for entry in Journal(root).entries(report.journal_damaged_lines):
+            report.journal_entries += 1
             fn = REPLAYERS.get(entry["kind"])
             if fn is None:
                 unknown.add(entry["kind"])
                 continue
+            conn.execute("SAVEPOINT entry")  # an entry that fails leaves nothing half-done
             try:
                 fn(replay, entry)
             except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as exc:
+                conn.execute("ROLLBACK TO entry")
                 replay.problems.append(f"journal entry {entry['kind']} at {entry.get('at')}: {exc!r}")
+            conn.execute("RELEASE entry")
+            if say and report.journal_entries % 1000 == 0:
+                say(f"replaying the journal: {report.journal_entries} changes, "
+                    f"{replay.articles} articles extracted again")
         conn.execute("COMMIT")
         report.problems += replay.problems
         report.problems += [f"journal entries of kind {k!r} are not known to this version; kept, "
