@@ -314,3 +314,32 @@ def _record_spans(fh):
         it.read_to_end()
         spans.append((it.get_record_offset(), it.get_record_length()))
     return spans
+
+
+def test_a_fetched_page_goes_out_as_a_response_with_the_fetchers_headers(tmp_path):
+    """Pages the fetcher downloaded (issue 11) keep their response headers in `fetches`;
+    the export gives them back, with the fetch time as WARC-Date."""
+    import hashlib
+
+    from reader.core.archive.subscriptions import FetchRecord, Subscriptions
+    from reader.core.model import Article
+
+    page = "<html><head><title>ข่าวที่ดึงมาจากเว็บไซต์</title></head><body><p>เนื้อข่าว</p></body></html>".encode()
+    url = "https://www.opdc.go.th/content/ODk3"
+    with Archive.open(tmp_path / "a") as archive:
+        added = archive.add(Article("ข่าวที่ดึงมาจากเว็บไซต์", ["เนื้อข่าวที่ยาวพอ"], source_url=url, kind="html"),
+                            page, url)
+        Subscriptions(archive).record_fetch(hashlib.sha256(page).hexdigest(), None, FetchRecord(
+            url, url, 200, [("Content-Type", "text/html; charset=utf-8"), ("ETag", '"ODk3"'),
+                            ("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")],
+            "2026-11-30T01:02:03.456789+00:00"))
+        export_warc(archive, tmp_path / "out.warc.gz", [added.article_id])
+    kind, headers, http, payload = list(_records(tmp_path / "out.warc.gz"))[1]
+    assert kind == "response" and payload == page
+    assert headers.get_header("WARC-Target-URI") == url
+    assert headers.get_header("WARC-Date") == "2026-11-30T01:02:03Z"
+    assert http.get_statuscode() == "200" and http.get_header("ETag") == '"ODk3"'
+    # the stored bytes are the decoded body: the wire encodings no longer describe them
+    assert http.get_header("Content-Encoding") is None and http.get_header("Transfer-Encoding") is None
+    assert http.get_header("Content-Length") == str(len(page))
+    assert warcio_check(tmp_path / "out.warc.gz") == 0
