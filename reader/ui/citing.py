@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from reader.core.export import ExportOptions
-from reader.core.export.cite import cite
 
 from .announce import say
 from .exporting import ask_save_path, list_ids, safe_file_name
@@ -73,6 +72,8 @@ class Citing(QObject):
         if not articles:
             bar.showMessage(self.tr("Choose an article to cite first."), 5000)
             return None
+        from reader.core.export.cite import cite  # on use: not needed to open the window
+
         text = cite(articles, fmt).strip() + ("\n" if fmt != "apa" else "")
         QApplication.clipboard().setText(text)
         if len(articles) == 1:

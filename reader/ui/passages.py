@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from . import marks
 from .announce import say
-from .compare import CompareDialog
 from .i18n import fill
 from .operations import ArticleOp, Changed
 
@@ -135,5 +134,9 @@ class Passages(QObject):
             self._tell(self.tr("This article has only one version."))
             return
         shown = self._shown_version() or versions[-1].version
+        # Here, not at the top: the diff loads the Thai analyser, which must not delay the
+        # first window (bench/startup).
+        from .compare import CompareDialog
+
         dialog = CompareDialog(w.archive, article_id, [v.version for v in versions], shown, w)
         dialog.exec()
