@@ -478,7 +478,7 @@ def _archive_commands(c: _Commands) -> None:
     c.add("stats", "numbers about the archive", cmd_stats)
     c.add("verify", "re-hash every original and check the catalog", cmd_verify)
     c.add("recover", "rebuild a damaged or lost catalog from its backups, journal and originals "
-                     "(the damaged one is kept aside)", cmd_recover)
+                     "(the damaged one is kept aside; close windows on the archive first)", cmd_recover)
     sp = c.add("backup", "write the whole archive to one zip file", cmd_backup)
     sp.add_argument("file")
     sp = c.add("restore", "unpack a backup into a new, empty archive folder (--archive)", cmd_restore)
