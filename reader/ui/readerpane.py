@@ -488,6 +488,10 @@ class ReaderPane(QTextEdit):
 
 def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Where the search terms occur; the search package's version when it is there."""
+    if not terms:
+        # Nothing searched (the window at start-up): no need to load the search package,
+        # which would delay the first window by a third of a second.
+        return []
     try:
         from reader.core.search import highlight_spans as core_spans
     except ImportError:
