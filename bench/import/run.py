@@ -57,19 +57,20 @@ def one_run(folder: Path, with_index: bool) -> dict:
         f"arch = Archive.open({str(archive)!r})\n"
         "index = None\n"
         f"if {with_index}:\n"
-        "    from reader.cli import open_index\n"
+        "    from reader.core.search import open_index\n"
         "    index = open_index(arch)\n"
-        "t = time.perf_counter()\n"
+        "t, c = time.perf_counter(), time.process_time()\n"
         f"s = import_targets(arch, [{str(folder)!r}], index=index)\n"
         "if index is not None: index.close()\n"
-        "dt = time.perf_counter() - t\n"
-        "print(dt, s.counts['new'], len(s.failed), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "dt, dc = time.perf_counter() - t, time.process_time() - c\n"
+        "print(dt, s.counts['new'], len(s.failed), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, dc)\n"
     )
     try:
         out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                              check=True).stdout.split()
-        seconds, new, failed, rss_kb = float(out[0]), int(out[1]), int(out[2]), int(out[3])
-        return {"seconds": seconds, "new": new, "failed": failed, "rss_mb": rss_kb / 1024,
+        seconds, new, failed, rss_kb, cpu = float(out[0]), int(out[1]), int(out[2]), int(out[3]), float(out[4])
+        print(f"  run: {seconds:.1f} s wall, {cpu:.1f} s CPU", flush=True)
+        return {"seconds": seconds, "cpu": cpu, "new": new, "failed": failed, "rss_mb": rss_kb / 1024,
                 "archive_mb": dir_size(archive) / 1e6,
                 "index_mb": dir_size(archive / "index") / 1e6 if (archive / "index").exists() else 0.0}
     finally:
@@ -105,11 +106,11 @@ def main() -> int:
         "# Import benchmark", "",
         f"`bench/import/run.py` on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python "
         f"{sys.version.split()[0]}; {mode}. Medians of the runs shown.", "",
-        "| articles | runs | seconds | articles/s | peak RSS MB | archive MB | of which index MB | source text MB | failed |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| articles | runs | seconds | CPU seconds | articles/s | peak RSS MB | archive MB | of which index MB | source text MB | failed |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for got, nruns, med, src in rows:
-        lines.append(f"| {got} | {nruns} | {med['seconds']:.1f} | {got / med['seconds']:.0f} | "
+        lines.append(f"| {got} | {nruns} | {med['seconds']:.1f} | {med['cpu']:.1f} | {got / med['seconds']:.0f} | "
                      f"{med['rss_mb']:.0f} | {med['archive_mb']:.0f} | {med['index_mb']:.0f} | {src:.0f} | "
                      f"{med['failed']:.0f} |")
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
