@@ -343,12 +343,17 @@ def test_window_follows_another_programs_import_by_itself(open_window, archive_p
     assert not window.listing.follow_outside_changes()
 
 
-def test_an_archive_that_can_no_longer_be_read_is_said_once(open_window, archive_path):
+def test_an_archive_that_can_no_longer_be_read_is_said_once(open_window, archive_path, qtbot):
     """The drive holding the archive went away: the watcher says so in the status bar and
     stops looking, instead of failing every 2 s."""
     window = open_window(archive_path)
     assert window.outside.isActive()
-    window.archive.db.conn.close()
+    # The index repair started by start() reads the same connection from its thread:
+    # closing it under that read crashed the process (SIGSEGV in sqlite3). Let it finish,
+    # and close under the catalog's mutex as every other user of the connection does.
+    qtbot.waitUntil(lambda: window.indexer.job is None, timeout=20000)
+    with window.archive.db.mutex:
+        window.archive.db.conn.close()
     assert not window.listing.follow_outside_changes()
     assert not window.outside.isActive()
     assert "can no longer be read" in window.statusBar().currentMessage()
