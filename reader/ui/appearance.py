@@ -114,6 +114,19 @@ class Appearance(QObject):
         if self.window.settings.theme == "system":
             self.set_theme("system")
 
+    def edit_preferences(self) -> None:
+        """Edit > Preferences: language, theme, era, text size; saved at once."""
+        from .preferences import PreferencesDialog
+
+        w = self.window
+        dialog = PreferencesDialog(w.settings, w)
+        if dialog.exec():
+            chosen = dialog.chosen()
+            if chosen.language != w.settings.language:
+                self.set_language(chosen.language)
+            self.apply(chosen)
+            w.save()
+
     def set_era(self, era: str) -> None:
         """Dates in the Buddhist ("be") or Common ("ce") Era, everywhere they show."""
         w = self.window

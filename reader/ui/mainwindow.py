@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from reader.core.thaidate import format_date
 
-from . import i18n
 from .actions import ActionRegistry
 from .appearance import Appearance
 from .article import OpenArticle
@@ -28,6 +27,7 @@ from .citing import Citing
 from .exporting import ExportController
 from .following import Following
 from .forms import name_widget, named
+from .helpmenu import HelpMenu
 from .importing import ImportController
 from .indexing import IndexController
 from .listing import Listing, article_list_view
@@ -36,7 +36,6 @@ from .models import SNIPPET, ArticleListModel
 from .output import Output
 from .panes import Panes
 from .passages import Passages
-from .preferences import PreferencesDialog
 from .readerpane import ReaderPane
 from .searchpanel import SearchPanel, SnippetDelegate
 from .settings import ZOOM_STEP, Settings, save_settings
@@ -47,7 +46,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from reader.core.archive import Archive
-    from reader.core.archive.saved import SavedSearch
     from reader.core.importer import ImportSummary
     from reader.core.search import SearchIndex
 
@@ -72,10 +70,11 @@ class MainWindow(QMainWindow):
         self.listing = Listing(self)
         self.article = OpenArticle(self)
         self.output = Output(self)
+        self.help = HelpMenu(self)
         self.passages = Passages(self)
         self.importer = ImportController(self, archive, index)
         self.sidebar = Sidebar()
-        self.sidebar.saved_counter = self.saved_count
+        self.sidebar.saved_counter = self.passages.saved_count
         self.search = SearchPanel()
         self.list_model = ArticleListModel(self.format_date, self)
         self.list = article_list_view(self.list_model)
@@ -166,7 +165,7 @@ class MainWindow(QMainWindow):
         r.bind("print_reading_size", out.set_print_reading_size)
         r.bind("quit", self.close)
         r.bind("find", self.search.focus_box)
-        r.bind("preferences", self.edit_preferences)
+        r.bind("preferences", look.edit_preferences)
         r.bind("zoom_in", lambda: look.set_zoom(self.settings.zoom_percent + ZOOM_STEP))
         r.bind("zoom_out", lambda: look.set_zoom(self.settings.zoom_percent - ZOOM_STEP))
         r.bind("zoom_reset", lambda: look.set_zoom(100))
@@ -187,13 +186,13 @@ class MainWindow(QMainWindow):
         r.bind("edit_tags", art.edit_tags)
         r.bind("edit_note", art.edit_note)
         r.bind("open_link", art.open_source_link)
-        r.bind("help", self.show_help)
-        r.bind("recover", self.ask_recover)
+        r.bind("help", self.help.show_help)
+        r.bind("recover", self.help.ask_recover)
         r.bind("highlight", self.passages.highlight_selection)
         r.bind("remove_highlight", self.passages.remove_highlight)
         r.bind("compare_versions", self.passages.compare_versions)
         r.bind("save_search", self.passages.save_search)
-        r.bind("about", self.about)
+        r.bind("about", self.help.about)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("OPDC Reader"))
@@ -251,16 +250,6 @@ class MainWindow(QMainWindow):
     def sources_changed(self) -> None:
         self.following.changed()
 
-    def saved_count(self, saved: SavedSearch) -> tuple[int, int] | None:
-        """A saved search's matches and new matches, when the index can answer."""
-        index = self.usable_index()
-        if index is None:
-            return None
-        from reader.core.search.saved import count
-
-        found = count(self.archive, index, saved)
-        return found.total, found.new
-
     def _after_import(self, _summary: ImportSummary | None) -> None:
         self.statusBar().clearMessage()
         self.following.after_import(self.importer.sample)
@@ -276,38 +265,6 @@ class MainWindow(QMainWindow):
 
     def year_label(self, year: int) -> str:
         return str(year + 543 if self.settings.era == "be" else year)
-
-    # -- settings and help ---------------------------------------------------------------------
-    def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(self.settings, self)
-        if dialog.exec():
-            chosen = dialog.chosen()
-            if chosen.language != self.settings.language:
-                self.appearance.set_language(chosen.language)
-            self.appearance.apply(chosen)
-            self.save()
-
-    def show_help(self) -> None:
-        """F1: the keys and how to move around, made from the actions as they are now."""
-        from .helppage import HelpDialog
-
-        dialog = HelpDialog(self.registry, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def ask_recover(self) -> None:
-        from .recovering import Recovery
-
-        if Recovery(self).confirm():
-            self.recoverRequested.emit()
-
-    def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from reader import __version__
-
-        QMessageBox.about(self, self.tr("About OPDC Reader"), i18n.fill(self.tr(
-            "OPDC Reader %1\nAn accessible reader and archive for Thai government news."), __version__))
 
     # -- layout and keys -----------------------------------------------------------------------
     def cycle_focus(self, step: int) -> None:

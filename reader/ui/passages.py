@@ -21,6 +21,7 @@ from .operations import ArticleOp, Changed
 
 if TYPE_CHECKING:
     from reader.core.archive import Archive
+    from reader.core.archive.saved import SavedSearch
 
     from .mainwindow import MainWindow
 
@@ -30,6 +31,17 @@ class Passages(QObject):
         super().__init__(window)
         self.window = window
 
+
+    def saved_count(self, saved: SavedSearch) -> tuple[int, int] | None:
+        """A saved search's matches and new matches, when the index can answer."""
+        w = self.window
+        index = w.usable_index()
+        if index is None:
+            return None
+        from reader.core.search.saved import count
+
+        found = count(w.archive, index, saved)
+        return found.total, found.new
     def _tell(self, text: str) -> None:
         """In the status bar, and spoken by screen readers."""
         self.window.statusBar().showMessage(text, 5000)
@@ -113,7 +125,7 @@ class Passages(QObject):
             saved = w.archive.saved.get(saved_id)
         except KeyError:
             return
-        counted = w.saved_count(saved)
+        counted = self.saved_count(saved)
         w.search.set_search(saved.query, saved.filters)
         w.listing.refresh()
         if counted is not None and counted[1]:

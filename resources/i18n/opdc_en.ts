@@ -651,6 +651,19 @@
         </message>
     </context>
     <context>
+        <name>HelpMenu</name>
+        <message>
+            <source>About OPDC Reader</source>
+            <translation>About OPDC Reader</translation>
+        </message>
+        <message>
+            <source>OPDC Reader %1
+An accessible reader and archive for Thai government news.</source>
+            <translation>OPDC Reader %1
+An accessible reader and archive for Thai government news.</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportController</name>
         <message>
             <source>An import is already running.</source>
@@ -837,16 +850,6 @@
         <message>
             <source>Importing the sample articles…</source>
             <translation>Importing the sample articles…</translation>
-        </message>
-        <message>
-            <source>About OPDC Reader</source>
-            <translation>About OPDC Reader</translation>
-        </message>
-        <message>
-            <source>OPDC Reader %1
-An accessible reader and archive for Thai government news.</source>
-            <translation>OPDC Reader %1
-An accessible reader and archive for Thai government news.</translation>
         </message>
     </context>
     <context>

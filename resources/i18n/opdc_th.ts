@@ -651,6 +651,19 @@
         </message>
     </context>
     <context>
+        <name>HelpMenu</name>
+        <message>
+            <source>About OPDC Reader</source>
+            <translation>เกี่ยวกับ OPDC Reader</translation>
+        </message>
+        <message>
+            <source>OPDC Reader %1
+An accessible reader and archive for Thai government news.</source>
+            <translation>OPDC Reader %1
+โปรแกรมอ่านและจัดเก็บข่าวภาครัฐไทยที่ทุกคนเข้าถึงได้</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportController</name>
         <message>
             <source>An import is already running.</source>
@@ -834,16 +847,6 @@
         <message>
             <source>Importing the sample articles…</source>
             <translation>กำลังนำเข้าบทความตัวอย่าง…</translation>
-        </message>
-        <message>
-            <source>About OPDC Reader</source>
-            <translation>เกี่ยวกับ OPDC Reader</translation>
-        </message>
-        <message>
-            <source>OPDC Reader %1
-An accessible reader and archive for Thai government news.</source>
-            <translation>OPDC Reader %1
-โปรแกรมอ่านและจัดเก็บข่าวภาครัฐไทยที่ทุกคนเข้าถึงได้</translation>
         </message>
     </context>
     <context>
