@@ -48,7 +48,7 @@ def spoken(tmp_path_factory):
     rows, starred, texts = make_archive(root / "archive")
     steps = {}
     with orca_session(root, root / "archive") as run:
-        assert run.wait_for_speech(r"OPDC Reader", 40), "Orca said nothing when the window opened"
+        assert run.wait_for_speech(r"OPDC Reader", 90), "Orca said nothing when the window opened"
         # The window has the keyboard once Orca names the list (it starts there). Orca 43
         # may hold that focus event until a key reaches it: keys() taps Shift to flush it.
         steps["opened"] = run.keys("opened", expect=r"^Articles", timeout=20)
