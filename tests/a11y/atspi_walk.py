@@ -133,7 +133,6 @@ def describe(node):
 def press(keys, pid, app):
     """Type keys with xdotool (X has no window manager here: focus the window first) and
     record where the focus lands after each, from the focus events a screen reader hears."""
-    from gi.repository import GLib
 
     events = []
 
@@ -144,18 +143,7 @@ def press(keys, pid, app):
     listener = Atspi.EventListener.new(on_focus)
     listener.register("object:state-changed:focused")
 
-    def pump(seconds):
-        end = time.monotonic() + seconds
-        context = GLib.MainContext.default()
-        while time.monotonic() < end:
-            while context.iteration(False):
-                pass
-            time.sleep(0.02)
-
-    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
-                           capture_output=True, text=True).stdout.split()
-    if found:
-        subprocess.run(["xdotool", "windowfocus", "--sync", found[-1]], capture_output=True)
+    _focus_app(pid)
     pump(0.5)
     trail = []
     for key in keys:
@@ -168,10 +156,28 @@ def press(keys, pid, app):
     return trail
 
 
+def pump(seconds):
+    """Let AT-SPI deliver events for `seconds` (GLib's main context, as Orca runs it)."""
+    from gi.repository import GLib
+
+    end = time.monotonic() + seconds
+    context = GLib.MainContext.default()
+    while time.monotonic() < end:
+        while context.iteration(False):
+            pass
+        time.sleep(0.02)
+
+
+def _focus_app(pid):
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+                           capture_output=True, text=True).stdout.split()
+    if found:
+        subprocess.run(["xdotool", "windowfocus", "--sync", found[-1]], capture_output=True)
+
+
 def count_events(keys, measured, pid):
     """Press `keys`, then count the object events the app sends while each of `measured`
     is pressed (what a screen reader would have to digest): {key: {event type: n}}."""
-    from gi.repository import GLib
 
     counts = {}
     current = {"key": None}
@@ -196,18 +202,7 @@ def count_events(keys, measured, pid):
     for kind in kinds:
         listener.register(kind)
 
-    def pump(seconds):
-        end = time.monotonic() + seconds
-        context = GLib.MainContext.default()
-        while time.monotonic() < end:
-            while context.iteration(False):
-                pass
-            time.sleep(0.02)
-
-    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
-                           capture_output=True, text=True).stdout.split()
-    if found:
-        subprocess.run(["xdotool", "windowfocus", "--sync", found[-1]], capture_output=True)
+    _focus_app(pid)
     pump(0.5)
     for key in keys:
         subprocess.run(["xdotool", "key", key], check=True)
