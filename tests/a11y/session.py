@@ -81,3 +81,39 @@ def desktop_session(root: Path):
         if bus is not None:
             _stop(bus)
         _stop(xvfb)
+
+
+def run_walker(root: Path, archive: Path, *walker_args: str, timeout: float = 120):
+    """The app on its own X display and bus, atspi_walk.py run against it with
+    `walker_args`; returns (the walker's CompletedProcess, what the app printed, seconds
+    the walk took). The app writes to a file, not a pipe: the AT-SPI bus launcher it starts
+    inherits its output and outlives it, and reading a pipe to its end would wait for it."""
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    walker = Path(__file__).with_name("atspi_walk.py")
+    with desktop_session(root / "session") as env:
+        app_env = dict(env, QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+                       OPDC_READER_HOME=str(root / "reader-home"), PYTHONPATH=str(ROOT))
+        with (root / "app.log").open("w") as log:
+            app = subprocess.Popen([sys.executable, "-m", "reader.ui.app", "--archive", str(archive)],
+                                   env=app_env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            try:
+                walker_env = {k: v for k, v in env.items()
+                              if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+                walker_env["PATH"] = "/usr/bin:/bin"
+                started = time.monotonic()
+                done = subprocess.run([SYSTEM_PYTHON, str(walker), str(app.pid), *walker_args],
+                                      env=walker_env, capture_output=True, text=True,
+                                      timeout=timeout)
+                elapsed = time.monotonic() - started
+            finally:
+                app.terminate()
+                try:
+                    app.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    app.kill()
+                    app.wait(timeout=10)
+    return done, (root / "app.log").read_text(errors="replace"), elapsed
