@@ -536,11 +536,12 @@ def test_megabyte_is_fast(make):
     # Linear time: a backtracking blow-up would take minutes, not a fraction of a second.
     text = make()
     assert len(text) >= 900_000
-    assert best_time(lambda: find_dates(text), enough=0.8) < 0.8
+    # about 0.25 s quiet (bench/thaidate); the bound is for a blow-up, not a slow runner
+    assert best_time(lambda: find_dates(text), enough=2.5) < 2.5
 
 
 def test_dense_dates_stay_fast():
     # 15,000 real dates (and as many failed ranges) in 250 KB; real pages hold a few.
     text = "12 - 12 - 12 ส.ค. " * 15000
     assert len(find_dates(text)) == 14999  # the last one has no year after it
-    assert best_time(lambda: find_dates(text), enough=1.5) < 1.5
+    assert best_time(lambda: find_dates(text), enough=2.5) < 2.5  # about 0.2 s quiet

@@ -15,6 +15,7 @@ import time
 import pytest
 
 from reader.core.ingest import IngestError, Source, extract
+from tests.guards import blowup_bound
 
 BODY = [
     "สำนักงาน ก.พ.ร. จัดประชุมเชิงปฏิบัติการเรื่องการพัฒนาระบบราชการสู่ดิจิทัล ณ ทำเนียบรัฐบาล",
@@ -38,12 +39,12 @@ def timed_extract(data: bytes, name: str = "page.html"):
 
 @pytest.mark.parametrize("depth", [3000, 20000, 100000])
 def test_deeply_nested_tags_are_quick(depth):
-    """A page nested thousands deep is read (or refused clearly) within a second per MB.
+    """A page nested thousands deep is read (or refused clearly) in linear time.
     (Before the fix, 3,000 levels took 6 s and the time grew with the square of the depth.)"""
     html = (f"<html><head><title>{TITLE}</title></head><body>" + "<div>" * depth
             + "".join(f"<p>{p}</p>" for p in BODY) + "</div>" * depth + "</body></html>").encode()
     result, took = timed_extract(html)
-    assert took <= max(1.0, len(html) / 2**20), f"{took:.2f}s for {len(html)} bytes, depth {depth}"
+    assert took <= blowup_bound(len(html)), f"{took:.2f}s for {len(html)} bytes, depth {depth}"
     if isinstance(result, IngestError):
         assert "nested" in str(result) or "elements" in str(result), result
     else:
