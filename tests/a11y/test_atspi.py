@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import SEED
 
-from .session import SYSTEM_PYTHON, desktop_session, missing_tools
+from .session import missing_tools, run_walker
 
 pytestmark = pytest.mark.a11y
-WALKER = Path(__file__).with_name("atspi_walk.py")
 READER_NAME = "Article text"
 # Roles a screen reader can name; "unknown"/"invalid" mean the widget told AT-SPI nothing.
 BAD_ROLES = {"unknown", "invalid", ""}
@@ -38,28 +33,8 @@ def tree(tmp_path_factory):
     with Archive.open(root / "archive") as archive:
         summary = import_targets(archive, [str(SEED)])
         assert summary.counts["new"] == 1
-    with desktop_session(root / "session") as env:
-        app_env = dict(env, QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
-                       OPDC_READER_HOME=str(root / "reader-home"), PYTHONPATH=str(ROOT))
-        app = subprocess.Popen([sys.executable, "-m", "reader.ui.app", "--archive",
-                                str(root / "archive")], env=app_env, cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        try:
-            walker_env = {k: v for k, v in env.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-            walker_env["PATH"] = "/usr/bin:/bin"
-            started = time.monotonic()
-            done = subprocess.run([SYSTEM_PYTHON, str(WALKER), str(app.pid), "--wait-text",
-                                   READER_NAME, "--timeout", "40", "--keys", " ".join(KEYS)],
-                                  env=walker_env,
-                                  capture_output=True, text=True, timeout=90)
-            elapsed = time.monotonic() - started
-        finally:
-            app.terminate()
-            try:
-                out, _ = app.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                app.kill()
-                out, _ = app.communicate()
+    done, out, elapsed = run_walker(root, root / "archive", "--wait-text", READER_NAME,
+                                    "--timeout", "40", "--keys", " ".join(KEYS), timeout=90)
     assert done.returncode == 0, f"walker failed: {done.stdout}{done.stderr}\napp said:\n{out}"
     data = json.loads(done.stdout)
     data["elapsed"] = elapsed
