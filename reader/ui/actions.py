@@ -116,6 +116,14 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("reading_mode", QT_TRANSLATE_NOOP("Actions", "&Reading Mode"),
                QT_TRANSLATE_NOOP("Actions", "The article alone, filling the window"), ("Ctrl+Shift+R",),
                checkable=True),
+    # Ctrl+Alt+Left/Right are GNOME's, Xfce's and Cinnamon's workspace keys (the desktop
+    # takes them before the app sees them): the brackets come first and show in the menu.
+    ActionSpec("pane_larger", QT_TRANSLATE_NOOP("Actions", "Make the Pane Lar&ger"),
+               QT_TRANSLATE_NOOP("Actions", "Give the part of the window with the focus more room (the part beside it gets less)"),
+               ("Ctrl+Alt+]", "Ctrl+Alt+Right")),
+    ActionSpec("pane_smaller", QT_TRANSLATE_NOOP("Actions", "Make the Pane S&maller"),
+               QT_TRANSLATE_NOOP("Actions", "Give the part of the window with the focus less room (the part beside it gets more)"),
+               ("Ctrl+Alt+[", "Ctrl+Alt+Left")),
     ActionSpec("go_back", QT_TRANSLATE_NOOP("Actions", "&Back"),
                QT_TRANSLATE_NOOP("Actions", "When the window shows one page at a time: back from the article to the list"),
                ("Alt+Left", "Esc")),

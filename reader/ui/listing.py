@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
 from .announce import say
@@ -52,6 +52,23 @@ class Listing(QObject):
         self.terms: list[str] = []  # the words to mark in the list and the article
         self.data_version: int | None = None  # the catalog's, when last looked at
         self.known_total: int | None = None  # articles in the archive when last looked at
+        self.categories: list[str] = []  # the archive's, for the category column's width
+
+    def watch_width(self) -> None:
+        """Fit the columns again whenever the list's width changes (a moved splitter, a
+        scroll bar showing, the page layout)."""
+        self.window.list.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize and watched is self.window.list.viewport():
+            self.fit_category()
+        return False
+
+    def set_categories(self) -> None:
+        w = self.window
+        self.categories = [c for c, _ in w.archive.categories()]
+        w.search.set_categories(self.categories)
+        self.fit_category()
 
     def filter_chosen(self, flt: dict) -> None:
         # A saved search or a highlight is a place to go, not a group of the catalog.
@@ -74,7 +91,7 @@ class Listing(QObject):
         """Sidebar, categories and list read afresh (after an import)."""
         w = self.window
         w.sidebar.populate(w.archive, w.year_label)
-        w.search.set_categories([c for c, _ in w.archive.categories()])
+        self.set_categories()
         self.known_total = w.archive.count_articles()
         self.refresh()
 
@@ -116,15 +133,41 @@ class Listing(QObject):
         header = view.header()
         view.setColumnHidden(SNIPPET, not snippets)
         view.setColumnHidden(CATEGORY, snippets)
-        # A fixed width from a long date: ResizeToContents would read every loaded row.
+        # A fixed width from the longest date (of the 12 months, one letter spare):
+        # ResizeToContents would read every loaded row.
         header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Interactive)
-        sample = self.window.format_date(dt.date(2000, 12, 30), "short") + "MM"
-        header.resizeSection(DATE, view.fontMetrics().horizontalAdvance(sample))
+        fm = view.fontMetrics()
+        longest = max(fm.horizontalAdvance(self.window.format_date(dt.date(2000, month, 28), "short"))
+                      for month in range(1, 13))
+        header.resizeSection(DATE, longest + fm.horizontalAdvance("M"))
+        # Never narrower than the date beside the least title and category (or found
+        # text): a narrowed list elides, no column runs past its edge.
+        view.setMinimumWidth(header.sectionSize(DATE) + 2 * header.minimumSectionSize()
+                             + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth())
         header.setSectionResizeMode(CATEGORY, QHeaderView.ResizeMode.Interactive)
         # Title and found text share the width (two stretching sections split it evenly).
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SNIPPET, QHeaderView.ResizeMode.Stretch
                                     if snippets else QHeaderView.ResizeMode.Interactive)
+        self.fit_category()
+
+    def fit_category(self) -> None:
+        """The category column as wide as the longest category while the title keeps two
+        thirds of what the date leaves (else narrower, its names elided like the titles),
+        and never so wide that a column runs past the list's right edge."""
+        view = self.window.list
+        if view.isColumnHidden(CATEGORY):
+            return
+        header = view.header()
+        fm = view.fontMetrics()
+        content = max([fm.horizontalAdvance(name) for name in self.categories]
+                      + [header.sectionSizeHint(CATEGORY)]) + fm.horizontalAdvance("M")
+        least = header.minimumSectionSize()
+        left = view.viewport().width() - header.sectionSize(DATE)  # for title and category
+        width = min(content, max(header.sectionSizeHint(CATEGORY), left // 3))
+        width = max(least, min(width, left - least))  # the title keeps its least width
+        if header.sectionSize(CATEGORY) != width:
+            header.resizeSection(CATEGORY, width)
 
     def announce_count(self, query: str, message: str | None, announce: bool = True) -> None:
         n = self.window.list_model.total
@@ -176,7 +219,7 @@ class Listing(QObject):
         self.data_version = version
         if not w.sidebar.hasFocus():
             w.sidebar.populate(w.archive, w.year_label)
-            w.search.set_categories([c for c, _ in w.archive.categories()])
+            self.set_categories()
         scroll = w.list.verticalScrollBar().value()
         before = w.archive.count_articles() if self.known_total is None else self.known_total
         self.refresh(announce=False)

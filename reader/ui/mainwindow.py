@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
 
     def _connect_widgets(self) -> None:
         self.importer.finished.connect(self._after_import)
+        self.listing.watch_width()
         self.list.selectionModel().selectionChanged.connect(self.listing.row_chosen)
         self.reader.linkRequested.connect(self.article.open_url)
         self.reader.versionRequested.connect(self.article.show_version)
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         r.bind("show_list", self.panes.set_list_shown)
         r.bind("reading_mode", self.panes.set_reading)
         r.bind("go_back", self.panes.go_back)
+        r.bind("pane_larger", lambda: self.panes.resize_focused(1))
+        r.bind("pane_smaller", lambda: self.panes.resize_focused(-1))
         for name in ("show_library", "show_list"):
             r[name].setChecked(True)
         r["go_back"].setEnabled(False)  # only while the window shows pages
@@ -319,7 +322,8 @@ class MainWindow(QMainWindow):
     def save(self) -> Path:
         s = self.settings
         s.window_geometry = _hex(self.saveGeometry())
-        s.window_state = _hex(self.saveState())
+        if not self.panes.bars_folded():  # a toolbar the layout folded away stays the user's
+            s.window_state = _hex(self.saveState())
         s.splitter_state = ",".join(_hex(sp.saveState())
                                     for sp in (self.splitter, self.content))
         return save_settings(s)

@@ -7,9 +7,11 @@ article. Enter on a row opens the article, Esc or Alt+Left goes back, F6 / Shift
 from page to page; the toolbar and status bar fold away (every command is in the menus).
 
 The same widgets move between the two layouts (Qt reparents them), so nothing is rebuilt
-and each keeps its state. The View menu shows or hides the library and the list, and a
-reading mode shows the article alone. Panes are listed in one place (`panes()`), so a new
-sidebar section or pane is one more entry.
+and each keeps its state. The View menu shows or hides the library and the list, makes
+the focused pane larger or smaller (the edge beside it moves a step; the new share is
+announced), and a reading mode shows the article alone, without toolbar and status bar.
+Panes are listed in one place (`panes()`), so a new sidebar section or pane is one more
+entry.
 """
 
 from __future__ import annotations
@@ -18,12 +20,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from .announce import say
+from .i18n import fill
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 LIST_ROWS, ARTICLE_LINES = 8, 12  # what each layout must show, or pages are used
+RESIZE_STEPS = 20  # a key press moves a pane's edge by 1/20 of the window (5%)
 
 
 class Panes(QObject):
@@ -121,8 +127,7 @@ class Panes(QObject):
             w.content.insertWidget(1, w.reader)
             self.stack.setCurrentWidget(w.splitter)
             self.apply_visibility()
-        w.toolbar.setVisible(not on)  # every command is in the menus too
-        w.statusBar().setVisible(not on)  # the count shows on the search page
+        self._fold_bars()
         w.search.count_label.setVisible(True)
         w.registry["go_back"].setEnabled(on)
         if focus is not None:
@@ -205,6 +210,7 @@ class Panes(QObject):
         action.blockSignals(True)
         action.setChecked(on)
         action.blockSignals(False)
+        self._fold_bars()
         if self.paged:
             if on:
                 self.show_page(w.reader)
@@ -213,6 +219,22 @@ class Panes(QObject):
         if on:
             w.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _fold_bars(self) -> None:
+        """Toolbar and status bar only beside several panes: with one page or the article
+        alone their room goes to the text (every command is in the menus, the count shows
+        on the search page, announcements are spoken from the menu bar)."""
+        w = self.window
+        several = not self.paged and not self.reading
+        w.toolbar.setVisible(several)
+        w.statusBar().setVisible(several)
+        for name in ("pane_larger", "pane_smaller"):
+            w.registry[name].setEnabled(several)
+
+    def bars_folded(self) -> bool:
+        """True while the layout hides the toolbar (the window's saved state must not
+        keep that: it is the layout's choice, not the user's)."""
+        return self.paged or self.reading
+
     def apply_visibility(self) -> None:
         w = self.window
         library = w.registry["show_library"].isChecked() and not self.reading
@@ -220,3 +242,73 @@ class Panes(QObject):
         w.sidebar.setVisible(library)
         self.middle.setVisible(listing)
         w.reader.setVisible(True)
+
+    # -- sizes from the keyboard ---------------------------------------------------------------
+    def resize_focused(self, direction: int) -> None:
+        """Make the pane with the focus larger (+1) or smaller (-1) by one step: the edge
+        between it and the pane beside it moves, the neighbour gives or takes the room.
+        The new share of the window is announced (splitter sizes are saved on close)."""
+        w = self.window
+        found = self._edge_of(w.focusWidget())
+        if found is None:
+            say(w, self.tr("Move to a pane that has another beside it (F6), then resize it"))
+            return
+        splitter, pane, neighbour = found
+        index, other = splitter.indexOf(pane), splitter.indexOf(neighbour)
+        horizontal = splitter.orientation() == Qt.Orientation.Horizontal
+        extent = self.stack.width() if horizontal else self.stack.height()
+        step = max(1, extent // RESIZE_STEPS) * direction
+        sizes = splitter.sizes()
+        before = sizes[index]
+        # Neither pane below its least size (Qt would take the room from elsewhere).
+        step = max(step, _least(pane, horizontal) - sizes[index])
+        step = min(step, sizes[other] - _least(neighbour, horizontal))
+        sizes[index] += step
+        sizes[other] -= step
+        splitter.setSizes(sizes)
+        name = self._pane_name(pane)
+        if (splitter.sizes()[index] - before) * direction <= 0:
+            text = (self.tr("%1 is as large as it can be") if direction > 0
+                    else self.tr("%1 is as small as it can be"))
+            say(w, fill(text, name))
+            return
+        share = round(100 * splitter.sizes()[index] / max(1, extent))
+        text = (self.tr("%1: %2% of the window width") if horizontal
+                else self.tr("%1: %2% of the window height"))
+        say(w, fill(text, name, share))
+
+    def _edge_of(self, widget: QWidget | None) -> tuple[QSplitter, QWidget, QWidget] | None:
+        """The splitter whose edge sizes the pane holding `widget`, the innermost one where
+        another pane shows: (splitter, pane, the nearest shown neighbour, the next first)."""
+        w = self.window
+        child = widget
+        while child is not None and child is not w:
+            parent = child.parentWidget()
+            if isinstance(parent, QSplitter) and parent in (w.splitter, w.content):
+                index = parent.indexOf(child)
+                shown = [(abs(i - index), i < index, other) for i in range(parent.count())
+                         if i != index and (other := parent.widget(i)) is not None
+                         and not other.isHidden()]
+                if shown:
+                    return parent, child, min(shown, key=lambda entry: entry[:2])[2]
+            child = parent
+        return None
+
+    def _pane_name(self, pane: QWidget) -> str:
+        w = self.window
+        if pane is w.sidebar:
+            return self.tr("Library")
+        if pane is self.middle:
+            return self.tr("Article list")
+        if pane is w.reader:
+            return self.tr("Article")
+        if self.middle.isHidden():  # the splitter holding the article alone
+            return self.tr("Article")
+        return self.tr("Article list and article")
+
+
+def _least(widget: QWidget, horizontal: bool) -> int:
+    """The smallest size a pane may get along the splitter (its minimum, else its hint)."""
+    hint = widget.minimumSizeHint()
+    least = widget.minimumWidth() if horizontal else widget.minimumHeight()
+    return max(least, hint.width() if horizontal else hint.height(), 0)

@@ -228,6 +228,22 @@
             <translation>The article alone, filling the window</translation>
         </message>
         <message>
+            <source>Make the Pane Lar&amp;ger</source>
+            <translation>Make the Pane Lar&amp;ger</translation>
+        </message>
+        <message>
+            <source>Give the part of the window with the focus more room (the part beside it gets less)</source>
+            <translation>Give the part of the window with the focus more room (the part beside it gets less)</translation>
+        </message>
+        <message>
+            <source>Make the Pane S&amp;maller</source>
+            <translation>Make the Pane S&amp;maller</translation>
+        </message>
+        <message>
+            <source>Give the part of the window with the focus less room (the part beside it gets more)</source>
+            <translation>Give the part of the window with the focus less room (the part beside it gets more)</translation>
+        </message>
+        <message>
             <source>&amp;Back</source>
             <translation>&amp;Back</translation>
         </message>
@@ -931,6 +947,45 @@ An accessible reader and archive for Thai government news.</translation>
         <message>
             <source>Export the list as a report</source>
             <translation>Export the list as a report</translation>
+        </message>
+    </context>
+    <context>
+        <name>Panes</name>
+        <message>
+            <source>Move to a pane that has another beside it (F6), then resize it</source>
+            <translation>Move to a pane that has another beside it (F6), then resize it</translation>
+        </message>
+        <message>
+            <source>%1 is as large as it can be</source>
+            <translation>%1 is as large as it can be</translation>
+        </message>
+        <message>
+            <source>%1 is as small as it can be</source>
+            <translation>%1 is as small as it can be</translation>
+        </message>
+        <message>
+            <source>%1: %2% of the window width</source>
+            <translation>%1: %2% of the window width</translation>
+        </message>
+        <message>
+            <source>%1: %2% of the window height</source>
+            <translation>%1: %2% of the window height</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>Library</translation>
+        </message>
+        <message>
+            <source>Article list</source>
+            <translation>Article list</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Article</translation>
+        </message>
+        <message>
+            <source>Article list and article</source>
+            <translation>Article list and article</translation>
         </message>
     </context>
     <context>

@@ -228,6 +228,22 @@
             <translation>แสดงเฉพาะบทความเต็มหน้าต่าง</translation>
         </message>
         <message>
+            <source>Make the Pane Lar&amp;ger</source>
+            <translation>ขยายส่วนนี้ (&amp;G)</translation>
+        </message>
+        <message>
+            <source>Give the part of the window with the focus more room (the part beside it gets less)</source>
+            <translation>ให้ส่วนของหน้าต่างที่มีโฟกัสมีพื้นที่มากขึ้น (ส่วนที่อยู่ข้างกันจะเล็กลง)</translation>
+        </message>
+        <message>
+            <source>Make the Pane S&amp;maller</source>
+            <translation>ย่อส่วนนี้ (&amp;M)</translation>
+        </message>
+        <message>
+            <source>Give the part of the window with the focus less room (the part beside it gets more)</source>
+            <translation>ให้ส่วนของหน้าต่างที่มีโฟกัสมีพื้นที่น้อยลง (ส่วนที่อยู่ข้างกันจะใหญ่ขึ้น)</translation>
+        </message>
+        <message>
             <source>&amp;Back</source>
             <translation>ย้อนกลับ (&amp;B)</translation>
         </message>
@@ -928,6 +944,45 @@ An accessible reader and archive for Thai government news.</source>
         <message>
             <source>Export the list as a report</source>
             <translation>ส่งออกรายการเป็นรายงาน</translation>
+        </message>
+    </context>
+    <context>
+        <name>Panes</name>
+        <message>
+            <source>Move to a pane that has another beside it (F6), then resize it</source>
+            <translation>ย้ายไปยังส่วนที่มีส่วนอื่นอยู่ข้างกันก่อน (F6) แล้วจึงปรับขนาด</translation>
+        </message>
+        <message>
+            <source>%1 is as large as it can be</source>
+            <translation>%1 ขยายได้สุดแล้ว</translation>
+        </message>
+        <message>
+            <source>%1 is as small as it can be</source>
+            <translation>%1 ย่อได้สุดแล้ว</translation>
+        </message>
+        <message>
+            <source>%1: %2% of the window width</source>
+            <translation>%1: %2% ของความกว้างหน้าต่าง</translation>
+        </message>
+        <message>
+            <source>%1: %2% of the window height</source>
+            <translation>%1: %2% ของความสูงหน้าต่าง</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>คลังข่าว</translation>
+        </message>
+        <message>
+            <source>Article list</source>
+            <translation>รายการบทความ</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>บทความ</translation>
+        </message>
+        <message>
+            <source>Article list and article</source>
+            <translation>รายการบทความและบทความ</translation>
         </message>
     </context>
     <context>
