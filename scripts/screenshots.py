@@ -5,7 +5,7 @@
 
 Builds a temporary archive from the bundled sample (plus ../shared/corpus/thaigov-samples
 when present), opens the real window offscreen at 1280x800 and saves: text size 100%,
-200% and 300%; each theme; the interface scaled with the text to 200, 300 and 400% (each
+200% and 300%; reading mode; each theme; the interface scaled with the text to 200, 300 and 400% (each
 page of the page layout when the panes no longer fit); a search with hits marked.
 """
 
@@ -82,6 +82,9 @@ def main() -> int:
         window.appearance.set_zoom(zoom)
         shot(f"zoom-{zoom}")
     window.appearance.set_zoom(100)
+    window.registry["reading_mode"].trigger()  # the article alone, toolbar and status bar folded
+    shot("reading-mode")
+    window.registry["reading_mode"].trigger()
     for theme in ("light", "dark", "high-contrast"):
         window.appearance.set_theme(theme)
         shot(f"theme-{theme}")

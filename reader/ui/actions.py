@@ -116,6 +116,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("reading_mode", QT_TRANSLATE_NOOP("Actions", "&Reading Mode"),
                QT_TRANSLATE_NOOP("Actions", "The article alone, filling the window"), ("Ctrl+Shift+R",),
                checkable=True),
+    ActionSpec("full_screen", QT_TRANSLATE_NOOP("Actions", "&Full Screen"),
+               QT_TRANSLATE_NOOP("Actions", "The window fills the screen, without its title bar and the desktop's panels"),
+               ("F11",), checkable=True),
     # Ctrl+Alt+Left/Right are GNOME's, Xfce's and Cinnamon's workspace keys (the desktop
     # takes them before the app sees them): the brackets come first and show in the menu.
     ActionSpec("pane_larger", QT_TRANSLATE_NOOP("Actions", "Make the Pane Lar&ger"),

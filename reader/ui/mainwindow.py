@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         r.bind("show_list", self.panes.set_list_shown)
         r.bind("reading_mode", self.panes.set_reading)
         r.bind("go_back", self.panes.go_back)
+        r.bind("full_screen", self.panes.set_full_screen)
         r.bind("pane_larger", lambda: self.panes.resize_focused(1))
         r.bind("pane_smaller", lambda: self.panes.resize_focused(-1))
         for name in ("show_library", "show_list"):
@@ -221,6 +222,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.WindowStateChange and hasattr(self, "panes"):
+            self.panes.full_screen_changed()  # also when the desktop ends it
         super().changeEvent(event)
 
     # -- start ---------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ MENUS: dict[str, list[str | None]] = {
              "export_docx", "export_report", "export_warc", "print_reading_size", None, "quit"],
     "edit": ["copy_citation", "copy_citation_as", None, "find", "save_search", None, "preferences"],
     "view": ["zoom_level", "zoom_in", "zoom_out", "zoom_reset", "scale_interface", None, "show_library",
-             "show_list", "reading_mode", "go_back", "pane_larger", "pane_smaller", None, "theme",
+             "show_list", "reading_mode", "full_screen", "go_back", "pane_larger", "pane_smaller", None, "theme",
              "common_era", None, "next_pane", "previous_pane"],
     "article": ["bookmark", "edit_tags", "edit_note", None, "highlight", "remove_highlight",
                 "compare_versions", None, "open_link"],

@@ -9,7 +9,8 @@ from page to page; the toolbar and status bar fold away (every command is in the
 The same widgets move between the two layouts (Qt reparents them), so nothing is rebuilt
 and each keeps its state. The View menu shows or hides the library and the list, makes
 the focused pane larger or smaller (the edge beside it moves a step; the new share is
-announced), and a reading mode shows the article alone, without toolbar and status bar.
+announced), a reading mode shows the article alone, without toolbar and status bar, and
+full screen gives the text the title bar's and the desktop panels' room too.
 Panes are listed in one place (`panes()`), so a new sidebar section or pane is one more
 entry.
 """
@@ -229,6 +230,20 @@ class Panes(QObject):
         w.statusBar().setVisible(several)
         for name in ("pane_larger", "pane_smaller"):
             w.registry[name].setEnabled(several)
+
+    def set_full_screen(self, on: bool) -> None:
+        """F11: the window over the whole screen (maximized again after, if it was)."""
+        w = self.window
+        state = w.windowState()
+        full = Qt.WindowState.WindowFullScreen
+        w.setWindowState(state | full if on else state & ~full)
+
+    def full_screen_changed(self) -> None:
+        """The View menu's tick follows the window, whoever changed it."""
+        action = self.window.registry["full_screen"]
+        action.blockSignals(True)
+        action.setChecked(self.window.isFullScreen())
+        action.blockSignals(False)
 
     def bars_folded(self) -> bool:
         """True while the layout hides the toolbar (the window's saved state must not

@@ -228,6 +228,14 @@
             <translation>The article alone, filling the window</translation>
         </message>
         <message>
+            <source>&amp;Full Screen</source>
+            <translation>&amp;Full Screen</translation>
+        </message>
+        <message>
+            <source>The window fills the screen, without its title bar and the desktop&apos;s panels</source>
+            <translation>The window fills the screen, without its title bar and the desktop&apos;s panels</translation>
+        </message>
+        <message>
             <source>Make the Pane Lar&amp;ger</source>
             <translation>Make the Pane Lar&amp;ger</translation>
         </message>

@@ -228,6 +228,14 @@
             <translation>แสดงเฉพาะบทความเต็มหน้าต่าง</translation>
         </message>
         <message>
+            <source>&amp;Full Screen</source>
+            <translation>เต็มจอ (&amp;F)</translation>
+        </message>
+        <message>
+            <source>The window fills the screen, without its title bar and the desktop&apos;s panels</source>
+            <translation>หน้าต่างเต็มจอ ไม่มีแถบชื่อหน้าต่างและแผงของเดสก์ท็อป</translation>
+        </message>
+        <message>
             <source>Make the Pane Lar&amp;ger</source>
             <translation>ขยายส่วนนี้ (&amp;G)</translation>
         </message>

@@ -331,6 +331,13 @@ def test_pane_keys_off_where_one_pane_shows_and_reading_mode_gives_the_bars_room
     again.appearance.set_zoom(400)
     settle(qtbot)
     assert again.panes.paged and not again.registry["pane_smaller"].isEnabled()
+    # Full screen (F11): the desktop's panels and the title bar give their room too.
+    again.registry["full_screen"].trigger()
+    qtbot.waitUntil(again.isFullScreen)
+    assert again.registry["full_screen"].isChecked() and "F11" in help_html(again.registry)
+    again.showNormal()  # as the desktop may end it: the menu's tick follows
+    qtbot.waitUntil(lambda: not again.isFullScreen())
+    assert not again.registry["full_screen"].isChecked()
     # Focus outside the panes (the size box): told where to go.
     again.registry["scale_interface"].setChecked(False)
     again.appearance.set_zoom(100)
