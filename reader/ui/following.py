@@ -68,6 +68,9 @@ class Following(QObject):
         # The list first: refreshed while the index sync below runs, it would compete
         # with it for the interpreter (measured: 590 ms instead of 40 ms).
         self.window.listing.refresh_library()
+        # The update committed from its own process: this is the look at its changes the
+        # outside-changes poll would take again (and announce) otherwise.
+        self.window.listing.data_version = self.window.archive.data_version()
         if summary.new or any(o.versions for o in summary.outcomes):
             self.window.indexer.start()  # bring search up to date in the background
 

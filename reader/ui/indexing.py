@@ -1,8 +1,9 @@
 """Keeping the search index in step with the catalog, from the window.
 
 The index is derived data (a crash during an import may leave it behind), so the window
-opens and repairs it after start, through the background helper: loading Whoosh and the
-Thai analyser does not delay the first window. While anything writes to the index,
+opens it after start through the background helper (loading Whoosh and the Thai analyser
+does not delay the first window) and repairs it in a child process (reader.core.offload),
+so writing the index never holds up the window's event loop. While anything writes to the index,
 `usable()` says no and the search box filters by title: typing never waits for a writer.
 """
 
@@ -47,14 +48,15 @@ class IndexController(QObject):
             index = given if given is not None or opener is None else opener()
             if index is None or not repair:
                 return index, 0
-            from reader.core.search import sync_index
+            updated = 0
+            if index.stamp() != archive.index_stamp():
+                from reader.core.childjobs import sync_search
+                from reader.core.offload import run_in_child
 
-            def progress(done: int, total: int) -> None:
-                if cancel.is_set():
-                    raise InterruptedError("closing")  # the index writer cancels cleanly
-                report((done, total))
-
-            updated = sync_index(archive, index, progress=progress)
+                # The writing runs in a child process: on this thread it stalled the
+                # window's event loop by up to 780 ms (offload.py says why).
+                updated = run_in_child(sync_search, (str(archive.root),), report, cancel)
+                index.reload()
             index.warm()  # so the first search does not wait for numpy and tables
             return index, updated
 

@@ -206,8 +206,8 @@ class Listing(QObject):
         Quietly: the list keeps its place and selection, the count is not announced
         again, and the library tree is left alone while someone is moving in it."""
         w = self.window
-        if w.importer.busy:
-            return False  # this window's own import refreshes when it finishes
+        if w.importer.busy or w.updater.busy:
+            return False  # this window's own import or update refreshes when it finishes
         try:
             version = w.archive.data_version()
         except Exception as exc:  # e.g. the drive holding the archive went away

@@ -1,6 +1,7 @@
 """Followed sources refreshed from the window: in the background on a timer while the app
 runs, or now when asked. The update itself is reader.core.fetch.update.run_update, run
-through the one background helper, so reading never waits for it. When articles arrive
+in a child process (reader.core.offload) watched by the one background helper, so
+reading never waits for it. When articles arrive
 the status bar says how many and screen readers hear it once, politely; no network is
 said once, not at every try.
 """
@@ -57,11 +58,16 @@ class UpdateController(QObject):
 
         def work(report: Any, cancel: Any) -> Any:
             from reader.core.archive.subscriptions import Subscriptions
-            from reader.core.fetch.update import run_update
+            from reader.core.childjobs import update_sources
+            from reader.core.fetch.polite import floor
+            from reader.core.offload import run_in_child
 
             if source_id is None and not force and not Subscriptions(archive).due():
-                return None  # nothing due: no lock taken, no request made
-            return run_update(archive, source_id, progress=report, cancel=cancel, force=force)
+                return None  # nothing due: no lock taken, no request made, no process started
+            # In a child process: on a thread of the window's own, the update held up its
+            # event loop by 100 ms and more (offload.py says why).
+            return run_in_child(update_sources, (str(archive.root), source_id, force, floor()),
+                                report, cancel)
 
         self.job = run_in_background(work, on_done=self._done, on_error=self._failed,
                                      on_progress=self._progress)

@@ -8,7 +8,8 @@ the largest of FLOOR, the user's setting and the host's robots.txt Crawl-delay; 
 that answered 429/503 with Retry-After is not asked again before that time.
 
 FLOOR is a module constant, not a setting: a setting can raise the interval, never lower
-it. (The test suite shortens it through this module, which no command or window reaches.)
+it. (The test suite shortens it through this module, which no command or window reaches;
+the window's update runs in a child process, which is handed this process's FLOOR.)
 """
 
 from __future__ import annotations

@@ -142,6 +142,18 @@ class SearchIndex:
             self.ix.close()
             self.grams.close()
 
+    def reload(self) -> None:
+        """Read the index afresh after another process wrote to it (the window's sync runs
+        in a child, which may even have recreated it): the same object, so whoever holds
+        it keeps it; raises like `open` would when it cannot be read."""
+        with self._lock:
+            self.close()
+            self.ix = windex.open_dir(str(self.index_dir), indexname=INDEX_NAME)
+            self.grams = _check(self.index_dir, self.ix)
+            self._meta = _read_meta(self.index_dir) or {"analyzer": _analyzer_id(), "latest": ""}
+            self.created = self.was_rebuilt = False
+            self.rebuild_reason = None
+
     def __enter__(self) -> SearchIndex:
         return self
 
