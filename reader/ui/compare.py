@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.diff import Op, diff_articles, summarize
 
+from .combo import ComboBox
 from .forms import name_widget, named
 from .i18n import fill
 
@@ -44,8 +44,8 @@ class CompareDialog(QDialog):
         self.setObjectName("compareDialog")
         self.archive, self.article_id = archive, article_id
         self.changes_at: list[int] = []  # document positions where a change starts
-        self.older = named(QComboBox(), "compareFrom")
-        self.newer = named(QComboBox(), "compareTo")
+        self.older = named(ComboBox(), "compareFrom")
+        self.newer = named(ComboBox(), "compareTo")
         for combo in (self.older, self.newer):
             for number in versions:
                 combo.addItem(fill(self.tr("Version %1"), number), number)

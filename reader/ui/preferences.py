@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .combo import ComboBox
 from .forms import add_row, name_widget, named
 from .settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
 
@@ -26,15 +26,15 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(self.tr("Preferences"))
         self.setAccessibleName(self.tr("Preferences"))
         self.settings = settings
-        self.language = named(QComboBox(), "prefLanguage")
+        self.language = named(ComboBox(), "prefLanguage")
         for text, value in ((self.tr("As the system (Thai on a Thai system)"), "system"),
                             ("ไทย (Thai)", "th"), ("English", "en")):
             self.language.addItem(text, value)
-        self.theme = named(QComboBox(), "prefTheme")
+        self.theme = named(ComboBox(), "prefTheme")
         for text, value in ((self.tr("Follow the system"), "system"), (self.tr("Light"), "light"),
                             (self.tr("Dark"), "dark"), (self.tr("High contrast"), "high-contrast")):
             self.theme.addItem(text, value)
-        self.era = named(QComboBox(), "prefEra")
+        self.era = named(ComboBox(), "prefEra")
         self.era.addItem(self.tr("Buddhist Era (26 สิงหาคม 2556)"), "be")
         self.era.addItem(self.tr("Common Era (26 สิงหาคม 2013)"), "ce")
         self.zoom = named(QSpinBox(), "prefZoom")

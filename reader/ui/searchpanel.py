@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from . import themes
 from .announce import say
+from .combo import ComboBox
 from .forms import name_widget, named, plain
 from .models import SEGMENTS_ROLE
 from .readerpane import word_starts
@@ -53,9 +54,9 @@ class SearchPanel(QWidget):
         self.box.setClearButtonEnabled(True)
         self.year_from = self._year_spin("yearFrom")
         self.year_to = self._year_spin("yearTo")
-        self.category = named(QComboBox(), "categoryFilter")
-        self.language = named(QComboBox(), "languageFilter")
-        self.sort = named(QComboBox(), "sortOrder")
+        self.category = named(ComboBox(), "categoryFilter")
+        self.language = named(ComboBox(), "languageFilter")
+        self.sort = named(ComboBox(), "sortOrder")
         self.count_label = named(QLabel(), "resultCount")
         self.count_label.setWordWrap(True)
         self.count_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)

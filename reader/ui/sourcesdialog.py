@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .combo import ComboBox
 from .forms import add_row, name_widget, named, open_message
 from .i18n import fill
 from .worker import run_in_background
@@ -53,10 +53,10 @@ class SourceForm(QDialog):
         self.url = named(QLineEdit(source.url if source else ""), "sourceUrl")
         self.url.setPlaceholderText("https://www.opdc.go.th/")
         self.name = named(QLineEdit(source.name if source else ""), "sourceName")
-        self.kind = named(QComboBox(), "sourceKind")
+        self.kind = named(ComboBox(), "sourceKind")
         for value, text in KINDS[1 if source else 0:]:
             self.kind.addItem(_tr(text), value)
-        self.every = named(QComboBox(), "sourceEvery")
+        self.every = named(ComboBox(), "sourceEvery")
         for seconds, text in EVERY:
             self.every.addItem(_tr(text), seconds)
         if source:

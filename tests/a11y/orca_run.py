@@ -151,17 +151,28 @@ def orca_session(root: Path, archive: Path, app_args: tuple[str, ...] = ()) -> I
                        OPDC_READER_HOME=str(root / "reader-home"), PYTHONPATH=str(ROOT))
         orca_env = {k: v for k, v in env.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
         orca_env["PATH"] = "/usr/bin:/bin"
-        orca = subprocess.Popen(["orca", "--replace", f"--debug-file={log}", "-u", str(prefs)],
-                                env=orca_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True)
+        # The window first, then Orca: started together, which of the two came first was
+        # a race (the window won it once start-up got faster). Started after the window,
+        # Orca looks for the focus as it does when turned on over open applications: it
+        # walks the active window for the first FOCUSED object (orca.py, focusedObject).
+        # The app writes to a file: the AT-SPI bus launcher it starts would hold a pipe open.
+        app_log = (root / "app.log").open("w")
         app = subprocess.Popen([sys.executable, "-m", "reader.ui.app", "--archive", str(archive),
-                                *app_args], env=app_env, cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+                                *app_args], env=app_env, cwd=ROOT, stdout=app_log,
+                               stderr=subprocess.STDOUT)
+        orca: subprocess.Popen | None = None
         run = OrcaRun(env=env, log=log, app=app)
         try:
             if not _focus_window(env, app.pid, 40):
-                raise RuntimeError("the app's window did not appear: " + _stop(app))
+                _stop(app)
+                raise RuntimeError("the app's window did not appear: "
+                                   + (root / "app.log").read_text(errors="replace"))
+            orca = subprocess.Popen(["orca", "--replace", f"--debug-file={log}", "-u", str(prefs)],
+                                    env=orca_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                    text=True)
             yield run
         finally:
-            run.app_output = _stop(app)  # type: ignore[attr-defined]
-            run.orca_output = _stop(orca)  # type: ignore[attr-defined]
+            _stop(app)
+            app_log.close()
+            run.app_output = (root / "app.log").read_text(errors="replace")  # type: ignore[attr-defined]
+            run.orca_output = _stop(orca) if orca is not None else ""  # type: ignore[attr-defined]
