@@ -11,7 +11,7 @@ and also sends the announcement event for the newer readers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QMainWindow, QWidget
 
@@ -42,6 +42,13 @@ class Announcer(QLabel):
         self.setAccessibleName(text)
         self.show()
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        # The last announcement is past news in the language just left: a reader who
+        # comes across the label later hears nothing rather than that (nothing is said).
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName("")
+        super().changeEvent(event)
 
 
 def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:

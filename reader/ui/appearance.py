@@ -148,6 +148,7 @@ class Appearance(QObject):
         w = self.window
         w.settings.language = choice
         w.lang = i18n.install(cast(QApplication, QApplication.instance()), choice)
+        w.statusBar().clearMessage()  # said in the language just left; the count stays
         w.retranslate()
         w.list_model.refresh_dates()
         w.sidebar.populate(w.archive, w.year_label)  # "All articles", "By year"... anew

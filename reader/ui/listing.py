@@ -53,6 +53,7 @@ class Listing(QObject):
         self.data_version: int | None = None  # the catalog's, when last looked at
         self.known_total: int | None = None  # articles in the archive when last looked at
         self.categories: list[str] = []  # the archive's, for the category column's width
+        self.counted: tuple[str, str | None] | None = None  # the count's query and message
 
     def watch_width(self) -> None:
         """Fit the columns again whenever the list's width changes (a moved splitter, a
@@ -170,6 +171,7 @@ class Listing(QObject):
             header.resizeSection(CATEGORY, width)
 
     def announce_count(self, query: str, message: str | None, announce: bool = True) -> None:
+        self.counted = (query, message)
         n = self.window.list_model.total
         if query:
             text = self.tr("%n article(s) found", "", n)
@@ -179,6 +181,11 @@ class Listing(QObject):
             text += " — " + message
         self.window.search.show_count(text, announce)
         self.window.count_status.setText(text)
+
+    def retranslate(self) -> None:
+        """The count in the new language, not said again (the list is as it was)."""
+        if self.counted is not None:
+            self.announce_count(*self.counted, announce=False)
 
     def select_article(self, article_id: int | None) -> None:
         """The row of `article_id` chosen, else the first row."""

@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         self.search.retranslate()
         self.reader.retranslate()
         self.exporter.retranslate()
+        self.listing.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:

@@ -60,6 +60,7 @@ class SearchPanel(QWidget):
         self.count_label = named(QLabel(), "resultCount")
         self.count_label.setWordWrap(True)
         self.count_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.categories: list[str] = []  # the archive's, after "All categories"
 
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.timer.timeout.connect(self.changed)
@@ -152,6 +153,7 @@ class SearchPanel(QWidget):
         self._fill(self.language, [(self.tr("All languages"), None), (self.tr("Thai"), "th"),
                                    (self.tr("English"), "en")])
         self._fill(self.sort, [(self.tr("Best match"), "relevance"), (self.tr("Newest first"), "date")])
+        self.set_categories(self.categories)  # "All categories" in the new language
         name_widget(self.count_label, self.tr("Result count"))
 
     @staticmethod
@@ -166,6 +168,7 @@ class SearchPanel(QWidget):
         combo.blockSignals(False)
 
     def set_categories(self, categories: list[str]) -> None:
+        self.categories = list(categories)
         self._fill(self.category, [(self.tr("All categories"), None)] + [(c, c) for c in categories])
 
     def set_era(self, era: str) -> None:
