@@ -4,9 +4,10 @@ add_source); adding a source of unknown kind fetches it once in the background."
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from .combo import ComboBox
 from .forms import add_row, name_widget, named, open_message
 from .i18n import fill
+from .sourcestate import error_text, source_state
 from .worker import run_in_background
 
 KINDS: list[tuple[str, object]] = [("", QT_TRANSLATE_NOOP("SourceForm", "Find out (fetch it once)")),
@@ -85,25 +87,19 @@ class SourcesDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.setObjectName("sourcesDialog")
-        self.setWindowTitle(self.tr("Sources"))
         self.resize(900, 420)
         layout = QVBoxLayout(self)
         self.table = named(QTableWidget(0, self.COLUMNS), "sourcesTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Articles"),
-                                              self.tr("State")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        name_widget(self.table, self.tr("Followed sources"),
-                    self.tr("Each feed or page the archive follows, with its state"))
         layout.addWidget(self.table)
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (("add", self.tr("&Add…"), self.add), ("edit", self.tr("&Edit…"), self.edit),
-                                ("remove", self.tr("&Remove"), self.remove),
-                                ("refresh", self.tr("Refresh &Now"), self.refresh_now)):
-            button = named(QPushButton(text), f"sources_{key}")
+        for key, slot in (("add", self.add), ("edit", self.edit), ("remove", self.remove),
+                          ("refresh", self.refresh_now)):
+            button = named(QPushButton(), f"sources_{key}")
             button.clicked.connect(slot)
             row.addWidget(button)
             self.buttons[key] = button
@@ -113,7 +109,25 @@ class SourcesDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         self.window_.updater.finished.connect(lambda _s: self.fill())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Its words, and every source's state, in the interface language (again after a
+        switch: Qt sends the dialog a LanguageChange)."""
+        self.setWindowTitle(self.tr("Sources"))
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Articles"),
+                                              self.tr("State")])
+        name_widget(self.table, self.tr("Followed sources"),
+                    self.tr("Each feed or page the archive follows, with its state"))
+        for key, text in (("add", self.tr("&Add…")), ("edit", self.tr("&Edit…")),
+                          ("remove", self.tr("&Remove")), ("refresh", self.tr("Refresh &Now"))):
+            self.buttons[key].setText(text)
         self.fill()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _subs(self) -> Any:
         from reader.core.archive.subscriptions import Subscriptions
@@ -125,11 +139,7 @@ class SourcesDialog(QDialog):
         self.table.setRowCount(len(sources))
         kinds = {"feed": self.tr("Feed"), "listing": self.tr("Listing page"), "page": self.tr("Page")}
         for r, s in enumerate(sources):
-            state = s.last_message or self.tr("Not fetched yet")
-            if not s.enabled:
-                state = self.tr("Paused")
-            elif s.failures:
-                state = fill(self.tr("%1 (failed %2 times in a row; tried again later)"), state, s.failures)
+            state = source_state(s, self._when)  # in the reader's language (sourcestate.py)
             cells = [s.label, kinds.get(s.kind, s.kind), str(s.articles_added), state]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -140,6 +150,13 @@ class SourcesDialog(QDialog):
         has = bool(sources)
         for key in ("edit", "remove"):
             self.buttons[key].setEnabled(has)
+
+    def _when(self, moment: dt.datetime) -> str:
+        """A local time: the hour today, else the date and the hour."""
+        hour = moment.strftime("%H:%M")
+        if moment.date() == dt.date.today():
+            return hour
+        return f"{self.window_.format_date(moment.date(), 'short')} {hour}"
 
     def selected_id(self) -> int | None:
         items = self.table.selectedItems()
@@ -167,7 +184,7 @@ class SourcesDialog(QDialog):
 
     def _not_added(self, error: BaseException) -> None:
         self.buttons["add"].setEnabled(True)
-        open_message(self, QMessageBox.Icon.Warning, self.tr("Add Source"), str(error),
+        open_message(self, QMessageBox.Icon.Warning, self.tr("Add Source"), error_text(error),
                      "sourceError", self.tr("The source was not added"))
 
     def edit(self) -> None:

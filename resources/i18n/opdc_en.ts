@@ -1502,6 +1502,161 @@ Use this when the archive reports damage. The present catalog is kept aside, not
         </message>
     </context>
     <context>
+        <name>SourceState</name>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 h</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>a login is needed</source>
+            <translation>a login is needed</translation>
+        </message>
+        <message>
+            <source>access is forbidden</source>
+            <translation>access is forbidden</translation>
+        </message>
+        <message>
+            <source>no such page</source>
+            <translation>no such page</translation>
+        </message>
+        <message>
+            <source>the page was removed</source>
+            <translation>the page was removed</translation>
+        </message>
+        <message>
+            <source>too many requests</source>
+            <translation>too many requests</translation>
+        </message>
+        <message>
+            <source>the server failed</source>
+            <translation>the server failed</translation>
+        </message>
+        <message>
+            <source>the server&apos;s gateway failed</source>
+            <translation>the server&apos;s gateway failed</translation>
+        </message>
+        <message>
+            <source>busy or down for maintenance</source>
+            <translation>busy or down for maintenance</translation>
+        </message>
+        <message>
+            <source>%1 new, %2 changed</source>
+            <translation>%1 new, %2 changed</translation>
+        </message>
+        <message>
+            <source>%1; %2 could not be stored: %3</source>
+            <translation>%1; %2 could not be stored: %3</translation>
+        </message>
+        <message>
+            <source>%1 answered %2</source>
+            <translation>%1 answered %2</translation>
+        </message>
+        <message>
+            <source>%1; it asked us to come back in %2</source>
+            <translation>%1; it asked us to come back in %2</translation>
+        </message>
+        <message>
+            <source>%1 is %2, more than the %3 limit; not downloaded</source>
+            <translation>%1 is %2, more than the %3 limit; not downloaded</translation>
+        </message>
+        <message>
+            <source>%1 is more than the %2 limit; the download was stopped</source>
+            <translation>%1 is more than the %2 limit; the download was stopped</translation>
+        </message>
+        <message>
+            <source>Not changed since the last visit</source>
+            <translation>Not changed since the last visit</translation>
+        </message>
+        <message>
+            <source>Offline: no network; fetched again when it is back</source>
+            <translation>Offline: no network; fetched again when it is back</translation>
+        </message>
+        <message>
+            <source>The site&apos;s robots.txt asks programs not to fetch %1; it is not fetched</source>
+            <translation>The site&apos;s robots.txt asks programs not to fetch %1; it is not fetched</translation>
+        </message>
+        <message>
+            <source>%1/robots.txt answered %2; nothing is fetched from this site until it can be read</source>
+            <translation>%1/robots.txt answered %2; nothing is fetched from this site until it can be read</translation>
+        </message>
+        <message>
+            <source>%1 took more than %2 to download; stopped</source>
+            <translation>%1 took more than %2 to download; stopped</translation>
+        </message>
+        <message>
+            <source>%1 redirects more than %2 times; not followed further</source>
+            <translation>%1 redirects more than %2 times; not followed further</translation>
+        </message>
+        <message>
+            <source>%1 leads to %2: only http and https addresses are fetched</source>
+            <translation>%1 leads to %2: only http and https addresses are fetched</translation>
+        </message>
+        <message>
+            <source>No connection to %1 within %2</source>
+            <translation>No connection to %1 within %2</translation>
+        </message>
+        <message>
+            <source>%1 stopped answering (nothing for %2)</source>
+            <translation>%1 stopped answering (nothing for %2)</translation>
+        </message>
+        <message>
+            <source>The proxy refused or failed to reach %1 (%2)</source>
+            <translation>The proxy refused or failed to reach %1 (%2)</translation>
+        </message>
+        <message>
+            <source>The secure connection to %1 cannot be trusted (%2). Nothing was fetched. If your office uses its own certificate authority, install it in the system&apos;s certificate store.</source>
+            <translation>The secure connection to %1 cannot be trusted (%2). Nothing was fetched. If your office uses its own certificate authority, install it in the system&apos;s certificate store.</translation>
+        </message>
+        <message>
+            <source>Cannot reach %1 (%2)</source>
+            <translation>Cannot reach %1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1 broke off the answer (%2)</source>
+            <translation>%1 broke off the answer (%2)</translation>
+        </message>
+        <message>
+            <source>%1 asked us to wait %2; tried again later</source>
+            <translation>%1 asked us to wait %2; tried again later</translation>
+        </message>
+        <message>
+            <source>Stopped before it was fetched</source>
+            <translation>Stopped before it was fetched</translation>
+        </message>
+        <message>
+            <source>What was fetched could not be stored (%1)</source>
+            <translation>What was fetched could not be stored (%1)</translation>
+        </message>
+        <message>
+            <source>Not fetched yet</source>
+            <translation>Not fetched yet</translation>
+        </message>
+        <message>
+            <source>Cannot tell what %1 is: %2. Choose its kind (feed, listing page or single page) to add it anyway.</source>
+            <translation>Cannot tell what %1 is: %2. Choose its kind (feed, listing page or single page) to add it anyway.</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>Paused</translation>
+        </message>
+        <message>
+            <source>%1 (failed %2 times in a row; tried again later)</source>
+            <translation>%1 (failed %2 times in a row; tried again later)</translation>
+        </message>
+        <message>
+            <source>%1 (failed %2 times in a row; tried again after %3)</source>
+            <translation>%1 (failed %2 times in a row; tried again after %3)</translation>
+        </message>
+    </context>
+    <context>
         <name>SourcesDialog</name>
         <message>
             <source>Sources</source>
@@ -1558,18 +1713,6 @@ Use this when the archive reports damage. The present catalog is kept aside, not
         <message>
             <source>Page</source>
             <translation>Page</translation>
-        </message>
-        <message>
-            <source>Not fetched yet</source>
-            <translation>Not fetched yet</translation>
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation>Paused</translation>
-        </message>
-        <message>
-            <source>%1 (failed %2 times in a row; tried again later)</source>
-            <translation>%1 (failed %2 times in a row; tried again later)</translation>
         </message>
         <message>
             <source>Add Source</source>

@@ -1499,6 +1499,161 @@ Use this when the archive reports damage. The present catalog is kept aside, not
         </message>
     </context>
     <context>
+        <name>SourceState</name>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 ชั่วโมง</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 นาที</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 วินาที</translation>
+        </message>
+        <message>
+            <source>a login is needed</source>
+            <translation>ต้องเข้าสู่ระบบ</translation>
+        </message>
+        <message>
+            <source>access is forbidden</source>
+            <translation>ไม่อนุญาตให้เข้าถึง</translation>
+        </message>
+        <message>
+            <source>no such page</source>
+            <translation>ไม่พบหน้านี้</translation>
+        </message>
+        <message>
+            <source>the page was removed</source>
+            <translation>หน้านี้ถูกลบแล้ว</translation>
+        </message>
+        <message>
+            <source>too many requests</source>
+            <translation>ขอข้อมูลถี่เกินไป</translation>
+        </message>
+        <message>
+            <source>the server failed</source>
+            <translation>เซิร์ฟเวอร์ขัดข้อง</translation>
+        </message>
+        <message>
+            <source>the server&apos;s gateway failed</source>
+            <translation>เกตเวย์ของเซิร์ฟเวอร์ขัดข้อง</translation>
+        </message>
+        <message>
+            <source>busy or down for maintenance</source>
+            <translation>ไม่ว่างหรือปิดปรับปรุงอยู่</translation>
+        </message>
+        <message>
+            <source>%1 new, %2 changed</source>
+            <translation>ใหม่ %1 รายการ เปลี่ยนแปลง %2 รายการ</translation>
+        </message>
+        <message>
+            <source>%1; %2 could not be stored: %3</source>
+            <translation>%1; เก็บไม่ได้ %2 รายการ: %3</translation>
+        </message>
+        <message>
+            <source>%1 answered %2</source>
+            <translation>%1 ตอบกลับด้วยรหัส %2</translation>
+        </message>
+        <message>
+            <source>%1; it asked us to come back in %2</source>
+            <translation>%1; ขอให้กลับมาใหม่ในอีก %2</translation>
+        </message>
+        <message>
+            <source>%1 is %2, more than the %3 limit; not downloaded</source>
+            <translation>%1 มีขนาด %2 เกินขีดจำกัด %3 จึงไม่ได้ดาวน์โหลด</translation>
+        </message>
+        <message>
+            <source>%1 is more than the %2 limit; the download was stopped</source>
+            <translation>%1 มีขนาดเกินขีดจำกัด %2 จึงหยุดดาวน์โหลด</translation>
+        </message>
+        <message>
+            <source>Not changed since the last visit</source>
+            <translation>ไม่มีการเปลี่ยนแปลงตั้งแต่ครั้งที่แล้ว</translation>
+        </message>
+        <message>
+            <source>Offline: no network; fetched again when it is back</source>
+            <translation>ออฟไลน์: ไม่มีเครือข่าย จะดึงใหม่เมื่อเครือข่ายกลับมา</translation>
+        </message>
+        <message>
+            <source>The site&apos;s robots.txt asks programs not to fetch %1; it is not fetched</source>
+            <translation>ไฟล์ robots.txt ของเว็บไซต์ขอไม่ให้โปรแกรมดึง %1 จึงไม่ได้ดึง</translation>
+        </message>
+        <message>
+            <source>%1/robots.txt answered %2; nothing is fetched from this site until it can be read</source>
+            <translation>%1/robots.txt ตอบกลับด้วยรหัส %2 จะไม่ดึงสิ่งใดจากเว็บไซต์นี้จนกว่าจะอ่านไฟล์นี้ได้</translation>
+        </message>
+        <message>
+            <source>%1 took more than %2 to download; stopped</source>
+            <translation>%1 ใช้เวลาดาวน์โหลดนานกว่า %2 จึงหยุด</translation>
+        </message>
+        <message>
+            <source>%1 redirects more than %2 times; not followed further</source>
+            <translation>%1 เปลี่ยนเส้นทางเกิน %2 ครั้ง จึงไม่ตามต่อ</translation>
+        </message>
+        <message>
+            <source>%1 leads to %2: only http and https addresses are fetched</source>
+            <translation>%1 พาไปที่ %2: ดึงได้เฉพาะที่อยู่ http และ https</translation>
+        </message>
+        <message>
+            <source>No connection to %1 within %2</source>
+            <translation>เชื่อมต่อ %1 ไม่ได้ภายใน %2</translation>
+        </message>
+        <message>
+            <source>%1 stopped answering (nothing for %2)</source>
+            <translation>%1 หยุดตอบกลับ (ไม่มีข้อมูลมานาน %2)</translation>
+        </message>
+        <message>
+            <source>The proxy refused or failed to reach %1 (%2)</source>
+            <translation>พร็อกซีปฏิเสธหรือเข้าถึง %1 ไม่ได้ (%2)</translation>
+        </message>
+        <message>
+            <source>The secure connection to %1 cannot be trusted (%2). Nothing was fetched. If your office uses its own certificate authority, install it in the system&apos;s certificate store.</source>
+            <translation>การเชื่อมต่อที่ปลอดภัยกับ %1 เชื่อถือไม่ได้ (%2) จึงไม่ได้ดึงสิ่งใด หากสำนักงานของคุณใช้ผู้ออกใบรับรองของตนเอง ให้ติดตั้งใบรับรองนั้นในที่เก็บใบรับรองของระบบ</translation>
+        </message>
+        <message>
+            <source>Cannot reach %1 (%2)</source>
+            <translation>ติดต่อ %1 ไม่ได้ (%2)</translation>
+        </message>
+        <message>
+            <source>%1 broke off the answer (%2)</source>
+            <translation>%1 ตัดการตอบกลับกลางคัน (%2)</translation>
+        </message>
+        <message>
+            <source>%1 asked us to wait %2; tried again later</source>
+            <translation>%1 ขอให้รอ %2 จะลองใหม่ภายหลัง</translation>
+        </message>
+        <message>
+            <source>Stopped before it was fetched</source>
+            <translation>หยุดก่อนดึงเสร็จ</translation>
+        </message>
+        <message>
+            <source>What was fetched could not be stored (%1)</source>
+            <translation>เก็บสิ่งที่ดึงมาไม่ได้ (%1)</translation>
+        </message>
+        <message>
+            <source>Not fetched yet</source>
+            <translation>ยังไม่เคยดึง</translation>
+        </message>
+        <message>
+            <source>Cannot tell what %1 is: %2. Choose its kind (feed, listing page or single page) to add it anyway.</source>
+            <translation>บอกไม่ได้ว่า %1 เป็นอะไร: %2 เลือกชนิด (ฟีด หน้ารายการข่าว หรือหน้าเดียว) เพื่อเพิ่มได้เลย</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>หยุดไว้</translation>
+        </message>
+        <message>
+            <source>%1 (failed %2 times in a row; tried again later)</source>
+            <translation>%1 (ล้มเหลว %2 ครั้งติดกัน จะลองใหม่ภายหลัง)</translation>
+        </message>
+        <message>
+            <source>%1 (failed %2 times in a row; tried again after %3)</source>
+            <translation>%1 (ล้มเหลว %2 ครั้งติดกัน จะลองใหม่หลัง %3)</translation>
+        </message>
+    </context>
+    <context>
         <name>SourcesDialog</name>
         <message>
             <source>Sources</source>
@@ -1555,18 +1710,6 @@ Use this when the archive reports damage. The present catalog is kept aside, not
         <message>
             <source>Page</source>
             <translation>หน้าเว็บ</translation>
-        </message>
-        <message>
-            <source>Not fetched yet</source>
-            <translation>ยังไม่เคยดึง</translation>
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation>หยุดไว้</translation>
-        </message>
-        <message>
-            <source>%1 (failed %2 times in a row; tried again later)</source>
-            <translation>%1 (ล้มเหลว %2 ครั้งติดกัน จะลองใหม่ภายหลัง)</translation>
         </message>
         <message>
             <source>Add Source</source>

@@ -148,6 +148,10 @@ def test_failures_back_off_and_say_why(tmp_path, server):
         assert subs.due() == []  # neither is tried again before its time
         wait = dt.datetime.fromisoformat(b.next_due) - dt.datetime.now(dt.UTC)
         assert 3500 < wait.total_seconds() <= 3600 and "come back in 1 h" in b.last_message
+        # the same for a program (the window words it in Thai): a code and its parameters
+        assert g.state_info == {"code": "http", "url": server.url("/gone"), "http_status": 404,
+                                "reason": "Not Found"}
+        assert b.state_info == {"code": "busy", "host": "localhost", "http_status": 429, "wait": 3600.0}
     assert failure_delay(1) <= 750 and failure_delay(50) <= DAY and failure_delay(12) >= 0.75 * DAY
 
 
@@ -164,6 +168,7 @@ def test_offline_is_one_state(tmp_path, monkeypatch):
         assert result.offline and result.requests == 1  # one try, no error storm
         assert all(o.status == "offline" for o in result.outcomes)
         assert all(s.failures == 0 and s.last_message.startswith("offline") for s in subs.all())
+        assert all(s.state_info == {"code": "offline"} for s in subs.all())
 
 
 def test_add_detects_kind_and_presets(tmp_path, server, corpus):

@@ -90,6 +90,44 @@ def test_first_run_offers_to_follow_opdc(open_window, tmp_path, server, qtbot, m
     assert window.settings.sources_offered
 
 
+def test_source_states_read_in_thai(open_window, archive_path, server, qtbot):
+    """reader.core keeps each source's state as a code and its parameters; the Sources
+    dialog words it in the interface language, and again after a switch."""
+    server.routes["/robots.txt"] = Reply(body=b"User-agent: *\nDisallow: /private/\n")
+    window = open_window(archive_path)
+    _idle(window, qtbot)
+    subs = Subscriptions(window.archive)
+    gone = subs.add(server.url("/gone.xml"), "feed", name="gone")  # 404
+    private = subs.add(server.url("/private/news.xml"), "feed", name="private")
+    window.sources_changed()
+    window.updater.refresh(force=True)
+    qtbot.waitUntil(lambda: window.updater.last_summary is not None, timeout=20000)
+    assert len(window.updater.last_summary.failed) == 2
+    assert subs.get(gone.id).state_info["code"] == "http"
+    assert subs.get(private.id).state_info["code"] == "disallowed"
+    window.registry["sources"].trigger()
+    dialog = window.following.dialog
+
+    def states() -> dict[str, str]:
+        return {dialog.table.item(r, 0).text(): dialog.table.item(r, 3).text()
+                for r in range(dialog.table.rowCount())}
+
+    try:
+        window.appearance.set_language("th")
+        qtbot.waitUntil(lambda: dialog.windowTitle() == "แหล่งข่าว", timeout=5000)  # LanguageChange
+        thai = states()
+        assert f"{server.url('/gone.xml')} ตอบกลับด้วยรหัส 404 (ไม่พบหน้านี้)" in thai["gone"]
+        assert "(ล้มเหลว 1 ครั้งติดกัน จะลองใหม่หลัง " in thai["gone"]
+        assert thai["private"].startswith("ไฟล์ robots.txt ของเว็บไซต์ขอไม่ให้โปรแกรมดึง")
+    finally:
+        window.appearance.set_language("en")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Sources", timeout=5000)
+    english = states()
+    assert english["gone"].startswith(f"{server.url('/gone.xml')} answered 404 (no such page) (failed 1 times")
+    assert english["private"].startswith("The site's robots.txt asks programs not to fetch")
+    dialog.close()
+
+
 def _big_feed(corpus, n: int) -> bytes:
     texts = corpussite.article_texts(corpus)
     items = []

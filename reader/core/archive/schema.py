@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _V1 = """
 CREATE TABLE originals (
@@ -210,7 +210,16 @@ CREATE TABLE captures (
 CREATE INDEX captures_sha ON captures(sha256);
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
+# v7: a followed source's last state for a program: a code and its parameters as JSON
+# (`last_message` keeps the English sentence for the command line and older programs),
+# so the window can say it in Thai (issue 11). And the routes by origin: the sidebar
+# lists a followed source's articles by it (listing.py), which read the whole table.
+_V7 = """
+ALTER TABLE sources ADD COLUMN state TEXT;
+CREATE INDEX IF NOT EXISTS routes_origin ON routes(origin);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
 
 
 class SchemaTooNew(Exception):

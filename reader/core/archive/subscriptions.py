@@ -24,7 +24,7 @@ KINDS = ("feed", "listing", "page")
 DEFAULT_EVERY = 6 * 3600  # seconds
 MIN_EVERY = 15 * 60  # nobody needs a government news list more often than this
 _STATE = ("etag", "last_modified", "last_fetch", "last_status", "last_message", "next_due",
-          "failures", "backoff_until", "articles_added", "pages_done")
+          "failures", "backoff_until", "articles_added", "pages_done", "state")
 
 
 def _now() -> str:
@@ -52,10 +52,25 @@ class Subscription:
     backoff_until: str | None = None
     articles_added: int = 0
     pages_done: int = 0
+    # last_message for a program (catalog v7): JSON {"code": ..., its parameters}; the
+    # window words it in the reader's language, the command line prints last_message.
+    state: str | None = None
 
     @property
     def label(self) -> str:
         return self.name or self.url
+
+    @property
+    def state_info(self) -> dict[str, Any] | None:
+        """The last state as {"code": ..., parameters} (None before the first fetch, or
+        when written by a program older than catalog v7)."""
+        if not self.state:
+            return None
+        try:
+            info = json.loads(self.state)
+        except ValueError:
+            return None
+        return info if isinstance(info, dict) and "code" in info else None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -174,10 +189,13 @@ class Subscriptions:
         self._update(source_id, "DELETE FROM sources WHERE id=?", (source_id,))
 
     def record(self, source_id: int, **state: Any) -> None:
-        """Store the fetcher's state after a try (any of the state columns)."""
+        """Store the fetcher's state after a try (any of the state columns; `state` is
+        a dict {"code": ..., parameters}, stored as JSON)."""
         unknown = set(state) - set(_STATE)
         if unknown:
             raise ValueError(f"not a state column: {', '.join(sorted(unknown))}")
+        if isinstance(state.get("state"), dict):
+            state["state"] = json.dumps(state["state"], ensure_ascii=False)
         if state:
             sets = ", ".join(f"{k}=?" for k in state)
             self._update(source_id, f"UPDATE sources SET {sets} WHERE id=?",

@@ -162,7 +162,8 @@ class Fetcher:
             hops.append(current)
             current = location
         raise FetchError(E.REFUSED, f"{url} redirects more than {self.settings.max_redirects} "
-                         "times; not followed further")
+                         "times; not followed further", code="too-many-redirects", url=url,
+                         limit=self.settings.max_redirects)
 
     # -- one hop -------------------------------------------------------------------
 
@@ -171,7 +172,7 @@ class Fetcher:
         rules = self.robots.rules(origin, self._load_robots)
         if not rules.allowed(url):
             raise FetchError(E.DISALLOWED, f"the site's robots.txt asks programs not to fetch "
-                             f"{url}; it is not fetched")
+                             f"{url}; it is not fetched", url=url)
 
     def _load_robots(self, robots_url: str) -> tuple[int, str]:
         current = robots_url
@@ -214,10 +215,11 @@ class Fetcher:
             wait = retry_after(r.headers.get("retry-after"))
             if wait is not None:
                 self.gate.block(origin, wait)
-            raise FetchError(E.BUSY, _busy_text(url, r.status_code, wait), r.status_code, wait)
+            raise FetchError(E.BUSY, _busy_text(url, r.status_code, wait), r.status_code, wait,
+                             host=urlsplit(url).hostname or url, http_status=r.status_code, wait=wait)
         if r.status_code >= 400 or r.status_code < 200:
             raise FetchError(E.HTTP, f"{url} answered {r.status_code} {r.reason_phrase}".rstrip(),
-                             r.status_code)
+                             r.status_code, url=url, http_status=r.status_code, reason=r.reason_phrase)
         response.body = self._body(r, url, limit)
         return response, None
 
@@ -225,7 +227,8 @@ class Fetcher:
         length = r.headers.get("content-length", "")
         if length.isdigit() and int(length) > limit:
             raise FetchError(E.TOO_LARGE, f"{url} is {size_text(int(length))}, more than the "
-                             f"{size_text(limit)} limit; not downloaded")
+                             f"{size_text(limit)} limit; not downloaded", url=url, size=int(length),
+                             limit=limit)
         deadline = time.monotonic() + self.settings.total_timeout
         chunks, total = [], 0
         for chunk in r.iter_bytes():
@@ -233,10 +236,11 @@ class Fetcher:
             self.bytes += len(chunk)
             if total > limit:
                 raise FetchError(E.TOO_LARGE, f"{url} is more than the {size_text(limit)} limit; "
-                                 "the download was stopped")
+                                 "the download was stopped", url=url, limit=limit)
             if time.monotonic() > deadline:
                 raise FetchError(E.TIMEOUT, f"{url} took more than "
-                                 f"{self.settings.total_timeout:.0f} s to download; stopped")
+                                 f"{self.settings.total_timeout:.0f} s to download; stopped",
+                                 code="download-too-slow", url=url, seconds=self.settings.total_timeout)
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -246,7 +250,7 @@ def _check_scheme(url: str, asked: str) -> None:
     if scheme not in ("http", "https"):
         what = "redirects to" if url != asked else "is"
         raise FetchError(E.REFUSED, f"{asked} {what} {url}: only http and https addresses are "
-                         "fetched")
+                         "fetched", code="not-web-address", url=asked, target=url)
 
 
 def retry_after(value: str | None) -> float | None:
@@ -283,20 +287,25 @@ def _explain(exc: httpx.HTTPError, url: str, s: FetchSettings) -> FetchError:
     """An httpx exception in words a librarian can act on."""
     host = urlsplit(url).hostname or url
     if isinstance(exc, httpx.ConnectTimeout):
-        return FetchError(E.UNREACHABLE, f"no connection to {host} within {s.connect_timeout:.0f} s")
+        return FetchError(E.UNREACHABLE, f"no connection to {host} within {s.connect_timeout:.0f} s",
+                          code="connect-timeout", host=host, seconds=s.connect_timeout)
     if isinstance(exc, httpx.TimeoutException):
-        return FetchError(E.TIMEOUT, f"{host} stopped answering (nothing for {s.read_timeout:.0f} s)")
+        return FetchError(E.TIMEOUT, f"{host} stopped answering (nothing for {s.read_timeout:.0f} s)",
+                          host=host, seconds=s.read_timeout)
     if isinstance(exc, httpx.ProxyError):
-        return FetchError(E.PROXY, f"the proxy refused or failed to reach {host} ({exc})")
+        return FetchError(E.PROXY, f"the proxy refused or failed to reach {host} ({exc})",
+                          host=host, detail=str(exc))
     cert = _cert_error(exc)
     if cert is not None:
         return FetchError(E.TLS, f"the secure connection to {host} cannot be trusted: "
                           f"{cert}. Nothing was fetched. If your office uses its own certificate "
                           "authority, install it in the system's certificate store "
-                          "(or point SSL_CERT_FILE at it).")
+                          "(or point SSL_CERT_FILE at it).", host=host, detail=cert)
     if isinstance(exc, httpx.ConnectError):
-        return FetchError(E.UNREACHABLE, f"cannot reach {host} ({_root_reason(exc)})")
-    return FetchError(E.BROKEN, f"{host} broke off the answer ({_root_reason(exc)})")
+        return FetchError(E.UNREACHABLE, f"cannot reach {host} ({_root_reason(exc)})",
+                          host=host, detail=_root_reason(exc))
+    return FetchError(E.BROKEN, f"{host} broke off the answer ({_root_reason(exc)})",
+                      host=host, detail=_root_reason(exc))
 
 
 def _cert_error(exc: BaseException) -> str | None:

@@ -37,7 +37,9 @@ def add_source(archive: Archive, url: str, kind: str | None = None, name: str = 
             response = fetcher.get(url)
         except FetchError as exc:
             raise FetchError(exc.kind, f"cannot tell what {url} is: {exc.message}; "
-                             "give its kind (feed, listing or page) to add it anyway") from None
+                             "give its kind (feed, listing or page) to add it anyway",
+                             exc.status, exc.retry_after, exc.code, **exc.params,
+                             adding=url) from None
         finally:
             if own:
                 fetcher.close()

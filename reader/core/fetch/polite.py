@@ -67,11 +67,11 @@ class HostGate:
                 wait = max(wait, last + self.gap(crawl_delay) - now)
             if wait > self.max_wait:
                 raise FetchError(DEFERRED, f"{origin} asked us to wait {wait:.0f} s; trying later",
-                                 retry_after=wait)
+                                 retry_after=wait, host=origin, wait=wait)
             if wait > 0:
                 if cancel is not None:
                     if cancel.wait(wait):
-                        raise FetchError(DEFERRED, "cancelled")
+                        raise FetchError(DEFERRED, "cancelled", code="cancelled")
                 else:
                     time.sleep(wait)
             try:

@@ -75,7 +75,8 @@ class RobotsCache:
         if status == 429 or status >= 500:
             raise FetchError(BUSY if status in (429, 503) else HTTP,
                              f"{origin}/robots.txt answered {status}; nothing is fetched from this "
-                             "site until it can be read", status=status)
+                             "site until it can be read", status=status, code="robots-unreadable",
+                             host=origin, http_status=status)
         rules = Rules(status, body if 200 <= status < 300 else "", now, self.agent)
         with self._lock:
             self._mem[origin] = rules

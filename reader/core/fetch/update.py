@@ -87,6 +87,11 @@ class UpdateSummary:
                 "sources": [o.__dict__ for o in self.outcomes]}
 
 
+def _state(exc: FetchError) -> dict[str, Any]:
+    """What a source's `state` column holds after this error (Subscription.state_info)."""
+    return {"code": exc.code, **exc.params}
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -159,7 +164,8 @@ class _Pass:
         except FetchError as exc:
             return self._failed(sub, outcome, exc, host)
         except (IngestError, ArchiveError) as exc:
-            return self._failed(sub, outcome, FetchError(E.BROKEN, str(exc)), host)
+            return self._failed(sub, outcome, FetchError(E.BROKEN, str(exc), code="not-stored",
+                                                         detail=str(exc)), host)
         self._succeeded(sub, response, outcome)
         return outcome
 
@@ -175,16 +181,21 @@ class _Pass:
         now = _now()
         if outcome.new or outcome.versions:
             outcome.status = "updated"
+        code: dict[str, Any] = {"code": "unchanged"}
         if response.not_modified:
             message = "not changed since the last visit"
         else:
             message = f"{outcome.new} new, {outcome.versions} changed"
+            code = {"code": "fetched", "new": outcome.new, "changed": outcome.versions,
+                    "problems": len(outcome.problems)}
             if outcome.problems:
                 message += f"; {len(outcome.problems)} could not be stored: {outcome.problems[0]}"
+                code["problem"] = outcome.problems[0]
         outcome.message = message
         state: dict[str, Any] = dict(
             last_fetch=_iso(now), last_status=response.status, last_message=message, failures=0,
-            backoff_until=None, next_due=_iso(now + dt.timedelta(seconds=sub.every_seconds)))
+            backoff_until=None, next_due=_iso(now + dt.timedelta(seconds=sub.every_seconds)),
+            state=code)
         if not response.not_modified:
             state.update(etag=response.header("etag"), last_modified=response.header("last-modified"))
         if sub.kind == "listing":
@@ -205,7 +216,7 @@ class _Pass:
         if exc.kind == E.DEFERRED:  # the host asked for a pause: not the source's fault
             outcome.status = "waiting"
             wait = exc.retry_after or OFFLINE_RETRY
-            self.subs.record(sub.id, last_message=exc.message,
+            self.subs.record(sub.id, last_message=exc.message, state=_state(exc),
                              next_due=_iso(now + dt.timedelta(seconds=wait)))
             return outcome
         outcome.status = "failed"
@@ -213,7 +224,8 @@ class _Pass:
         wait = exc.retry_after if exc.retry_after is not None else failure_delay(failures)
         until = _iso(now + dt.timedelta(seconds=wait))
         self.subs.record(sub.id, last_fetch=_iso(now), last_status=exc.status, failures=failures,
-                         last_message=exc.message, backoff_until=until, next_due=until)
+                         last_message=exc.message, state=_state(exc), backoff_until=until,
+                         next_due=until)
         return outcome
 
     def finish(self) -> None:
@@ -224,9 +236,11 @@ class _Pass:
             if self.summary.offline:
                 outcome.status, outcome.message = "offline", "offline: no network; trying again later"
                 due = _iso(_now() + dt.timedelta(seconds=OFFLINE_RETRY))
-                self.subs.record(sub.id, last_message=outcome.message, next_due=due)
-            else:
-                self._failed(sub, outcome, FetchError(E.HTTP, exc.message), "")
+                self.subs.record(sub.id, last_message=outcome.message, state={"code": "offline"},
+                                 next_due=due)
+            else:  # this host is down while others answered: a failure of its sources
+                self._failed(sub, outcome, FetchError(E.HTTP, exc.message, exc.status, None,
+                                                      exc.code, **exc.params), "")
         s = self.summary
         s.requests, s.bytes = self.fetcher.requests - self.requests0, self.fetcher.bytes - self.bytes0
         if s.batch_id is not None:
