@@ -2,10 +2,10 @@
 to Thai and back, nothing stays in the language it left (labels set from code, not
 only those a retranslate() sets: the Category box's "All categories", the count...).
 
-Stale text is found without a list of widgets: every text of every shown widget (labels,
-buttons, combo box items, menus and actions, headers, tree items, accessible names and
-descriptions, tool tips, the article's lines, the title and status bar) is matched against the messages of
-the language left behind, read from resources/i18n/*.ts.
+Stale text is found without a list of widgets: every text of every widget, shown or
+not (labels, buttons, combo box items, menus and actions, headers, tree items, accessible
+names and descriptions, tool tips, the article's lines, the title and status bar) is
+matched against the messages of the language left behind, read from resources/i18n/*.ts.
 """
 
 from __future__ import annotations
@@ -128,12 +128,14 @@ def action_texts(window) -> list[tuple[str, str]]:
 
 
 def shown_texts(window) -> list[tuple[str, str]]:
-    """(where, text) for everything the window shows or names now."""
+    """(where, text) for everything the window shows or names, now or when shown."""
     found = [("title", window.windowTitle()), ("status", window.statusBar().currentMessage())]
     found += action_texts(window)
     for widget in window.findChildren(QWidget):
-        if not widget.isVisibleTo(window) or isinstance(widget, QMenu):
-            continue
+        if isinstance(widget, QMenu):
+            continue  # its actions are read above
+        # Hidden ones too: the filters folded away, the pages not on show, a closed
+        # combo box's list keep their text until they are shown.
         where = f"{type(widget).__name__} {widget.objectName()}".strip()
         found += [(where, text) for text in widget_texts(widget)]
     return [(where, text) for where, text in found if text]
@@ -191,3 +193,22 @@ def test_a_search_and_its_count_follow_the_switch(open_window, archive_path, qtb
     switch(window, "en")
     assert not stale(window, "th", "en")
     assert "found" in window.search.count_label.text()
+
+
+def test_every_page_of_the_page_layout_and_reading_mode_follow(open_window, archive_path, qtbot):
+    window = open_window(archive_path)
+    window.resize(1280, 800)
+    window.appearance.set_scale_interface(True)
+    window.appearance.set_zoom(400)  # too large for panes: library, search, list, article pages
+    assert window.panes.paged
+    pages = window.panes.pages
+    for lang, left in (("th", "en"), ("en", "th")):
+        switch(window, lang)
+        for i in range(pages.count()):
+            pages.setCurrentIndex(i)
+            assert not stale(window, left, lang), (lang, pages.currentWidget().objectName())
+    window.appearance.set_zoom(100)
+    window.appearance.set_scale_interface(False)
+    window.registry["reading_mode"].trigger()
+    switch(window, "th")
+    assert not stale(window, "en", "th")
