@@ -23,6 +23,7 @@ import logging
 import multiprocessing
 import sys
 import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Protocol
@@ -30,7 +31,8 @@ from typing import Any, Protocol
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.1  # how often the caller looks at its cancel flag while waiting
-STOP_GRACE_SECONDS = 10.0  # a cancelled child finishes its step (a commit) in this time
+STOP_GRACE_SECONDS = 3.0  # a cancelled child finishes its step (a commit), or is ended: safe, an
+# update or index sync killed at any point is finished by the next one (RELIABILITY.md)
 
 
 class Flag(Protocol):
@@ -102,10 +104,15 @@ def run_in_child(target: Callable[..., Any], args: tuple[Any, ...] = (),
 
 def _relay(pipe: Connection, child: Any, stop: Any, report: Callable[[Any], None],
            cancel: Flag | None) -> Any:
+    asked: float | None = None  # when the child was asked to stop
     while True:
-        if cancel is not None and cancel.is_set():
+        if cancel is not None and cancel.is_set() and asked is None:
             stop.set()
+            asked = time.monotonic()
         if not pipe.poll(POLL_SECONDS):
+            if asked is not None and time.monotonic() - asked > STOP_GRACE_SECONDS:
+                child.terminate()  # stuck (in a slow answer): ended, which is safe
+                raise InterruptedError("cancelled")
             continue
         try:
             kind, value = pipe.recv()

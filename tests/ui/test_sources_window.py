@@ -128,6 +128,28 @@ def test_source_states_read_in_thai(open_window, archive_path, server, qtbot):
     dialog.close()
 
 
+def test_closing_during_an_update_does_not_wait_for_a_slow_server(open_window, archive_path, server, qtbot):
+    """The update runs in a child process; closing the window asks it to stop and ends it
+    when it is stuck in a slow answer (safe: an update killed at any point is finished by
+    the next one, RELIABILITY), instead of holding the window open for the read timeout."""
+    import psutil
+
+    server.routes["/slow.xml"] = Reply(body=b"<rss/>", delay=25.0, headers=RSS)
+    window = open_window(archive_path)
+    _idle(window, qtbot)
+    Subscriptions(window.archive).add(server.url("/slow.xml"), "feed")
+    me = psutil.Process()
+    window.updater.refresh(force=True)
+    qtbot.waitUntil(lambda: any(r.path == "/slow.xml" for r in server.log), timeout=20000)
+    children = [c for c in me.children() if "resource_tracker" not in " ".join(c.cmdline())]
+    assert children  # the update's own process, waiting for the answer
+    started = time.perf_counter()
+    window.close()
+    assert time.perf_counter() - started < 10  # the grace of offload.STOP_GRACE_SECONDS, and a margin
+    psutil.wait_procs(children, timeout=5)
+    assert not any(c.is_running() and c.status() != psutil.STATUS_ZOMBIE for c in children)
+
+
 def _big_feed(corpus, n: int) -> bytes:
     texts = corpussite.article_texts(corpus)
     items = []
