@@ -75,6 +75,8 @@ def test_add_update_show_export_import(tmp_path, server):
     assert again["sources"] == []  # nothing due yet
     state = json.loads(cli("sources", "list", "--json", archive=arch).stdout)
     assert [s["articles_added"] for s in state] == [2, 1] and all(s["etag"] for s in state)
+    assert [s["state"] for s in state] == [{"code": "fetched", "new": 2, "changed": 0, "problems": 0},
+                                           {"code": "fetched", "new": 1, "changed": 0, "problems": 0}]
 
     cli("sources", "export", str(tmp_path / "subs.opml"), archive=arch)
     other = tmp_path / "other"

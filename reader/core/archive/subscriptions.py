@@ -73,7 +73,10 @@ class Subscription:
         return info if isinstance(info, dict) and "code" in info else None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The row for `sources list --json`: the state as an object, not its JSON text."""
+        data = asdict(self)
+        data["state"] = self.state_info
+        return data
 
 
 @dataclass
