@@ -48,7 +48,9 @@ def create_app(argv: list[str] | None = None, settings: Settings | None = None) 
         app.setWindowIcon(QIcon(str(icon)))
     except FileNotFoundError:
         pass  # a stripped-down install: Qt's default icon is fine
-    app.setStyle("Fusion")  # the palette decides every colour, on every platform
+    # Fusion (the palette decides every colour, on every platform) comes with the theme,
+    # wrapped in themes.FocusFrameStyle; setting plain "Fusion" here again replaced that
+    # wrapper for good when the app was made a second time in one process (tests do).
     settings = settings or load_settings()
     family = load_app_fonts()
     font = app.font()

@@ -1,6 +1,7 @@
 """Themes as data: resources/themes/*.toml name colours by meaning; this module turns
 them into a QPalette, a small style sheet (control borders, 2 px focus frames) and the
-colours the focus frame of a list's current row is drawn in (FocusFrameStyle).
+colours the focus frame of a list's current row is drawn in (FocusFrameStyle, which also
+keeps the tails of Thai letters inside a list's rows).
 
 "system" follows the desktop's light/dark preference and keeps following it.
 """
@@ -12,9 +13,26 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QAbstractItemView, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from reader.core.paths import resource
 
@@ -128,6 +146,39 @@ class FocusFrameStyle(QProxyStyle):
             painter.restore()
             return
         super().drawPrimitive(element, option, painter, widget)
+
+    def subElementRect(self, element: QStyle.SubElement, option: QStyleOption,  # noqa: N802
+                       widget: QWidget | None = None) -> QRect:
+        """A row's text a little higher when the tails of ฎ ฏ ฐ would reach below the row:
+        they go deeper than the font's descent (at 400% Sarabun's ฏ ends 20 px below the
+        baseline, its descent is 14), and a row centred on the font's height cut 6 px off
+        them, while the tallest letters (ใ ไ โ, 59 px) leave 4 px of the ascent unused."""
+        # (Qt passes no widget at times; PySide6's stubs do not say so.)
+        rect = super().subElementRect(element, option, widget)  # type: ignore[arg-type]
+        if element == QStyle.SubElement.SE_ItemViewItemText and isinstance(option, QStyleOptionViewItem):
+            lift = _tail_lift(QFont(option.font), rect.height())
+            if lift:
+                rect.translate(0, -lift)
+        return rect
+
+
+_lifts: dict[tuple[str, int], int] = {}  # (QFont.key(), row height) -> lift
+
+
+def _tail_lift(font: QFont, height: int) -> int:
+    """How far to raise text centred in `height` px when the lowest Thai tails would reach
+    the row's edge: the ink from the tallest letters to the lowest tail is then centred in
+    the row instead of the font's height (0 when the tails are clear). At 400% that ink is
+    79 px in a 77 px row: a pixel at each end is still lost, not 6 at the bottom."""
+    key = (font.key(), height)
+    if key not in _lifts:
+        fm = QFontMetricsF(font)
+        baseline = (height - fm.height()) / 2 + fm.ascent()  # where centring puts it
+        tail = fm.tightBoundingRect("ฎฏฐ").bottom()
+        top = -fm.tightBoundingRect("ใไโปั้").top()
+        lift = 0 if baseline + tail < height - 1 else round(baseline + (tail - top - height) / 2)
+        _lifts[key] = max(0, lift)
+    return _lifts[key]
 
 
 def load_theme(name: str) -> Theme:

@@ -7,19 +7,22 @@ zoom step is a few accessibility events."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF, QTextCursor
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QTextCursor
+from PySide6.QtWidgets import QAbstractItemView
 
+from reader.core.archive import Archive
 from reader.ui.announce import announcer_for
 from reader.ui.helppage import help_html
 from reader.ui.models import CATEGORY, DATE
 from reader.ui.readerpane import ArticleView
 from reader.ui.settings import load_settings
-from tests.ui.conftest import THAI_BODY
+from tests.ui.conftest import THAI_BODY, make_article
 
 SIZES = [(1280, 800), (1920, 1080)]
 ZOOMS = [200, 300, 400]
@@ -345,3 +348,52 @@ def test_pane_keys_off_where_one_pane_shows_and_reading_mode_gives_the_bars_room
     again.zoom_box.setFocus()
     again.panes.resize_focused(1)
     assert "F6" in announcer_for(again).said[-1]
+
+
+def ink_rows(image) -> list[int]:
+    """The pixel rows of an image that hold any dark (text) pixel."""
+    return [y for y in range(image.height())
+            if any(image.pixelColor(x, y).lightness() < 110 for x in range(image.width()))]
+
+
+def ink_height(text: str, font) -> int:
+    """How tall the text's ink is drawn with nothing in the way."""
+    image = QImage(QFontMetricsF(font).horizontalAdvance(text) + 20, 400, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.setPen(Qt.GlobalColor.black)
+    painter.drawText(10, 200, text)
+    painter.end()
+    ink = ink_rows(image)
+    return ink[-1] - ink[0] + 1
+
+
+@pytest.mark.parametrize("zoom", [100, 400])
+def test_thai_tails_stay_inside_the_list_rows(open_window, archive_path, qtbot, zoom):
+    """ฎ ฏ ฐ reach below the font's descent: rows centred on the font's height cut 6 px off
+    their tails at 400% (1.5 at 100%). The row now shows the ink from ใ's top to ฐ's tail
+    but for at most a pixel at each end (79 px of ink in a 77 px row at 400%)."""
+    title = "รัฐบาลใหม่ ฎีกา"
+    with Archive.open(archive_path) as archive:
+        article = dataclasses.replace(make_article(0), title=title, date=dt.date(2000, 1, 1),
+                                      source_url="http://example.org/t")
+        archive.add(article, b"tails", "test/tails.txt")
+    window = scaled(open_window, archive_path, qtbot, (1280, 800), zoom)
+    if window.panes.paged:
+        window.panes.show_page(window.list)
+    model = window.list.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == title)
+    assert window.list.currentIndex().row() != row  # no focus frame on it
+    index = model.index(row, 0)
+    settle(qtbot)
+    window.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+    settle(qtbot)
+    cell = window.list.visualRect(index)
+    assert window.list.viewport().rect().contains(cell)
+    # (The whole view, then the cell: a grab of the cell's rect alone drew it differently.)
+    image = window.list.viewport().grab().toImage().copy(cell.adjusted(4, 0, -4, 0))
+    ink = ink_rows(image)
+    whole = ink_height(title, window.list.font())
+    assert len(ink) >= min(whole, cell.height()) - 2, (len(ink), whole, cell.height())
+    assert ink[-1] - ink[0] + 1 >= min(whole, cell.height()) - 2
