@@ -67,7 +67,7 @@ class Following(QObject):
             return
         # The list first: refreshed while the index sync below runs, it would compete
         # with it for the interpreter (measured: 590 ms instead of 40 ms).
-        self.window.listing.refresh_library()
+        self.window.listing.refresh_library(keep=True)  # the article being read stays open
         # The update committed from its own process: this is the look at its changes the
         # outside-changes poll would take again (and announce) otherwise.
         self.window.listing.data_version = self.window.archive.data_version()

@@ -88,16 +88,18 @@ class Listing(QObject):
         fields: dict = {k: v for k, v in {**self.base_filter, **extra}.items() if v is not None}
         return ListFilter(**fields)
 
-    def refresh_library(self) -> None:
-        """Sidebar, categories and list read afresh (after an import)."""
+    def refresh_library(self, keep: bool = False) -> None:
+        """Sidebar, categories and list read afresh (after an import; `keep`: see refresh)."""
         w = self.window
         w.sidebar.populate(w.archive, w.year_label)
         self.set_categories()
         self.known_total = w.archive.count_articles()
-        self.refresh()
+        self.refresh(keep=keep)
 
-    def refresh(self, announce: bool = True) -> None:
-        """The rows for the sidebar's group and the search box, the open article kept."""
+    def refresh(self, announce: bool = True, keep: bool = False) -> None:
+        """The rows for the sidebar's group and the search box, the open article kept.
+        `keep` (the archive changed behind the reader: an update, another process): the
+        open article stays open even when its row is not among those loaded now."""
         w = self.window
         query = w.search.query()
         filters = w.search.filters()
@@ -126,7 +128,7 @@ class Listing(QObject):
         w.list.header().setSortIndicatorShown(not by_relevance)
         self.announce_count(query, getattr(source, "message", None), announce)
         w.reader.set_terms(self.terms)
-        self.select_article(w.article.article_id)
+        self.select_article(w.article.article_id, keep)
 
     def layout_columns(self, snippets: bool) -> None:
         """Search results trade the category column for the found text, which stretches."""
@@ -187,9 +189,14 @@ class Listing(QObject):
         if self.counted is not None:
             self.announce_count(*self.counted, announce=False)
 
-    def select_article(self, article_id: int | None) -> None:
-        """The row of `article_id` chosen, else the first row."""
-        self.select_row(self.window.list_model.row_of(article_id) if article_id else -1)
+    def select_article(self, article_id: int | None, keep: bool = False) -> None:
+        """The row of `article_id` chosen, else the first row (with `keep`, else no row:
+        new articles pushed the open one below the loaded rows, and what someone is
+        reading is not swapped for the newest article)."""
+        row = self.window.list_model.row_of(article_id) if article_id else -1
+        if row < 0 and keep and article_id is not None:
+            return
+        self.select_row(row)
 
     def select_row(self, row: int) -> None:
         w = self.window
@@ -229,7 +236,7 @@ class Listing(QObject):
             self.set_categories()
         scroll = w.list.verticalScrollBar().value()
         before = w.archive.count_articles() if self.known_total is None else self.known_total
-        self.refresh(announce=False)
+        self.refresh(announce=False, keep=True)
         w.list.verticalScrollBar().setValue(scroll)
         self.known_total = w.archive.count_articles()
         if self.known_total > before:  # one short sentence, not the whole count again

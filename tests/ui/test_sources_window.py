@@ -201,6 +201,8 @@ def test_event_loop_never_stalls_during_500_articles(open_window, archive_path, 
     subs = Subscriptions(window.archive)
     for n in range(10):
         subs.add(server.url(f"/feed{n}.xml"), "feed")
+    reading = window.article.article_id
+    assert reading is not None
     ticks = Ticks()
     started = time.perf_counter()
     ticks.start()
@@ -212,6 +214,7 @@ def test_event_loop_never_stalls_during_500_articles(open_window, archive_path, 
     others = ticks.stop()
     took = time.perf_counter() - started
     assert window.updater.last_summary.new == 500
+    assert window.article.article_id == reading  # what was being read stays open
     assert window.usable_index().stamp()[0] == window.archive.count_articles()  # searchable
     gaps, busy = sorted(ticks.gaps), sorted(ticks.busy)
     median = gaps[len(gaps) // 2]
