@@ -295,6 +295,7 @@ def cmd_search(args) -> int:
     if args.json:
         _print_json({
             "query": args.query, "total": results.total, "message": results.message,
+            "notices": [{"code": n.code, "params": n.params} for n in results.notices],
             "suggestions": results.suggestions,
             "hits": [{"id": h.article_id, "title": h.title, "date": h.date.isoformat() if h.date else None,
                       "category": h.category, "language": h.language, "score": h.score,

@@ -17,9 +17,13 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 from .announce import say
 from .i18n import fill
 from .models import CATEGORY, DATE, SNIPPET, TITLE, ArticleListModel, CatalogSource, SearchSource
+from .searchnotice import worded
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from reader.core.archive import ListFilter
+    from reader.core.search.parse import Notice
 
     from .mainwindow import MainWindow
 
@@ -53,7 +57,7 @@ class Listing(QObject):
         self.data_version: int | None = None  # the catalog's, when last looked at
         self.known_total: int | None = None  # articles in the archive when last looked at
         self.categories: list[str] = []  # the archive's, for the category column's width
-        self.counted: tuple[str, str | None] | None = None  # the count's query and message
+        self.counted: tuple[str, str | None, Sequence[Notice]] | None = None  # the count's query, message
 
     def watch_width(self) -> None:
         """Fit the columns again whenever the list's width changes (a moved splitter, a
@@ -126,7 +130,7 @@ class Listing(QObject):
         # Results in relevance order show no date arrow (it claimed a date order).
         by_relevance = isinstance(source, SearchSource) and w.search.sort_order() == "relevance"
         w.list.header().setSortIndicatorShown(not by_relevance)
-        self.announce_count(query, getattr(source, "message", None), announce)
+        self.announce_count(query, getattr(source, "message", None), getattr(source, "notices", []), announce)
         w.reader.set_terms(self.terms)
         self.select_article(w.article.article_id, keep)
 
@@ -172,8 +176,12 @@ class Listing(QObject):
         if header.sectionSize(CATEGORY) != width:
             header.resizeSection(CATEGORY, width)
 
-    def announce_count(self, query: str, message: str | None, announce: bool = True) -> None:
-        self.counted = (query, message)
+    def announce_count(self, query: str, message: str | None, notices: Sequence[Notice] = (),
+                       announce: bool = True) -> None:
+        """The count (and what the search said about the query) under the search box and
+        in the status bar; worded afresh each time, so a language switch reaches it."""
+        self.counted = (query, message, notices)
+        message = worded(notices, message)
         n = self.window.list_model.total
         if query:
             text = self.tr("%n article(s) found", "", n)

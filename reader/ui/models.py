@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 if TYPE_CHECKING:
     from reader.core.archive import Archive, ListFilter
     from reader.core.search import Filters, SearchIndex
+    from reader.core.search.parse import Notice
 
 PAGE = 200
 TITLE, DATE, CATEGORY, SNIPPET = range(4)
@@ -81,6 +82,7 @@ class SearchSource:
         self.index, self.query, self.filters, self.sort = index, query, filters, sort
         self.terms: list[str] = []
         self.message: str | None = None
+        self.notices: list[Notice] = []
         self._total: int | None = None
         self._first: list[ListRow] | None = None
 
@@ -90,6 +92,7 @@ class SearchSource:
         self._total = results.total
         self.terms = list(results.terms)
         self.message = results.message
+        self.notices = list(results.notices)
         return [ListRow(h.article_id, h.title, h.date, h.category, False, list(h.snippet))
                 for h in results.hits]
 

@@ -1265,6 +1265,49 @@ Use this when the archive reports damage. The present catalog is kept aside, not
         </message>
     </context>
     <context>
+        <name>SearchNotice</name>
+        <message>
+            <source>A closing quote was missing; the phrase runs to the end of the query.</source>
+            <translation>A closing quote was missing; the phrase runs to the end of the query.</translation>
+        </message>
+        <message>
+            <source>OR needs a word on each side; it was ignored.</source>
+            <translation>OR needs a word on each side; it was ignored.</translation>
+        </message>
+        <message>
+            <source>OR at the end of the query was ignored.</source>
+            <translation>OR at the end of the query was ignored.</translation>
+        </message>
+        <message>
+            <source>A lone &apos;-&apos; was ignored.</source>
+            <translation>A lone &apos;-&apos; was ignored.</translation>
+        </message>
+        <message>
+            <source>Could not read the date &apos;%1&apos;; use 2556, 2013, 2020-01-31 or 2556..2560.</source>
+            <translation>Could not read the date &apos;%1&apos;; use 2556, 2013, 2020-01-31 or 2556..2560.</translation>
+        </message>
+        <message>
+            <source>The date range %1 runs backwards; searched %2.</source>
+            <translation>The date range %1 runs backwards; searched %2.</translation>
+        </message>
+        <message>
+            <source>The dates in the query and the year filters do not overlap: nothing can match.</source>
+            <translation>The dates in the query and the year filters do not overlap: nothing can match.</translation>
+        </message>
+        <message>
+            <source>Only exclusions were given: showing everything else.</source>
+            <translation>Only exclusions were given: showing everything else.</translation>
+        </message>
+        <message>
+            <source>Nothing to search for: type a word, a phrase or a date.</source>
+            <translation>Nothing to search for: type a word, a phrase or a date.</translation>
+        </message>
+        <message>
+            <source>The search could not run: %1</source>
+            <translation>The search could not run: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchPanel</name>
         <message>
             <source>Search titles and text (Ctrl+F)</source>

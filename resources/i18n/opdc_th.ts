@@ -1262,6 +1262,49 @@ Use this when the archive reports damage. The present catalog is kept aside, not
         </message>
     </context>
     <context>
+        <name>SearchNotice</name>
+        <message>
+            <source>A closing quote was missing; the phrase runs to the end of the query.</source>
+            <translation>ไม่มีเครื่องหมายคำพูดปิด จึงถือว่าวลีต่อไปจนจบคำค้น</translation>
+        </message>
+        <message>
+            <source>OR needs a word on each side; it was ignored.</source>
+            <translation>OR ต้องมีคำทั้งสองข้าง จึงไม่นำมาใช้</translation>
+        </message>
+        <message>
+            <source>OR at the end of the query was ignored.</source>
+            <translation>ไม่ได้ใช้ OR ที่อยู่ท้ายคำค้น</translation>
+        </message>
+        <message>
+            <source>A lone &apos;-&apos; was ignored.</source>
+            <translation>ไม่ได้ใช้เครื่องหมาย &apos;-&apos; ที่อยู่โดด ๆ</translation>
+        </message>
+        <message>
+            <source>Could not read the date &apos;%1&apos;; use 2556, 2013, 2020-01-31 or 2556..2560.</source>
+            <translation>อ่านวันที่ &apos;%1&apos; ไม่ได้ ให้เขียนแบบ 2556, 2013, 2020-01-31 หรือ 2556..2560</translation>
+        </message>
+        <message>
+            <source>The date range %1 runs backwards; searched %2.</source>
+            <translation>ช่วงวันที่ %1 กลับหัวกลับหาง จึงค้นช่วง %2 แทน</translation>
+        </message>
+        <message>
+            <source>The dates in the query and the year filters do not overlap: nothing can match.</source>
+            <translation>วันที่ในคำค้นกับตัวกรองปีไม่ซ้อนทับกัน จึงไม่มีบทความใดตรงได้</translation>
+        </message>
+        <message>
+            <source>Only exclusions were given: showing everything else.</source>
+            <translation>มีแต่คำที่ให้ยกเว้น จึงแสดงบทความอื่นทั้งหมด</translation>
+        </message>
+        <message>
+            <source>Nothing to search for: type a word, a phrase or a date.</source>
+            <translation>ไม่มีอะไรให้ค้น พิมพ์คำ วลี หรือวันที่</translation>
+        </message>
+        <message>
+            <source>The search could not run: %1</source>
+            <translation>ค้นหาไม่สำเร็จ: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchPanel</name>
         <message>
             <source>Search titles and text (Ctrl+F)</source>

@@ -117,6 +117,10 @@ def test_search_command_finds_seed(tmp_path):
         assert [h["title"] for h in out["hits"]] == [SEED_TITLE], query
     malformed = cli("search", '"ธรรมาภิบาล', "--json", archive=arch)
     assert "Traceback" not in malformed.stderr
+    said = json.loads(malformed.stdout)  # in English, and as a code for another program
+    assert said["message"].startswith("A closing quote was missing")
+    assert said["notices"] == [{"code": "open-quote", "params": {}}]
+    assert [h["title"] for h in said["hits"]] == [SEED_TITLE]
 
 
 @pytest.mark.slow

@@ -69,6 +69,14 @@ class Unit:
         return Kind.MIXED
 
 
+@dataclass(frozen=True)
+class Notice:
+    """One thing said about a query: a code (see Parsed.say's callers) and its values."""
+
+    code: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
 @dataclass
 class Parsed:
     groups: list[list[Unit]] = field(default_factory=list)  # AND of ORs
@@ -76,7 +84,15 @@ class Parsed:
     filters: Filters = field(default_factory=Filters)
     categories: list[str] = field(default_factory=list)  # category: values (substring)
     tags: list[str] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # in English, for the command line
+    notices: list[Notice] = field(default_factory=list)  # the same, for the window to word
+
+    def say(self, code: str, english: str, **params: str) -> None:
+        """Tell the reader something about their query (a part ignored, a date read another
+        way): in English for the command line, and as a code the window words in the
+        reader's language (ui/searchnotice.py)."""
+        self.messages.append(english)
+        self.notices.append(Notice(code, params))
 
 
 # Parsing -------------------------------------------------------------------
@@ -116,7 +132,7 @@ def parse(text: str) -> Parsed:
     p = Parsed()
     text = fold_digits(ana.norm(text or ""))
     if text.count('"') % 2:
-        p.messages.append("A closing quote was missing; the phrase runs to the end of the query.")
+        p.say("open-quote", "A closing quote was missing; the phrase runs to the end of the query.")
     pending_or = False
     current: list[Unit] | None = None
     for m in _TOKEN.finditer(text):
@@ -132,17 +148,18 @@ def parse(text: str) -> Parsed:
         fname = FIELDS.get(fname.lower()) if fname else None
         if not phrase and value == "OR" and not minus:
             if current is None:
-                p.messages.append("OR needs a word on each side; it was ignored.")
+                p.say("lone-or", "OR needs a word on each side; it was ignored.")
             else:
                 pending_or = True
             continue
         if not value.strip() or (not phrase and value.strip("-") == ""):
             if minus or value == "-":
-                p.messages.append("A lone '-' was ignored.")
+                p.say("lone-minus", "A lone '-' was ignored.")
             continue
         if fname in ("date", "after", "before"):
             if not _date_clause(p, fname, value):
-                p.messages.append(f"Could not read the date '{value}'; use 2556, 2013, 2020-01-31 or 2556..2560.")
+                p.say("bad-date", f"Could not read the date '{value}'; use 2556, 2013, 2020-01-31 or 2556..2560.",
+                      date=value)
             pending_or = False
             continue
         if fname == "category":
@@ -170,7 +187,7 @@ def parse(text: str) -> Parsed:
             p.groups.append(current)
         pending_or = False
     if pending_or:
-        p.messages.append("OR at the end of the query was ignored.")
+        p.say("trailing-or", "OR at the end of the query was ignored.")
     return p
 
 
@@ -183,7 +200,8 @@ def _date_clause(p: Parsed, fname: str, value: str) -> bool:
             return False
         if lo and hi and lo > hi:  # 2599..2500: surely meant the other way round; say so
             lo, hi = _parse_date(hi_text, False), _parse_date(lo_text, True)
-            p.messages.append(f"The date range {value} runs backwards; searched {hi_text}..{lo_text}.")
+            p.say("backwards-range", f"The date range {value} runs backwards; searched {hi_text}..{lo_text}.",
+                  range=value, searched=f"{hi_text}..{lo_text}")
         _narrow(p.filters, lo, hi)
         return True
     d = _parse_date(value, fname == "before")
@@ -203,7 +221,7 @@ def merged_filters(p: Parsed, given: Filters | None) -> Filters:
     f = Filters(**vars(given)) if given else Filters()
     _narrow(f, p.filters.date_from, p.filters.date_to)
     if f.date_from and f.date_to and f.date_from > f.date_to:
-        p.messages.append("The dates in the query and the year filters do not overlap: nothing can match.")
+        p.say("dates-disjoint", "The dates in the query and the year filters do not overlap: nothing can match.")
     if p.filters.language:
         f.language = p.filters.language
     return f

@@ -29,6 +29,7 @@ from reader.core.search.check import Candidate
 from reader.core.search.parse import (
     Filters,
     Kind,
+    Notice,
     Parsed,
     Unit,
     merged_filters,
@@ -70,6 +71,7 @@ class Results:
     message: str | None = None
     suggestions: list[str] = field(default_factory=list)
     failed: bool = False  # the search raised inside and could not run (message says why)
+    notices: list[Notice] = field(default_factory=list)  # message's parts, for the window to word
 
 
 # Running -------------------------------------------------------------------
@@ -88,7 +90,9 @@ def run_search(tables: rank.Tables, store: GramStore | None, text: str, filters:
         return search.run(text, snippets)
     except Exception as exc:  # a query must never bring the window down
         log.exception("search failed for %r", text)
-        return Results(message=f"The search could not run: {exc.__class__.__name__}: {exc}", failed=True)
+        reason = f"{exc.__class__.__name__}: {exc}"
+        return Results(message=f"The search could not run: {reason}", failed=True,
+                       notices=[Notice("failed", {"reason": reason})])
 
 
 def hit(cand: Candidate, score: float, whole: bool, terms: list[str] | None) -> Hit:

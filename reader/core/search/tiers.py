@@ -115,10 +115,11 @@ class Search:
     def run(self, text: str, snippets: bool) -> Results:
         p, res = self.p, self.res
         if not p.groups and p.negated:
-            p.messages.append("Only exclusions were given: showing everything else.")
+            p.say("only-exclusions", "Only exclusions were given: showing everything else.")
         if text.strip() and not (p.groups or p.negated or p.categories or p.tags) and p.filters == Filters():
             # e.g. only punctuation, or only a lone operator: say so rather than list everything
-            res.message = " ".join(p.messages + ["Nothing to search for: type a word, a phrase or a date."])
+            p.say("nothing-to-search", "Nothing to search for: type a word, a phrase or a date.")
+            res.message, res.notices = " ".join(p.messages), p.notices
             return res
         self.terms = res.terms if snippets else None
         if self.use_store and self.by_date:
@@ -135,7 +136,7 @@ class Search:
         res.hits = hits[self.offset:self.need]
         if not res.hits and p.groups and self.offset == 0:
             res.suggestions = suggest(self.searcher, p)
-        res.message = " ".join(p.messages) or None
+        res.message, res.notices = " ".join(p.messages) or None, p.notices
         return res
 
     def store_by_date(self) -> None:
