@@ -103,7 +103,9 @@ def window_stall(corpus: Path, sources: int, items: int) -> dict:
     archive, _ = open_archive(Path(tmp) / "a")
     window = open_window(app, archive, settings, open_index(archive))
     window.show()
-    wait_for(app, lambda: window.indexer.job is None and not window.importer.busy)  # the sample
+    window.start()  # as the app starts: the sample imported, its first article open
+    wait_for(app, lambda: window.indexer.job is None and not window.importer.busy
+             and window.article.article_id is not None)
     subs = Subscriptions(archive)
     for n in range(sources):
         subs.add(server.url(f"/feed{n}.xml"), "feed")
@@ -148,11 +150,11 @@ def wait_for(app, done) -> None:
 # Measured once with this script (--window-only --runs 3) on bfff22d, the commit before the
 # jobs moved to child processes, for comparison; not re-measured by a run.
 BEFORE = """Before (bfff22d: the update and the index sync on a thread of the window's process;
-`--window-only --runs 3`, load 0.7-0.9): longest gaps during the update 32, 29, 29 ms,
-during the index sync 119, 116, 135 ms (GUI thread 66-74 ms CPU); the other threads of the
-window's process used 1.9-2.0 s CPU for 500 articles in tests/ui/test_sources_window.py
-(0.03-0.04 s after), where the longest gap was 193-345 ms before and 38-56 ms after
-(3 runs each, load 2.3-2.5)."""
+this script, `--window-only --runs 3`, load 0.9-1.1): longest gaps during the update 23, 24,
+31 ms, during the index sync **151, 165, 150 ms** (GUI thread 41-61 ms CPU; an update then also swapped the open
+article for the newest one, which the 500-article test caught). In tests/ui/test_sources_window.py (500
+articles, 3 runs each, load 2.3-2.5) the longest gap was 193-345 ms before and 38-56 ms
+after, and the window's other threads used 1.9-2.0 s CPU before, 0.03-0.04 s after."""
 
 
 def window_runs(runs: int, sources: int, items: int) -> list[dict]:
@@ -214,7 +216,8 @@ is the one-second floor, {args.sources} times.
 ## The window during an update ({len(runs)} runs, each in a fresh process)
 
 The same {args.sources} x {args.items} update run by the window's background refresh
-(offscreen), then the search index taking the {runs[0]['new']} new articles in. A 5 ms Qt
+(offscreen; the window started as the app starts it, an article open in the reading pane),
+then the search index taking the {runs[0]['new']} new articles in. A 5 ms Qt
 timer ticks on the GUI thread: a gap between two ticks is how long the event loop could not
 answer (wall time, the machine's load included); the GUI thread's CPU time in a gap is the
 window's own work. The update and the index sync run in child processes
