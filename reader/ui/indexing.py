@@ -49,14 +49,19 @@ class IndexController(QObject):
             if index is None or not repair:
                 return index, 0
             updated = 0
-            if index.stamp() != archive.index_stamp():
+            stamp = index.stamp()
+            if stamp != archive.index_stamp():
                 from reader.core.childjobs import sync_search
                 from reader.core.offload import run_in_child
 
+                if stamp[0] == 0:  # the child rebuilds it, replacing its files: let go of
+                    index.close()  # them here first (Windows cannot delete open files)
                 # The writing runs in a child process: on this thread it stalled the
                 # window's event loop by up to 780 ms (offload.py says why).
-                updated = run_in_child(sync_search, (str(archive.root),), report, cancel)
-                index.reload()
+                try:
+                    updated = run_in_child(sync_search, (str(archive.root),), report, cancel)
+                finally:
+                    index.reload()  # what the child wrote (or left, when it failed)
             index.warm()  # so the first search does not wait for numpy and tables
             return index, updated
 

@@ -61,3 +61,34 @@ def test_index_opens_in_the_background_as_run_does(indexed_archive, qtbot):
         if window.indexer.index is not None:
             window.indexer.index.close()
         archive.close()
+
+
+def test_a_lost_index_is_rebuilt_in_a_child_process_and_searched(indexed_archive, qtbot):
+    """The window's repair runs in a child process (reader.core.offload); the window lets
+    go of the empty index it opened, the child rebuilds it, the window reads it again."""
+    import shutil
+
+    from reader.ui.app import create_app, open_archive, open_index, open_window
+    from reader.ui.settings import Settings
+
+    shutil.rmtree(indexed_archive / "index")
+    app = create_app(["test"], Settings())
+    archive, _ = open_archive(indexed_archive)
+    window = open_window(app, archive, Settings(), index_opener=lambda: open_index(archive))
+    qtbot.addWidget(window)
+    done: list[object] = []
+    window.indexer.finished.connect(done.append)
+    try:
+        window.show()
+        window.start()
+        qtbot.waitUntil(lambda: bool(done), timeout=60000)
+        assert done == [12]  # all twelve articles, indexed by the child
+        assert window.index.stamp() == archive.index_stamp()
+        window.search.box.insert("ธนาคาร")
+        window.search.fire_now()
+        assert window.list_model.show_snippets and window.list_model.total >= 1
+    finally:
+        window.close()
+        if window.indexer.index is not None:
+            window.indexer.index.close()
+        archive.close()
