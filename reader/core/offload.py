@@ -58,7 +58,8 @@ def _child_main(pipe: Connection, cancel: Any, target: Callable[..., Any], args:
 
 
 def _picklable(exc: BaseException) -> BaseException:
-    """The exception itself when it survives pickling, else a RuntimeError that says it."""
+    """The exception itself when it survives pickling, else one with its words (an
+    ArchiveError stays an ArchiveError, anything else becomes a RuntimeError)."""
     import pickle
 
     try:
