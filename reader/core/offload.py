@@ -14,13 +14,15 @@ beside Qt's threads) that calls `target(report, cancel, *args)`: `report(value)`
 progress back, `cancel` is an Event set when the caller's own `cancel` is. What the
 target returns comes back, or its exception is raised here. The target must be a
 module-level function and its arguments, progress and result picklable. When no child
-can be started (a frozen build, no semaphores) the target runs in the calling thread.
+can be started (no semaphores, a frozen build whose entry point did not call
+multiprocessing.freeze_support()) the target runs in the calling thread.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import sys
 import threading
 import time
@@ -74,9 +76,17 @@ def _picklable(exc: BaseException) -> BaseException:
 
 
 def can_use_child() -> bool:
-    # A frozen app re-runs itself for a spawned child unless its entry point calls
-    # multiprocessing.freeze_support() (as search/build.py notes): a thread there.
-    return not getattr(sys, "frozen", False)
+    # A frozen app re-runs itself for a spawned child: its entry point must call
+    # multiprocessing.freeze_support() first (packaging/launcher.py does), or the child
+    # would start a second app. A frozen build without it runs the job on a thread.
+    return not getattr(sys, "frozen", False) or getattr(sys, "opdc_freeze_support", False)
+
+
+def probe(report: Callable[[Any], None], cancel: Flag) -> int:
+    """A job that only says which process ran it: the self-test's proof that a child can
+    be started here (in a bundle, that the entry point lets it)."""
+    report("started")
+    return os.getpid()
 
 
 def run_in_child(target: Callable[..., Any], args: tuple[Any, ...] = (),
