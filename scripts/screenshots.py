@@ -106,6 +106,12 @@ def main() -> int:
     window.search.box.setText("ก.พ.ร.")
     window.search.fire_now()
     shot("search")
+    window.appearance.set_scale_interface(True)  # the found text, with its marks, at large sizes
+    for zoom in (300, 400):
+        window.appearance.set_zoom(zoom)
+        if window.panes.paged:
+            window.panes.show_page(window.list)
+        shot(f"interface-{zoom}-results")
     window.close()
     if index is not None:
         index.close()

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QFontMetricsF,
     QPainter,
     QResizeEvent,
     QTextDocument,
@@ -244,15 +246,23 @@ class SearchPanel(QWidget):
             say(self, text)
 
 
-def lead_to_first_hit(segments: list[tuple[str, bool]], keep: int = 14) -> list[tuple[str, bool]]:
-    """Shorten the text before the first hit so a narrow column still shows the hit."""
+def lead_to_first_hit(segments: list[tuple[str, bool]], room: float | None = None,
+                      width: Callable[[str], float] = len) -> list[tuple[str, bool]]:
+    """Shorten the text before the first hit so the column still shows the hit: the lead
+    keeps what fits in `room` beside the hit and a little after it (measured with `width`;
+    without `room`, 14 characters), and starts at a word."""
     for i, (_, is_hit) in enumerate(segments):
         if is_hit:
             before = "".join(text for text, _ in segments[:i])
-            if len(before) <= keep:
+            hit = segments[i][0]
+            if room is None:
+                budget = 14.0
+            else:  # the hit whole, then up to a third of what is left for the lead
+                budget = max(0.0, (room - width("…" + hit)) / 3)
+            if width(before) <= budget:
                 return segments
             # Cut at a word start: cutting inside a Thai syllable would leave a lone vowel.
-            starts = [p for p in word_starts(before) if p >= len(before) - keep] or [len(before)]
+            starts = [p for p in word_starts(before) if width(before[p:]) <= budget] or [len(before)]
             return [("…" + before[starts[0]:], False)] + segments[i:]
     return segments
 
@@ -279,7 +289,9 @@ class SnippetDelegate(QStyledItemDelegate):
             background, foreground = (c.name() for c in self.colors)
             plain_color = theme.colors["text"]
         parts = []
-        for text, is_hit in lead_to_first_hit(index.data(SEGMENTS_ROLE) or []):
+        room = option.rect.width() - 8  # the document's margins and a little air
+        width = QFontMetricsF(option.font).horizontalAdvance
+        for text, is_hit in lead_to_first_hit(index.data(SEGMENTS_ROLE) or [], room, width):
             text = html.escape(text)
             parts.append(f'<span style="background:{background}; color:{foreground}">'
                          f"<b>{text}</b></span>" if is_hit else text)
@@ -301,8 +313,12 @@ class SnippetDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         doc = self._document(option, index)
         painter.save()
+        # Centred in the row like the title and date beside it (drawn from the top, the
+        # found text sat lower than they, and at large sizes lost the tails of ฎ ฏ ฐ).
+        rise = (option.rect.height() - doc.size().height()) / 2
         painter.translate(option.rect.topLeft())
         painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        painter.translate(0, rise)
         doc.drawContents(painter)
         painter.restore()
 

@@ -112,6 +112,28 @@ def test_snippet_lead_is_cut_at_a_word_start():
     assert lead_to_first_hit([("สั้น ", False), ("ก.พ.ร.", True)]) == [("สั้น ", False), ("ก.พ.ร.", True)]
 
 
+def test_snippet_lead_fits_the_column_so_the_hit_shows_at_any_size(qapp):
+    """At 400% the found-text column holds a dozen Thai letters: the lead before the hit
+    is cut to what leaves the hit whole in view (a fixed 14 letters pushed it out)."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from reader.ui.searchpanel import lead_to_first_hit
+
+    segments = [("ผู้บริหารระดับสูงของเลขาธิการสำนักงาน ", False), ("ก.พ.ร.", True), (" กล่าว", False)]
+    for points in (13, 26, 52):  # 100%, 200%, 400%
+        font = QFont("Sarabun")
+        font.setPointSizeF(points)
+        width = QFontMetricsF(font).horizontalAdvance
+        room = 430.0  # the column's width at 400% on 1280x800
+        cut = lead_to_first_hit(segments, room, width)
+        assert cut[1:] == segments[1:]
+        lead = cut[0][0]
+        assert width(lead + "ก.พ.ร.") <= room, (points, lead)
+        if width("".join(t for t, _ in segments[:2])) > room:
+            assert lead.startswith("…"), (points, lead)
+    assert lead_to_first_hit(segments, 5000.0, len) == segments  # room for all: nothing cut
+
+
 def test_notices_of_the_import_are_shown(qtbot):
     """A headline-only posting or a cut-off page says so under the date (issue 12)."""
     widget = ReaderPane()
