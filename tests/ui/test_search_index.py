@@ -3,6 +3,9 @@ snippets and in the open article. Runs once reader.core.search provides SearchIn
 
 from __future__ import annotations
 
+import shutil
+from contextlib import contextmanager
+
 import pytest
 
 from reader.core.archive import Archive
@@ -39,56 +42,51 @@ def test_search_uses_the_index_with_snippets(open_window, indexed_archive, qtbot
     assert "พบ" in window.search.count_label.text() or "found" in window.search.count_label.text()
 
 
-def test_index_opens_in_the_background_as_run_does(indexed_archive, qtbot):
+@contextmanager
+def started_as_run_does(path, qtbot):
+    """The window as `scripts/run` starts it: shown first, the index opened (or rebuilt)
+    in the background; closed with its index and archive afterwards."""
     from reader.ui.app import create_app, open_archive, open_index, open_window
     from reader.ui.settings import Settings
 
-    settings = Settings()
-    app = create_app(["test"], settings)
-    archive, _ = open_archive(indexed_archive)
-    window = open_window(app, archive, settings, index_opener=lambda: open_index(archive))
+    app = create_app(["test"], Settings())
+    archive, _ = open_archive(path)
+    window = open_window(app, archive, Settings(), index_opener=lambda: open_index(archive))
     qtbot.addWidget(window)
     try:
-        window.show()
-        window.start()
-        assert window.index is None  # the window is usable before the index is loaded
-        qtbot.waitUntil(lambda: window.index is not None, timeout=10000)
-        window.search.box.insert("ธนาคาร")
-        window.search.fire_now()
-        assert window.list_model.show_snippets and window.list_model.total >= 1
+        yield window, archive
     finally:
         window.close()
         if window.indexer.index is not None:
             window.indexer.index.close()
         archive.close()
+
+
+def search_finds_with_snippets(window) -> bool:
+    window.search.box.insert("ธนาคาร")
+    window.search.fire_now()
+    return window.list_model.show_snippets and window.list_model.total >= 1
+
+
+def test_index_opens_in_the_background_as_run_does(indexed_archive, qtbot):
+    with started_as_run_does(indexed_archive, qtbot) as (window, _archive):
+        window.show()
+        window.start()
+        assert window.index is None  # the window is usable before the index is loaded
+        qtbot.waitUntil(lambda: window.index is not None, timeout=10000)
+        assert search_finds_with_snippets(window)
 
 
 def test_a_lost_index_is_rebuilt_in_a_child_process_and_searched(indexed_archive, qtbot):
     """The window's repair runs in a child process (reader.core.offload); the window lets
     go of the empty index it opened, the child rebuilds it, the window reads it again."""
-    import shutil
-
-    from reader.ui.app import create_app, open_archive, open_index, open_window
-    from reader.ui.settings import Settings
-
     shutil.rmtree(indexed_archive / "index")
-    app = create_app(["test"], Settings())
-    archive, _ = open_archive(indexed_archive)
-    window = open_window(app, archive, Settings(), index_opener=lambda: open_index(archive))
-    qtbot.addWidget(window)
-    done: list[object] = []
-    window.indexer.finished.connect(done.append)
-    try:
+    with started_as_run_does(indexed_archive, qtbot) as (window, archive):
+        done: list[object] = []
+        window.indexer.finished.connect(done.append)
         window.show()
         window.start()
         qtbot.waitUntil(lambda: bool(done), timeout=60000)
         assert done == [12]  # all twelve articles, indexed by the child
         assert window.index.stamp() == archive.index_stamp()
-        window.search.box.insert("ธนาคาร")
-        window.search.fire_now()
-        assert window.list_model.show_snippets and window.list_model.total >= 1
-    finally:
-        window.close()
-        if window.indexer.index is not None:
-            window.indexer.index.close()
-        archive.close()
+        assert search_finds_with_snippets(window)
